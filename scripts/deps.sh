@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs, with apt-get, the Debian 12 packages careerpath builds and tests with; skips what is present.
+set -euo pipefail
+
+packages=(
+  cmake make gcc pkg-config            # toolchain
+  libigraph-dev                        # graph algorithms
+  libgraphviz-dev graphviz             # cgraph (DOT reader) and gvc (layout, SVG)
+  libcsv-dev                           # RFC 4180 CSV parsing
+  libjansson-dev                       # JSON output
+  libxxhash-dev                        # hashing for the role-id index
+  libcmocka-dev                        # unit tests
+  libxml2-dev                          # tests parse the SVG we render
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "deps: installing ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+    echo "deps: need root (or sudo) to install: ${missing[*]}" >&2
+    exit 1
+  fi
+else
+  SUDO=
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
