@@ -1,0 +1,246 @@
+/* careerpath.h: the one public header of the careerpath library (career path graphs). */
+#ifndef CAREERPATH_H
+#define CAREERPATH_H
+
+#include <stddef.h>
+
+/*
+ * Rules that hold for every call below:
+ * - Functions return a cp_status; CP_OK is 0. Results come back through out-parameters,
+ *   which are left untouched on failure.
+ * - An optional `cp_error *err` receives a one-line message naming the file, line (or
+ *   role/edge) and what is wrong; pass NULL when the code alone is enough.
+ * - Whatever a call allocates into an out-parameter belongs to the caller and is released
+ *   with the matching _free function; every _free accepts NULL.
+ * - Strings returned by accessors are borrowed: they live as long as the object they came
+ *   from.
+ * - The library never prints and never exits.
+ */
+
+typedef enum cp_status {
+  CP_OK = 0,
+  CP_ENOMEM,     /* out of memory */
+  CP_EIO,        /* a file could not be opened, read or written */
+  CP_EPARSE,     /* a file's syntax is wrong (quoting, DOT grammar, encoding) */
+  CP_EINVAL,     /* a value is wrong (negative weight, duplicate id, bad argument) */
+  CP_ENOTFOUND,  /* a role name matches no role */
+  CP_EAMBIGUOUS, /* a role name matches several roles */
+  CP_ENOCRIT,    /* the graph does not carry the criterion asked for */
+  CP_EGRAPH,     /* igraph reported an error */
+  CP_ERENDER,    /* Graphviz could not lay out or render */
+  CP_STATUS_COUNT
+} cp_status;
+
+/* A short, static description of a status code; never NULL. */
+const char *cp_strerror(cp_status status);
+
+enum { CP_ERROR_MESSAGE_MAX = 1024 };
+
+typedef struct cp_error {
+  cp_status status;
+  char message[CP_ERROR_MESSAGE_MAX]; /* one line, no trailing newline */
+} cp_error;
+
+/* Installs igraph's and Graphviz's error handlers so that their failures come back as
+ * statuses instead of aborting. Idempotent; every entry point calls it, so applications
+ * need not. */
+void cp_init(void);
+
+/* ---- The model -------------------------------------------------------------------- */
+
+typedef enum cp_criterion {
+  CP_BY_STEPS = 0, /* fewest transitions */
+  CP_BY_MONTHS,
+  CP_BY_COST,
+  CP_BY_EFFORT,
+  CP_CRITERION_COUNT
+} cp_criterion;
+
+/* "steps", "months", "cost", "effort". */
+const char *cp_criterion_name(cp_criterion c);
+/* Writes money as a person reads it: "$12,500" (whole units, grouped by thousands); NaN,
+ * a missing figure, as "-". Truncates to fit `n` bytes. */
+void cp_format_money(double v, char *buf, size_t n);
+
+/* Parses a criterion name; CP_EINVAL for an unknown one. */
+cp_status cp_criterion_parse(const char *name, cp_criterion *out);
+
+typedef struct cp_attr {
+  char *key;
+  char *value;
+} cp_attr;
+
+typedef struct cp_role {
+  char *id;       /* unique, as written in the source */
+  char *label;    /* display name; the id when the source gives none */
+  char *domain;   /* "" when the source gives none */
+  int level;      /* 0 when the source gives none; otherwise 1 (entry) .. 5 (executive) */
+  cp_attr *attrs; /* further attributes, in source order */
+  size_t n_attrs;
+  size_t line; /* line in the source file, 0 when unknown (DOT) */
+} cp_role;
+
+/* Bits of cp_transition.has: which weights the source gave. */
+enum { CP_HAS_MONTHS = 1u << 0, CP_HAS_COST = 1u << 1, CP_HAS_EFFORT = 1u << 2 };
+
+typedef struct cp_transition {
+  size_t from, to; /* role indices */
+  double months;   /* >= 0 */
+  double cost;     /* >= 0, money */
+  double effort;   /* 1..5 */
+  unsigned has;    /* CP_HAS_* bits */
+  char **requires; /* credentials or skills the move needs */
+  size_t n_requires;
+  char *note;   /* "" when absent */
+  char *source; /* "" when absent: where the figures come from */
+  cp_attr *attrs;
+  size_t n_attrs;
+  size_t line; /* line in the source file, 0 when unknown (DOT) */
+} cp_transition;
+
+typedef struct cp_graph cp_graph;
+
+/* An empty graph named `name` (a file name, used in messages). Fails only with
+ * CP_ENOMEM. Free with cp_graph_free. */
+cp_status cp_graph_new(const char *name, cp_graph **out);
+void cp_graph_free(cp_graph *g);
+
+/* Adds a role; `label` NULL or "" means the id, `domain` NULL means "". Fails with
+ * CP_EINVAL (message names the role) for an empty or duplicate id or invalid UTF-8.
+ * `out_index` may be NULL. */
+cp_status cp_graph_add_role(cp_graph *g, const char *id, const char *label, const char *domain,
+                            int level, size_t line, size_t *out_index, cp_error *err);
+/* Adds or replaces a further attribute of role `role`. */
+cp_status cp_graph_set_role_attr(cp_graph *g, size_t role, const char *key, const char *value,
+                                 cp_error *err);
+
+/* What a transition carries before it is added; the graph copies every string. */
+typedef struct cp_transition_spec {
+  double months, cost, effort;
+  unsigned has;         /* CP_HAS_* bits for the weights that are set */
+  const char *requires; /* ';'-separated list, or NULL */
+  const char *note;     /* or NULL */
+  const char *source;   /* or NULL */
+  const cp_attr *attrs; /* further attributes, or NULL */
+  size_t n_attrs;
+  size_t line;
+} cp_transition_spec;
+
+/* Adds a transition between two existing roles. Fails with CP_EINVAL, the message naming
+ * the edge, for an out-of-range role, a negative, NaN or infinite weight, or an effort
+ * outside 1..5. */
+cp_status cp_graph_add_transition(cp_graph *g, size_t from, size_t to,
+                                  const cp_transition_spec *spec, cp_error *err);
+
+const char *cp_graph_name(const cp_graph *g);
+size_t cp_graph_role_count(const cp_graph *g);
+size_t cp_graph_transition_count(const cp_graph *g);
+/* Borrowed; NULL when out of range. */
+const cp_role *cp_graph_role(const cp_graph *g, size_t index);
+const cp_transition *cp_graph_transition(const cp_graph *g, size_t index);
+/* Exact, case-sensitive id lookup: CP_ENOTFOUND when absent (no message). */
+cp_status cp_graph_role_index(const cp_graph *g, const char *id, size_t *out);
+
+/* Whether every transition carries the criterion (steps always is). When one does not,
+ * CP_ENOCRIT and a message naming the first transition without it. */
+cp_status cp_graph_check_criterion(const cp_graph *g, cp_criterion c, cp_error *err);
+
+/* Resolves what a person typed: an id or a label, case-insensitively (exact id first).
+ * CP_ENOTFOUND with "did you mean" suggestions in the message, or CP_EAMBIGUOUS listing
+ * the candidates. */
+cp_status cp_graph_find_role(const cp_graph *g, const char *name, size_t *out, cp_error *err);
+
+/* ---- Readers ---------------------------------------------------------------------- */
+
+/* Reads a DOT graph: nodes are roles (attributes label, domain, level), edges transitions
+ * (months, cost, effort, requires, note, source); other attributes are kept. Syntax errors
+ * name the file and line; semantic ones the role or edge. `name` is used in messages. */
+cp_status cp_read_dot_buffer(const char *name, const char *data, size_t len, cp_graph **out,
+                             cp_error *err);
+cp_status cp_read_dot_file(const char *path, cp_graph **out, cp_error *err);
+
+/* Reads transitions from CSV (header with at least `from` and `to`; months, cost, effort,
+ * requires, note, source recognised; other columns kept) and, when `roles_path` is not
+ * NULL, roles from CSV (header with `id`; label, domain, level recognised). Without a roles
+ * file, roles are the ids the transitions name. RFC 4180 quoting, UTF-8 with or without
+ * BOM, LF or CRLF. Every error names file and line. */
+cp_status cp_read_csv(const char *transitions_path, const char *roles_path, cp_graph **out,
+                      cp_error *err);
+/* The same from memory; names are used in messages. `roles` may be NULL. */
+cp_status cp_read_csv_buffers(const char *transitions_name, const char *transitions,
+                              size_t transitions_len, const char *roles_name, const char *roles,
+                              size_t roles_len, cp_graph **out, cp_error *err);
+
+/* Reads a graph file by its extension: .gv or .dot as DOT, .csv as CSV transitions with
+ * `roles_path` or, when that is NULL, a roles.csv in the same directory if there is one. */
+cp_status cp_read_graph(const char *path, const char *roles_path, cp_graph **out, cp_error *err);
+
+/* The built-in health-informatics graph (graphs/health-informatics.gv, compiled in). */
+cp_status cp_builtin_graph(cp_graph **out, cp_error *err);
+/* Its DOT text, borrowed. */
+const char *cp_builtin_dot_text(size_t *len);
+
+/* ---- Routes ----------------------------------------------------------------------- */
+
+typedef struct cp_route {
+  size_t *roles;       /* n_steps + 1 role indices, from .. to */
+  size_t *transitions; /* n_steps transition indices */
+  size_t n_steps;
+  double months, cost, effort; /* totals; NaN when some step lacks that weight */
+} cp_route;
+
+typedef struct cp_route_list {
+  cp_route *routes;
+  size_t n; /* 0 when no route exists */
+} cp_route_list;
+
+/* The `k` best loopless routes from `from` to `to` by `by`, best first; equal totals are
+ * ordered by fewer steps, then by the role ids along the route. No route is CP_OK with
+ * n == 0. Fails with CP_ENOCRIT when a transition lacks the criterion, CP_EINVAL for k == 0
+ * or a bad index, CP_EGRAPH/CP_ENOMEM otherwise. Free with cp_route_list_free. */
+cp_status cp_route_find(const cp_graph *g, size_t from, size_t to, cp_criterion by, size_t k,
+                        cp_route_list **out, cp_error *err);
+void cp_route_list_free(cp_route_list *list);
+
+/* The value of a route on a criterion (steps, or a total). */
+double cp_route_total(const cp_route *r, cp_criterion c);
+
+/* ---- Analysis --------------------------------------------------------------------- */
+
+/* What `validate` reports about a graph. Index arrays hold role indices in graph order. */
+typedef struct cp_summary {
+  size_t n_roles, n_transitions;
+  char **domains;       /* distinct domains, sorted; borrowed from the graph */
+  size_t *domain_roles; /* roles per domain */
+  size_t n_domains;
+  size_t missing[CP_CRITERION_COUNT]; /* transitions lacking each weight (steps: 0) */
+  size_t unsourced;                   /* transitions with an empty source */
+  size_t *entries, n_entries;         /* no transition leads in */
+  size_t *dead_ends, n_dead_ends;     /* no transition leads out */
+  size_t *isolated, n_isolated;       /* neither */
+  size_t *unreachable, n_unreachable; /* reached from no entry role (empty when no entries) */
+} cp_summary;
+
+/* Summarises `g`. Fails only with CP_ENOMEM. Free with cp_summary_free. */
+cp_status cp_graph_summarize(const cp_graph *g, cp_summary **out, cp_error *err);
+void cp_summary_free(cp_summary *s);
+
+/* ---- Rendering -------------------------------------------------------------------- */
+
+typedef enum cp_format { CP_FORMAT_DOT = 0, CP_FORMAT_SVG } cp_format;
+
+typedef struct cp_render_options {
+  cp_criterion label_by; /* the weight printed on edges (steps: none) */
+  const cp_route *route; /* highlighted route, or NULL */
+  int route_only;        /* draw only the route's roles and steps */
+  const char *title;     /* or NULL for the graph's name */
+} cp_render_options;
+
+/* Lays out and renders the graph in-process (Graphviz dot layout): roles grouped by domain
+ * in clusters, ordered by level, a legend, edges labelled with `label_by`, the route drawn
+ * bold. Labels are text, never markup. The buffer is malloc'd and NUL-terminated; the
+ * caller frees it with free(). CP_ERENDER when Graphviz fails. */
+cp_status cp_render(const cp_graph *g, const cp_render_options *opts, cp_format format, char **out,
+                    size_t *out_len, cp_error *err);
+
+#endif /* CAREERPATH_H */

@@ -1,0 +1,127 @@
+/* analysis.c: structural summaries of a career graph (entries, dead ends, reachability). */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void cp_summary_free(cp_summary *s) {
+  if (!s)
+    return;
+  free(s->domains);
+  free(s->domain_roles);
+  free(s->entries);
+  free(s->dead_ends);
+  free(s->isolated);
+  free(s->unreachable);
+  free(s);
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Collects the roles for which keep(i) holds into a fresh array. */
+static cp_status pick(size_t n, const bool *keep, size_t **out, size_t *count) {
+  size_t k = 0;
+  *out = malloc((n ? n : 1) * sizeof **out);
+  if (!*out)
+    return CP_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    if (keep[i])
+      (*out)[k++] = i;
+  *count = k;
+  return CP_OK;
+}
+
+cp_status cp_graph_summarize(const cp_graph *g, cp_summary **out, cp_error *err) {
+  cp_status st = CP_OK;
+  size_t n = g->n_roles, m = g->n_transitions;
+  size_t *indeg = calloc(n + 1, sizeof *indeg), *outdeg = calloc(n + 1, sizeof *outdeg);
+  size_t *first = calloc(n + 2, sizeof *first), *adj = malloc((m ? m : 1) * sizeof *adj);
+  size_t *queue = malloc((n ? n : 1) * sizeof *queue);
+  bool *flag = calloc(n + 1, sizeof *flag), *seen = calloc(n + 1, sizeof *seen);
+  cp_summary *s = calloc(1, sizeof *s);
+  if (!indeg || !outdeg || !first || !adj || !queue || !flag || !seen || !s)
+    goto nomem;
+  s->n_roles = n;
+  s->n_transitions = m;
+  for (size_t i = 0; i < m; i++) {
+    const cp_transition *t = &g->transitions[i];
+    outdeg[t->from]++;
+    indeg[t->to]++;
+    s->missing[CP_BY_MONTHS] += !(t->has & CP_HAS_MONTHS);
+    s->missing[CP_BY_COST] += !(t->has & CP_HAS_COST);
+    s->missing[CP_BY_EFFORT] += !(t->has & CP_HAS_EFFORT);
+    s->unsourced += !*t->source;
+  }
+  /* Out-adjacency in compressed rows for the reachability sweep. */
+  for (size_t i = 0; i < n; i++)
+    first[i + 1] = first[i] + outdeg[i];
+  size_t *pos = calloc(n + 1, sizeof *pos);
+  if (!pos)
+    goto nomem;
+  for (size_t i = 0; i < m; i++) {
+    const cp_transition *t = &g->transitions[i];
+    adj[first[t->from] + pos[t->from]++] = t->to;
+  }
+  free(pos);
+
+  for (size_t i = 0; i < n; i++)
+    flag[i] = indeg[i] == 0 && outdeg[i] > 0;
+  if (pick(n, flag, &s->entries, &s->n_entries))
+    goto nomem;
+  for (size_t i = 0; i < n; i++)
+    flag[i] = outdeg[i] == 0 && indeg[i] > 0;
+  if (pick(n, flag, &s->dead_ends, &s->n_dead_ends))
+    goto nomem;
+  for (size_t i = 0; i < n; i++)
+    flag[i] = outdeg[i] == 0 && indeg[i] == 0;
+  if (pick(n, flag, &s->isolated, &s->n_isolated))
+    goto nomem;
+
+  size_t head = 0, tail = 0;
+  for (size_t i = 0; i < s->n_entries; i++) {
+    seen[s->entries[i]] = true;
+    queue[tail++] = s->entries[i];
+  }
+  while (head < tail) {
+    size_t v = queue[head++];
+    for (size_t j = first[v]; j < first[v + 1]; j++)
+      if (!seen[adj[j]]) {
+        seen[adj[j]] = true;
+        queue[tail++] = adj[j];
+      }
+  }
+  for (size_t i = 0; i < n; i++)
+    flag[i] = s->n_entries > 0 && !seen[i] && (indeg[i] || outdeg[i]);
+  if (pick(n, flag, &s->unreachable, &s->n_unreachable))
+    goto nomem;
+
+  s->domains = malloc((n ? n : 1) * sizeof *s->domains);
+  s->domain_roles = calloc(n ? n : 1, sizeof *s->domain_roles);
+  if (!s->domains || !s->domain_roles)
+    goto nomem;
+  for (size_t i = 0; i < n; i++)
+    s->domains[i] = g->roles[i].domain;
+  qsort(s->domains, n, sizeof *s->domains, cmp_str);
+  for (size_t i = 0; i < n; i++) {
+    if (s->n_domains == 0 || strcmp(s->domains[s->n_domains - 1], s->domains[i]))
+      s->domains[s->n_domains++] = s->domains[i];
+    s->domain_roles[s->n_domains - 1]++;
+  }
+  *out = s;
+  s = NULL;
+  goto cleanup;
+nomem:
+  st = cp_fail(err, CP_ENOMEM, "out of memory summarising the graph");
+cleanup:
+  cp_summary_free(s);
+  free(indeg);
+  free(outdeg);
+  free(first);
+  free(adj);
+  free(queue);
+  free(flag);
+  free(seen);
+  return st;
+}

@@ -1,0 +1,333 @@
+/* graph.c: the career graph model: roles, transitions, their weights and attributes. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const criterion_names[CP_CRITERION_COUNT] = {"steps", "months", "cost",
+                                                                "effort"};
+
+const char *cp_criterion_name(cp_criterion c) {
+  return c < CP_CRITERION_COUNT ? criterion_names[c] : "?";
+}
+
+cp_status cp_criterion_parse(const char *name, cp_criterion *out) {
+  for (int c = 0; c < CP_CRITERION_COUNT; c++) {
+    if (cp_strcasecmp_ascii(name, criterion_names[c]) == 0) {
+      *out = (cp_criterion)c;
+      return CP_OK;
+    }
+  }
+  return CP_EINVAL;
+}
+
+cp_status cp_graph_new(const char *name, cp_graph **out) {
+  cp_init();
+  cp_graph *g = calloc(1, sizeof *g);
+  if (!g)
+    return CP_ENOMEM;
+  g->name = cp_strdup(name ? name : "graph");
+  if (!g->name) {
+    free(g);
+    return CP_ENOMEM;
+  }
+  cp_strmap_init(&g->ids);
+  *out = g;
+  return CP_OK;
+}
+
+static void free_attrs(cp_attr *attrs, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    free(attrs[i].key);
+    free(attrs[i].value);
+  }
+  free(attrs);
+}
+
+void cp_graph_free(cp_graph *g) {
+  if (!g)
+    return;
+  for (size_t i = 0; i < g->n_roles; i++) {
+    cp_role *r = &g->roles[i];
+    free(r->id);
+    free(r->label);
+    free(r->domain);
+    free_attrs(r->attrs, r->n_attrs);
+  }
+  for (size_t i = 0; i < g->n_transitions; i++) {
+    cp_transition *t = &g->transitions[i];
+    for (size_t j = 0; j < t->n_requires; j++)
+      free(t->requires[j]);
+    free(t->requires);
+    free(t->note);
+    free(t->source);
+    free_attrs(t->attrs, t->n_attrs);
+  }
+  free(g->roles);
+  free(g->transitions);
+  cp_strmap_destroy(&g->ids);
+  free(g->name);
+  free(g);
+}
+
+static cp_status check_text(const char *s, const char *what, cp_error *err) {
+  if (!cp_utf8_valid(s, strlen(s)))
+    return cp_fail(err, CP_EPARSE, "%s is not valid UTF-8", what);
+  return CP_OK;
+}
+
+cp_status cp_graph_add_role(cp_graph *g, const char *id, const char *label, const char *domain,
+                            int level, size_t line, size_t *out_index, cp_error *err) {
+  cp_status st = CP_OK;
+  cp_role r = {0};
+  if (!id || !*id)
+    return cp_fail(err, CP_EINVAL, "a role has an empty id");
+  if ((st = check_text(id, "role id", err)) != CP_OK)
+    return st;
+  if (label && (st = check_text(label, "role label", err)) != CP_OK)
+    return st;
+  if (domain && (st = check_text(domain, "role domain", err)) != CP_OK)
+    return st;
+  if (level < 0)
+    return cp_fail(err, CP_EINVAL, "role '%s': level %d is negative", id, level);
+  if (g->n_roles == g->cap_roles) {
+    size_t cap = g->cap_roles ? g->cap_roles * 2 : 32;
+    cp_role *roles = realloc(g->roles, cap * sizeof *roles);
+    if (!roles)
+      return cp_fail(err, CP_ENOMEM, "out of memory adding role '%s'", id);
+    g->roles = roles;
+    g->cap_roles = cap;
+  }
+  r.id = cp_strdup(id);
+  r.label = cp_strdup(label && *label ? label : id);
+  r.domain = cp_strdup(domain ? domain : "");
+  r.level = level;
+  r.line = line;
+  if (!r.id || !r.label || !r.domain) {
+    st = cp_fail(err, CP_ENOMEM, "out of memory adding role '%s'", id);
+    goto cleanup;
+  }
+  bool existing;
+  size_t first;
+  if (cp_strmap_put(&g->ids, r.id, g->n_roles, &existing, &first) != CP_OK) {
+    st = cp_fail(err, CP_ENOMEM, "out of memory adding role '%s'", id);
+    goto cleanup;
+  }
+  if (existing) {
+    const cp_role *o = &g->roles[first];
+    if (o->line)
+      st = cp_fail(err, CP_EINVAL, "duplicate role id '%s' (first defined on line %zu)", id,
+                   o->line);
+    else
+      st = cp_fail(err, CP_EINVAL, "duplicate role id '%s'", id);
+    goto cleanup;
+  }
+  if (out_index)
+    *out_index = g->n_roles;
+  g->roles[g->n_roles++] = r;
+  return CP_OK;
+cleanup:
+  free(r.id);
+  free(r.label);
+  free(r.domain);
+  return st;
+}
+
+static cp_status set_attr(cp_attr **attrs, size_t *n, const char *key, const char *value) {
+  for (size_t i = 0; i < *n; i++) {
+    if (strcmp((*attrs)[i].key, key) == 0) {
+      char *v = cp_strdup(value);
+      if (!v)
+        return CP_ENOMEM;
+      free((*attrs)[i].value);
+      (*attrs)[i].value = v;
+      return CP_OK;
+    }
+  }
+  cp_attr *grown = realloc(*attrs, (*n + 1) * sizeof *grown);
+  if (!grown)
+    return CP_ENOMEM;
+  *attrs = grown;
+  char *k = cp_strdup(key), *v = cp_strdup(value);
+  if (!k || !v) {
+    free(k);
+    free(v);
+    return CP_ENOMEM;
+  }
+  grown[*n].key = k;
+  grown[*n].value = v;
+  (*n)++;
+  return CP_OK;
+}
+
+cp_status cp_graph_set_role_attr(cp_graph *g, size_t role, const char *key, const char *value,
+                                 cp_error *err) {
+  if (role >= g->n_roles)
+    return cp_fail(err, CP_EINVAL, "role index %zu out of range", role);
+  cp_status st = check_text(value, "attribute value", err);
+  if (st != CP_OK)
+    return st;
+  if (set_attr(&g->roles[role].attrs, &g->roles[role].n_attrs, key, value) != CP_OK)
+    return cp_fail(err, CP_ENOMEM, "out of memory");
+  return CP_OK;
+}
+
+/* Splits "A; B ;C" into trimmed, non-empty items. */
+static cp_status split_requires(const char *list, char ***out, size_t *n_out) {
+  char **items = NULL;
+  size_t n = 0;
+  const char *p = list;
+  while (p && *p) {
+    const char *end = strchr(p, ';');
+    if (!end)
+      end = p + strlen(p);
+    const char *a = p, *b = end;
+    while (a < b && (*a == ' ' || *a == '\t'))
+      a++;
+    while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+      b--;
+    if (b > a) {
+      char **grown = realloc(items, (n + 1) * sizeof *grown);
+      char *item = malloc((size_t)(b - a) + 1);
+      if (!grown || !item) {
+        free(item);
+        items = grown ? grown : items;
+        for (size_t i = 0; i < n; i++)
+          free(items[i]);
+        free(items);
+        return CP_ENOMEM;
+      }
+      items = grown;
+      memcpy(item, a, (size_t)(b - a));
+      item[b - a] = '\0';
+      items[n++] = item;
+    }
+    p = *end ? end + 1 : end;
+  }
+  *out = items;
+  *n_out = n;
+  return CP_OK;
+}
+
+static cp_status check_weight(const cp_graph *g, size_t from, size_t to, const char *name, double v,
+                              cp_error *err) {
+  if (isnan(v) || isinf(v) || v < 0)
+    return cp_fail(err, CP_EINVAL, "transition %s -> %s: %s must be a non-negative number",
+                   g->roles[from].id, g->roles[to].id, name);
+  return CP_OK;
+}
+
+cp_status cp_graph_add_transition(cp_graph *g, size_t from, size_t to,
+                                  const cp_transition_spec *spec, cp_error *err) {
+  cp_status st = CP_OK;
+  cp_transition t = {0};
+  if (from >= g->n_roles || to >= g->n_roles)
+    return cp_fail(err, CP_EINVAL, "transition names a role index out of range");
+  if ((spec->has & CP_HAS_MONTHS) &&
+      (st = check_weight(g, from, to, "months", spec->months, err)) != CP_OK)
+    return st;
+  if ((spec->has & CP_HAS_COST) &&
+      (st = check_weight(g, from, to, "cost", spec->cost, err)) != CP_OK)
+    return st;
+  if (spec->has & CP_HAS_EFFORT) {
+    if ((st = check_weight(g, from, to, "effort", spec->effort, err)) != CP_OK)
+      return st;
+    if (spec->effort < 1 || spec->effort > 5)
+      return cp_fail(err, CP_EINVAL, "transition %s -> %s: effort %g is outside 1-5",
+                     g->roles[from].id, g->roles[to].id, spec->effort);
+  }
+  const char *texts[] = {spec->requires, spec->note, spec->source};
+  for (size_t i = 0; i < 3; i++)
+    if (texts[i] && !cp_utf8_valid(texts[i], strlen(texts[i])))
+      return cp_fail(err, CP_EPARSE, "transition %s -> %s: text is not valid UTF-8",
+                     g->roles[from].id, g->roles[to].id);
+  if (g->n_transitions == g->cap_transitions) {
+    size_t cap = g->cap_transitions ? g->cap_transitions * 2 : 64;
+    cp_transition *ts = realloc(g->transitions, cap * sizeof *ts);
+    if (!ts)
+      return cp_fail(err, CP_ENOMEM, "out of memory adding a transition");
+    g->transitions = ts;
+    g->cap_transitions = cap;
+  }
+  t.from = from;
+  t.to = to;
+  t.has = spec->has & (CP_HAS_MONTHS | CP_HAS_COST | CP_HAS_EFFORT);
+  t.months = (t.has & CP_HAS_MONTHS) ? spec->months : NAN;
+  t.cost = (t.has & CP_HAS_COST) ? spec->cost : NAN;
+  t.effort = (t.has & CP_HAS_EFFORT) ? spec->effort : NAN;
+  t.line = spec->line;
+  t.note = cp_strdup(spec->note ? spec->note : "");
+  t.source = cp_strdup(spec->source ? spec->source : "");
+  if (!t.note || !t.source || split_requires(spec->requires, &t.requires, &t.n_requires))
+    goto nomem;
+  for (size_t i = 0; i < spec->n_attrs; i++) {
+    if (!cp_utf8_valid(spec->attrs[i].value, strlen(spec->attrs[i].value))) {
+      st = cp_fail(err, CP_EPARSE, "transition %s -> %s: attribute '%s' is not valid UTF-8",
+                   g->roles[from].id, g->roles[to].id, spec->attrs[i].key);
+      goto cleanup;
+    }
+    if (set_attr(&t.attrs, &t.n_attrs, spec->attrs[i].key, spec->attrs[i].value) != CP_OK)
+      goto nomem;
+  }
+  g->transitions[g->n_transitions++] = t;
+  return CP_OK;
+nomem:
+  st = cp_fail(err, CP_ENOMEM, "out of memory adding a transition");
+cleanup:
+  for (size_t j = 0; j < t.n_requires; j++)
+    free(t.requires[j]);
+  free(t.requires);
+  free(t.note);
+  free(t.source);
+  free_attrs(t.attrs, t.n_attrs);
+  return st;
+}
+
+const char *cp_graph_name(const cp_graph *g) { return g->name; }
+size_t cp_graph_role_count(const cp_graph *g) { return g->n_roles; }
+size_t cp_graph_transition_count(const cp_graph *g) { return g->n_transitions; }
+
+const cp_role *cp_graph_role(const cp_graph *g, size_t index) {
+  return index < g->n_roles ? &g->roles[index] : NULL;
+}
+
+const cp_transition *cp_graph_transition(const cp_graph *g, size_t index) {
+  return index < g->n_transitions ? &g->transitions[index] : NULL;
+}
+
+cp_status cp_graph_role_index(const cp_graph *g, const char *id, size_t *out) {
+  return cp_strmap_get(&g->ids, id, out) ? CP_OK : CP_ENOTFOUND;
+}
+
+cp_status cp_graph_check_criterion(const cp_graph *g, cp_criterion c, cp_error *err) {
+  static const unsigned bit[CP_CRITERION_COUNT] = {0, CP_HAS_MONTHS, CP_HAS_COST, CP_HAS_EFFORT};
+  if (c >= CP_CRITERION_COUNT)
+    return cp_fail(err, CP_EINVAL, "unknown criterion");
+  if (!bit[c])
+    return CP_OK;
+  size_t without = 0;
+  const cp_transition *first = NULL;
+  for (size_t i = 0; i < g->n_transitions; i++) {
+    if (!(g->transitions[i].has & bit[c])) {
+      if (!first)
+        first = &g->transitions[i];
+      without++;
+    }
+  }
+  if (!first)
+    return CP_OK;
+  const char *name = criterion_names[c];
+  if (without == g->n_transitions)
+    return cp_fail(err, CP_ENOCRIT, "%s: the graph carries no '%s' on its transitions", g->name,
+                   name);
+  if (first->line)
+    return cp_fail(err, CP_ENOCRIT,
+                   "%s:%zu: transition %s -> %s has no '%s' (%zu of %zu transitions lack it)",
+                   g->name, first->line, g->roles[first->from].id, g->roles[first->to].id, name,
+                   without, g->n_transitions);
+  return cp_fail(err, CP_ENOCRIT, "%s: transition %s -> %s has no '%s' (%zu of %zu lack it)",
+                 g->name, g->roles[first->from].id, g->roles[first->to].id, name, without,
+                 g->n_transitions);
+}

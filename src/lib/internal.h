@@ -1,0 +1,72 @@
+/* internal.h: declarations shared by the library's files, not part of the public API. */
+#ifndef CP_INTERNAL_H
+#define CP_INTERNAL_H
+
+#include "careerpath.h"
+
+#include <igraph.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Sets err (when not NULL) to status and a formatted one-line message; returns status so
+ * callers can write `return cp_fail(err, CP_EINVAL, "...")`. */
+cp_status cp_fail(cp_error *err, cp_status status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Maps an igraph return code to a status, with the reason igraph's handler kept. */
+cp_status cp_from_igraph(igraph_error_t rc, cp_error *err, const char *what);
+
+/* Returns and clears what cgraph reported since the last call (status.c). */
+const char *cp_cgraph_take_message(void);
+
+/* ---- strmap.c: string -> size_t index, open addressing over XXH3 hashes ---- */
+typedef struct cp_strmap {
+  const char **keys; /* borrowed: the owner keeps the strings alive */
+  size_t *values;
+  size_t cap, count;
+} cp_strmap;
+
+void cp_strmap_init(cp_strmap *m);
+void cp_strmap_destroy(cp_strmap *m);
+/* CP_OK, or CP_ENOMEM. `*existing` is set true (and the map left unchanged) when the key is
+ * already present, with its value in *value. */
+cp_status cp_strmap_put(cp_strmap *m, const char *key, size_t value, bool *existing,
+                        size_t *old_value);
+bool cp_strmap_get(const cp_strmap *m, const char *key, size_t *value);
+
+/* ---- text.c ---- */
+char *cp_strdup(const char *s);
+bool cp_utf8_valid(const char *s, size_t len);
+int cp_strcasecmp_ascii(const char *a, const char *b);
+/* Parses a non-negative finite number filling the whole string (surrounding blanks
+ * allowed). Returns false for anything else. */
+bool cp_parse_weight(const char *s, double *out);
+/* Parses a whole integer (surrounding blanks allowed). */
+bool cp_parse_int(const char *s, long *out);
+/* Edit distance, case-insensitive on ASCII, capped for speed. */
+size_t cp_edit_distance(const char *a, const char *b);
+
+/* A growing byte buffer. */
+typedef struct cp_buf {
+  char *data;
+  size_t len, cap;
+} cp_buf;
+cp_status cp_buf_append(cp_buf *b, const char *s, size_t n);
+cp_status cp_buf_puts(cp_buf *b, const char *s);
+cp_status cp_buf_printf(cp_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cp_buf_free(cp_buf *b);
+
+/* Reads a whole file into a NUL-terminated buffer. */
+cp_status cp_read_file(const char *path, char **out, size_t *out_len, cp_error *err);
+
+/* ---- graph.c ---- */
+struct cp_graph {
+  char *name;
+  cp_role *roles;
+  size_t n_roles, cap_roles;
+  cp_transition *transitions;
+  size_t n_transitions, cap_transitions;
+  cp_strmap ids;
+};
+
+#endif /* CP_INTERNAL_H */

@@ -1,0 +1,392 @@
+/* read_csv.c: reads transitions (and optionally roles) from RFC 4180 CSV through libcsv. */
+#include "internal.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* One parsed record: fields stored back to back, NUL-terminated, in `text`. */
+typedef struct record {
+  cp_buf text;
+  size_t *offsets;
+  size_t n, cap;
+  size_t line; /* line the record starts on */
+} record;
+
+typedef cp_status (*record_fn)(void *ctx, const record *r, cp_error *err);
+
+typedef struct parse_state {
+  const char *name;
+  record rec;
+  size_t line;  /* line being fed */
+  cp_status st; /* first failure inside a callback */
+  cp_error *err;
+  record_fn on_record;
+  void *ctx;
+} parse_state;
+
+static const char *field(const record *r, size_t i) { return r->text.data + r->offsets[i]; }
+
+static void on_field(void *s, size_t len, void *data) {
+  parse_state *p = data;
+  if (p->st)
+    return;
+  if (p->rec.n == p->rec.cap) {
+    size_t cap = p->rec.cap ? p->rec.cap * 2 : 16;
+    size_t *o = realloc(p->rec.offsets, cap * sizeof *o);
+    if (!o) {
+      p->st = cp_fail(p->err, CP_ENOMEM, "%s:%zu: out of memory", p->name, p->line);
+      return;
+    }
+    p->rec.offsets = o;
+    p->rec.cap = cap;
+  }
+  if (len && memchr(s, '\0', len)) {
+    p->st = cp_fail(p->err, CP_EPARSE, "%s:%zu: field %zu contains a NUL byte", p->name,
+                    p->rec.line, p->rec.n + 1);
+    return;
+  }
+  if (!cp_utf8_valid(s ? s : "", len)) {
+    p->st = cp_fail(p->err, CP_EPARSE, "%s:%zu: field %zu is not valid UTF-8", p->name, p->rec.line,
+                    p->rec.n + 1);
+    return;
+  }
+  p->rec.offsets[p->rec.n++] = p->rec.text.len;
+  if (cp_buf_append(&p->rec.text, s ? s : "", len) || cp_buf_append(&p->rec.text, "", 1))
+    p->st = cp_fail(p->err, CP_ENOMEM, "%s:%zu: out of memory", p->name, p->line);
+}
+
+static void on_row(int term, void *data) {
+  (void)term;
+  parse_state *p = data;
+  if (!p->st && p->rec.n)
+    p->st = p->on_record(p->ctx, &p->rec, p->err);
+  p->rec.n = 0;
+  p->rec.text.len = 0;
+}
+
+/* Feeds the buffer to libcsv one line at a time so that each record knows its line. */
+static cp_status parse_csv(const char *name, const char *data, size_t len, record_fn fn, void *ctx,
+                           cp_error *err) {
+  struct csv_parser parser;
+  parse_state p = {.name = name, .line = 1, .err = err, .on_record = fn, .ctx = ctx};
+  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+    return cp_fail(err, CP_ENOMEM, "%s: out of memory", name);
+  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+    data += 3, len -= 3;
+  size_t pos = 0;
+  while (pos < len && !p.st) {
+    const char *nl = memchr(data + pos, '\n', len - pos);
+    size_t chunk = nl ? (size_t)(nl - (data + pos)) + 1 : len - pos;
+    /* libcsv's state 0 is "no record begun": a record starting in this chunk starts on this
+     * line, while a quoted field running on from an earlier line keeps its start. */
+    if (parser.pstate == 0 && p.rec.n == 0)
+      p.rec.line = p.line;
+    size_t used = csv_parse(&parser, data + pos, chunk, on_field, on_row, &p);
+    if (!p.st && used != chunk) {
+      const char *why = csv_error(&parser) == CSV_EPARSE
+                            ? "malformed quoting (a quote inside an unquoted field, or "
+                              "text after a closing quote)"
+                            : csv_strerror(csv_error(&parser));
+      p.st = cp_fail(err, csv_error(&parser) == CSV_ENOMEM ? CP_ENOMEM : CP_EPARSE, "%s:%zu: %s",
+                     name, p.line, why);
+    }
+    pos += chunk;
+    p.line++;
+  }
+  size_t open_line = p.rec.line;
+  if (!p.st && csv_fini(&parser, on_field, on_row, &p) != 0 && !p.st)
+    p.st = cp_fail(err, CP_EPARSE,
+                   "%s:%zu: unterminated quoted field: the record starting "
+                   "here never closes its quote",
+                   name, open_line);
+  csv_free(&parser);
+  cp_buf_free(&p.rec.text);
+  free(p.rec.offsets);
+  return p.st;
+}
+
+/* ---- header handling ---- */
+
+typedef struct columns {
+  size_t n;       /* columns in the header */
+  char **names;   /* trimmed, as written */
+  long known[8];  /* index of each known column, -1 when absent */
+  bool *is_known; /* per column */
+} columns;
+
+static void columns_free(columns *c) {
+  for (size_t i = 0; i < c->n; i++)
+    free(c->names[i]);
+  free(c->names);
+  free(c->is_known);
+  memset(c, 0, sizeof *c);
+}
+
+static char *trimmed_copy(const char *s) {
+  while (*s == ' ' || *s == '\t')
+    s++;
+  size_t n = strlen(s);
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    n--;
+  char *d = malloc(n + 1);
+  if (d) {
+    memcpy(d, s, n);
+    d[n] = '\0';
+  }
+  return d;
+}
+
+static cp_status read_header(const char *name, const record *r, const char *const *known,
+                             size_t n_known, size_t n_required, columns *c, cp_error *err) {
+  c->n = r->n;
+  c->names = calloc(r->n, sizeof *c->names);
+  c->is_known = calloc(r->n, sizeof *c->is_known);
+  if (!c->names || !c->is_known)
+    return cp_fail(err, CP_ENOMEM, "%s: out of memory", name);
+  for (size_t k = 0; k < n_known; k++)
+    c->known[k] = -1;
+  for (size_t i = 0; i < r->n; i++) {
+    if (!(c->names[i] = trimmed_copy(field(r, i))))
+      return cp_fail(err, CP_ENOMEM, "%s: out of memory", name);
+    if (!*c->names[i])
+      return cp_fail(err, CP_EPARSE, "%s:%zu: header column %zu has no name", name, r->line, i + 1);
+    for (size_t j = 0; j < i; j++)
+      if (cp_strcasecmp_ascii(c->names[j], c->names[i]) == 0)
+        return cp_fail(err, CP_EPARSE, "%s:%zu: header names column '%s' twice", name, r->line,
+                       c->names[i]);
+    for (size_t k = 0; k < n_known; k++) {
+      if (cp_strcasecmp_ascii(c->names[i], known[k]) == 0) {
+        c->known[k] = (long)i;
+        c->is_known[i] = true;
+      }
+    }
+  }
+  for (size_t k = 0; k < n_required; k++)
+    if (c->known[k] < 0)
+      return cp_fail(err, CP_EPARSE, "%s:%zu: header lacks the required column '%s'", name, r->line,
+                     known[k]);
+  return CP_OK;
+}
+
+static cp_status check_width(const char *name, const record *r, const columns *c, cp_error *err) {
+  if (r->n != c->n)
+    return cp_fail(err, CP_EPARSE, "%s:%zu: %zu fields, but the header has %zu", name, r->line,
+                   r->n, c->n);
+  return CP_OK;
+}
+
+static const char *cell(const record *r, const columns *c, size_t k) {
+  return c->known[k] < 0 ? "" : field(r, (size_t)c->known[k]);
+}
+
+/* ---- roles ---- */
+
+enum { R_ID, R_LABEL, R_DOMAIN, R_LEVEL, R_KNOWN };
+static const char *const role_columns[R_KNOWN] = {"id", "label", "domain", "level"};
+
+typedef struct roles_ctx {
+  const char *name;
+  cp_graph *g;
+  columns cols;
+  bool have_header;
+} roles_ctx;
+
+static cp_status on_role(void *data, const record *r, cp_error *err) {
+  roles_ctx *x = data;
+  if (!x->have_header) {
+    x->have_header = true;
+    return read_header(x->name, r, role_columns, R_KNOWN, 1, &x->cols, err);
+  }
+  cp_status st = check_width(x->name, r, &x->cols, err);
+  if (st)
+    return st;
+  long level = 0;
+  const char *level_text = cell(r, &x->cols, R_LEVEL);
+  if (*level_text && (!cp_parse_int(level_text, &level) || level < 0 || level > 1000))
+    return cp_fail(err, CP_EINVAL, "%s:%zu: level '%s' is not a whole number >= 0", x->name,
+                   r->line, level_text);
+  char *id = trimmed_copy(cell(r, &x->cols, R_ID));
+  if (!id)
+    return cp_fail(err, CP_ENOMEM, "out of memory");
+  cp_error inner;
+  size_t index;
+  st = cp_graph_add_role(x->g, id, cell(r, &x->cols, R_LABEL), cell(r, &x->cols, R_DOMAIN),
+                         (int)level, r->line, &index, &inner);
+  free(id);
+  if (st)
+    return cp_fail(err, st, "%s:%zu: %s", x->name, r->line, inner.message);
+  for (size_t i = 0; i < r->n; i++) {
+    if (x->cols.is_known[i] || !*field(r, i))
+      continue;
+    if ((st = cp_graph_set_role_attr(x->g, index, x->cols.names[i], field(r, i), &inner)))
+      return cp_fail(err, st, "%s:%zu: %s", x->name, r->line, inner.message);
+  }
+  return CP_OK;
+}
+
+/* ---- transitions ---- */
+
+enum { T_FROM, T_TO, T_MONTHS, T_COST, T_EFFORT, T_REQUIRES, T_NOTE, T_SOURCE, T_KNOWN };
+static const char *const transition_columns[T_KNOWN] = {"from",   "to",       "months", "cost",
+                                                        "effort", "requires", "note",   "source"};
+
+typedef struct transitions_ctx {
+  const char *name;
+  const char *roles_name; /* NULL: roles are created from the ids named */
+  cp_graph *g;
+  columns cols;
+  bool have_header;
+  cp_attr *extra;
+} transitions_ctx;
+
+static cp_status endpoint(transitions_ctx *x, const record *r, size_t k, size_t *out,
+                          cp_error *err) {
+  char *id = trimmed_copy(cell(r, &x->cols, k));
+  cp_status st = CP_OK;
+  if (!id)
+    return cp_fail(err, CP_ENOMEM, "out of memory");
+  if (!*id) {
+    st = cp_fail(err, CP_EPARSE, "%s:%zu: empty '%s'", x->name, r->line, transition_columns[k]);
+  } else if (cp_graph_role_index(x->g, id, out) != CP_OK) {
+    cp_error inner;
+    if (x->roles_name)
+      st = cp_fail(err, CP_EINVAL, "%s:%zu: role '%s' is not defined in %s", x->name, r->line, id,
+                   x->roles_name);
+    else if ((st = cp_graph_add_role(x->g, id, NULL, NULL, 0, r->line, out, &inner)))
+      cp_fail(err, st, "%s:%zu: %s", x->name, r->line, inner.message);
+  }
+  free(id);
+  return st;
+}
+
+static cp_status weight(transitions_ctx *x, const record *r, size_t k, unsigned bit, double *v,
+                        unsigned *has, cp_error *err) {
+  const char *text = cell(r, &x->cols, k);
+  const char *p = text;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (!*p)
+    return CP_OK;
+  if (!cp_parse_weight(text, v))
+    return cp_fail(err, CP_EINVAL, "%s:%zu: %s '%s' is not a non-negative finite number", x->name,
+                   r->line, transition_columns[k], text);
+  *has |= bit;
+  return CP_OK;
+}
+
+static cp_status on_transition(void *data, const record *r, cp_error *err) {
+  transitions_ctx *x = data;
+  cp_status st;
+  if (!x->have_header) {
+    x->have_header = true;
+    if ((st = read_header(x->name, r, transition_columns, T_KNOWN, 2, &x->cols, err)))
+      return st;
+    if (!(x->extra = malloc((x->cols.n ? x->cols.n : 1) * sizeof *x->extra)))
+      return cp_fail(err, CP_ENOMEM, "out of memory");
+    return CP_OK;
+  }
+  if ((st = check_width(x->name, r, &x->cols, err)))
+    return st;
+  size_t from, to;
+  cp_transition_spec spec = {.line = r->line};
+  if ((st = endpoint(x, r, T_FROM, &from, err)) || (st = endpoint(x, r, T_TO, &to, err)) ||
+      (st = weight(x, r, T_MONTHS, CP_HAS_MONTHS, &spec.months, &spec.has, err)) ||
+      (st = weight(x, r, T_COST, CP_HAS_COST, &spec.cost, &spec.has, err)) ||
+      (st = weight(x, r, T_EFFORT, CP_HAS_EFFORT, &spec.effort, &spec.has, err)))
+    return st;
+  spec.requires = cell(r, &x->cols, T_REQUIRES);
+  spec.note = cell(r, &x->cols, T_NOTE);
+  spec.source = cell(r, &x->cols, T_SOURCE);
+  for (size_t i = 0; i < r->n; i++)
+    if (!x->cols.is_known[i] && *field(r, i))
+      x->extra[spec.n_attrs++] = (cp_attr){x->cols.names[i], (char *)field(r, i)};
+  spec.attrs = x->extra;
+  cp_error inner;
+  if ((st = cp_graph_add_transition(x->g, from, to, &spec, &inner)))
+    return cp_fail(err, st, "%s:%zu: %s", x->name, r->line, inner.message);
+  return CP_OK;
+}
+
+cp_status cp_read_csv_buffers(const char *transitions_name, const char *transitions,
+                              size_t transitions_len, const char *roles_name, const char *roles,
+                              size_t roles_len, cp_graph **out, cp_error *err) {
+  cp_status st;
+  cp_graph *g = NULL;
+  roles_ctx rx = {.name = roles_name};
+  transitions_ctx tx = {.name = transitions_name, .roles_name = roles ? roles_name : NULL};
+  if ((st = cp_graph_new(transitions_name, &g)))
+    return cp_fail(err, st, "out of memory");
+  rx.g = tx.g = g;
+  if (roles) {
+    if ((st = parse_csv(roles_name, roles, roles_len, on_role, &rx, err)))
+      goto cleanup;
+    if (!rx.have_header) {
+      st = cp_fail(err, CP_EPARSE, "%s: empty file; expected a header with 'id'", roles_name);
+      goto cleanup;
+    }
+  }
+  if ((st = parse_csv(transitions_name, transitions, transitions_len, on_transition, &tx, err)))
+    goto cleanup;
+  if (!tx.have_header) {
+    st = cp_fail(err, CP_EPARSE, "%s: empty file; expected a header with 'from' and 'to'",
+                 transitions_name);
+    goto cleanup;
+  }
+  *out = g;
+  g = NULL;
+cleanup:
+  columns_free(&rx.cols);
+  columns_free(&tx.cols);
+  free(tx.extra);
+  cp_graph_free(g);
+  return st;
+}
+
+cp_status cp_read_csv(const char *transitions_path, const char *roles_path, cp_graph **out,
+                      cp_error *err) {
+  char *t = NULL, *r = NULL;
+  size_t tlen = 0, rlen = 0;
+  cp_status st = cp_read_file(transitions_path, &t, &tlen, err);
+  if (!st && roles_path)
+    st = cp_read_file(roles_path, &r, &rlen, err);
+  if (!st)
+    st = cp_read_csv_buffers(transitions_path, t, tlen, roles_path, r, rlen, out, err);
+  free(t);
+  free(r);
+  return st;
+}
+
+static bool ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && cp_strcasecmp_ascii(s + n - m, suffix) == 0;
+}
+
+cp_status cp_read_graph(const char *path, const char *roles_path, cp_graph **out, cp_error *err) {
+  if (ends_with(path, ".gv") || ends_with(path, ".dot")) {
+    if (roles_path)
+      return cp_fail(err, CP_EINVAL, "%s: a roles file goes with a CSV graph, not DOT", path);
+    return cp_read_dot_file(path, out, err);
+  }
+  if (!ends_with(path, ".csv"))
+    return cp_fail(err, CP_EINVAL,
+                   "%s: cannot tell the format; name DOT graphs .gv or .dot and CSV .csv", path);
+  if (roles_path)
+    return cp_read_csv(path, roles_path, out, err);
+  /* roles.csv beside the transitions is the documented default. */
+  const char *slash = strrchr(path, '/');
+  size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+  char *beside = malloc(dir + sizeof "roles.csv");
+  if (!beside)
+    return cp_fail(err, CP_ENOMEM, "out of memory");
+  memcpy(beside, path, dir);
+  memcpy(beside + dir, "roles.csv", sizeof "roles.csv");
+  struct stat sb;
+  bool use = stat(beside, &sb) == 0 && S_ISREG(sb.st_mode) && strcmp(beside + dir, path + dir);
+  cp_status st = cp_read_csv(path, use ? beside : NULL, out, err);
+  free(beside);
+  return st;
+}

@@ -1,0 +1,174 @@
+/* read_dot.c: reads a career graph from DOT through Graphviz's cgraph parser. */
+#include "internal.h"
+
+#include <graphviz/cgraph.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Attributes that map to model fields, or that cgraph/Graphviz own, and are not kept as
+ * further attributes. */
+static bool is_node_field(const char *k) {
+  return !strcmp(k, "label") || !strcmp(k, "domain") || !strcmp(k, "level");
+}
+
+static bool is_edge_field(const char *k) {
+  return !strcmp(k, "months") || !strcmp(k, "cost") || !strcmp(k, "effort") ||
+         !strcmp(k, "requires") || !strcmp(k, "note") || !strcmp(k, "source") || !strcmp(k, "key");
+}
+
+static const char *get(void *obj, const char *key) {
+  const char *v = agget(obj, (char *)key);
+  return v ? v : "";
+}
+
+/* Turns cgraph's "Error: <stdin>: syntax error in line 3 near 'x'" into "NAME:3: syntax
+ * error near 'x'". */
+static cp_status syntax_error(const char *name, cp_error *err) {
+  const char *msg = cp_cgraph_take_message();
+  const char *in_line = strstr(msg, "in line ");
+  long line = in_line ? strtol(in_line + 8, NULL, 10) : 0;
+  const char *near = strstr(msg, "near ");
+  char detail[256];
+  snprintf(detail, sizeof detail, "%s", near ? near : "");
+  detail[strcspn(detail, "\r\n")] = '\0';
+  if (line > 0)
+    return cp_fail(err, CP_EPARSE, "%s:%ld: DOT syntax error%s%s", name, line, *detail ? " " : "",
+                   detail);
+  char whole[256];
+  snprintf(whole, sizeof whole, "%s", *msg ? msg : "not a DOT graph");
+  whole[strcspn(whole, "\r\n")] = '\0';
+  return cp_fail(err, CP_EPARSE, "%s: DOT syntax error: %s", name, whole);
+}
+
+static cp_status read_roles(Agraph_t *ag, cp_graph *g, const char *name, cp_error *err) {
+  for (Agnode_t *n = agfstnode(ag); n; n = agnxtnode(ag, n)) {
+    const char *id = agnameof(n);
+    const char *label = get(n, "label");
+    if (!strcmp(label, "\\N"))
+      label = "";
+    const char *level_text = get(n, "level");
+    long level = 0;
+    if (*level_text && (!cp_parse_int(level_text, &level) || level < 0 || level > 1000))
+      return cp_fail(err, CP_EINVAL, "%s: role '%s': level '%s' is not a whole number >= 0", name,
+                     id, level_text);
+    cp_error inner;
+    size_t index;
+    if (cp_graph_add_role(g, id, label, get(n, "domain"), (int)level, 0, &index, &inner))
+      return cp_fail(err, inner.status, "%s: %s", name, inner.message);
+    for (Agsym_t *sym = agnxtattr(ag, AGNODE, NULL); sym; sym = agnxtattr(ag, AGNODE, sym)) {
+      const char *v = agxget(n, sym);
+      if (is_node_field(sym->name) || !v || !*v)
+        continue;
+      if (cp_graph_set_role_attr(g, index, sym->name, v, &inner))
+        return cp_fail(err, inner.status, "%s: role '%s': %s", name, id, inner.message);
+    }
+  }
+  return CP_OK;
+}
+
+static cp_status read_weight(Agedge_t *e, const char *key, unsigned bit, double *v, unsigned *has,
+                             const char *name, cp_error *err) {
+  const char *text = get(e, key);
+  if (!*text)
+    return CP_OK;
+  if (!cp_parse_weight(text, v))
+    return cp_fail(err, CP_EINVAL,
+                   "%s: transition %s -> %s: %s '%s' is not a non-negative finite number", name,
+                   agnameof(agtail(e)), agnameof(aghead(e)), key, text);
+  *has |= bit;
+  return CP_OK;
+}
+
+static cp_status read_transitions(Agraph_t *ag, cp_graph *g, const char *name, cp_error *err) {
+  cp_status st = CP_OK;
+  cp_attr *extra = NULL;
+  size_t cap_extra = 0;
+  for (Agsym_t *s = agnxtattr(ag, AGEDGE, NULL); s; s = agnxtattr(ag, AGEDGE, s))
+    cap_extra++;
+  if (cap_extra && !(extra = malloc(cap_extra * sizeof *extra)))
+    return cp_fail(err, CP_ENOMEM, "out of memory");
+  for (Agnode_t *n = agfstnode(ag); n; n = agnxtnode(ag, n)) {
+    for (Agedge_t *e = agfstout(ag, n); e; e = agnxtout(ag, e)) {
+      cp_transition_spec spec = {0};
+      if ((st = read_weight(e, "months", CP_HAS_MONTHS, &spec.months, &spec.has, name, err)) ||
+          (st = read_weight(e, "cost", CP_HAS_COST, &spec.cost, &spec.has, name, err)) ||
+          (st = read_weight(e, "effort", CP_HAS_EFFORT, &spec.effort, &spec.has, name, err)))
+        goto cleanup;
+      spec.requires = get(e, "requires");
+      spec.note = get(e, "note");
+      spec.source = get(e, "source");
+      for (Agsym_t *s = agnxtattr(ag, AGEDGE, NULL); s; s = agnxtattr(ag, AGEDGE, s)) {
+        const char *v = agxget(e, s);
+        if (!is_edge_field(s->name) && v && *v)
+          extra[spec.n_attrs++] = (cp_attr){s->name, (char *)v};
+      }
+      spec.attrs = extra;
+      size_t from, to;
+      cp_graph_role_index(g, agnameof(agtail(e)), &from);
+      cp_graph_role_index(g, agnameof(aghead(e)), &to);
+      cp_error inner;
+      if ((st = cp_graph_add_transition(g, from, to, &spec, &inner))) {
+        cp_fail(err, st, "%s: %s", name, inner.message);
+        goto cleanup;
+      }
+    }
+  }
+cleanup:
+  free(extra);
+  return st;
+}
+
+cp_status cp_read_dot_buffer(const char *name, const char *data, size_t len, cp_graph **out,
+                             cp_error *err) {
+  cp_status st = CP_OK;
+  cp_graph *g = NULL;
+  Agraph_t *ag = NULL;
+  cp_init();
+  if (memchr(data, '\0', len))
+    return cp_fail(err, CP_EPARSE, "%s: contains a NUL byte; not a text DOT file", name);
+  if (!cp_utf8_valid(data, len)) {
+    size_t line = 1, good = 0;
+    /* Find the first bad line so the message can point at it. */
+    for (size_t i = 0; i < len; i++) {
+      if (data[i] == '\n') {
+        if (!cp_utf8_valid(data + good, i - good))
+          break;
+        good = i + 1;
+        line++;
+      }
+    }
+    return cp_fail(err, CP_EPARSE, "%s:%zu: not valid UTF-8", name, line);
+  }
+  cp_cgraph_take_message();
+  ag = agmemread(data);
+  if (!ag)
+    return syntax_error(name, err);
+  if (!agisdirected(ag)) {
+    st = cp_fail(err, CP_EINVAL, "%s: the graph is undirected; career moves need a digraph", name);
+    goto cleanup;
+  }
+  if ((st = cp_graph_new(name, &g)) != CP_OK) {
+    cp_fail(err, st, "%s: out of memory", name);
+    goto cleanup;
+  }
+  if ((st = read_roles(ag, g, name, err)) || (st = read_transitions(ag, g, name, err)))
+    goto cleanup;
+  *out = g;
+  g = NULL;
+cleanup:
+  cp_graph_free(g);
+  if (ag)
+    agclose(ag);
+  return st;
+}
+
+cp_status cp_read_dot_file(const char *path, cp_graph **out, cp_error *err) {
+  char *data = NULL;
+  size_t len = 0;
+  cp_status st = cp_read_file(path, &data, &len, err);
+  if (st == CP_OK)
+    st = cp_read_dot_buffer(path, data, len, out, err);
+  free(data);
+  return st;
+}

@@ -1,0 +1,550 @@
+/* render.c: lays out and draws a career graph with Graphviz in-process (DOT or SVG). */
+#include "internal.h"
+
+#include <graphviz/gvc.h>
+#include <graphviz/gvplugin.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Linking the plugins in and registering them ourselves avoids gvconfig's leaks and the
+ * config6a lookup, and makes text metrics independent of installed fonts
+ * (shared/notes/c-toolchain-and-style.md, items 8-10). */
+extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
+extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
+extern gvplugin_library_t gvplugin_core_LTX_library;
+
+static const lt_symlist_t builtins[] = {
+    {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
+    {"gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library},
+    {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+    {0, 0},
+};
+
+/* Paul Tol's "light" scheme: distinguishable with the common colour-vision deficiencies,
+ * and light enough for black text. */
+static const char *const palette[] = {"#77AADD", "#99DDFF", "#44BB99", "#BBCC33", "#AAAA00",
+                                      "#EEDD88", "#EE8866", "#FFAABB", "#DDDDDD"};
+enum { PALETTE_SIZE = sizeof palette / sizeof palette[0] };
+static const char *const level_names[] = {
+    "", "Entry", "Early career", "Specialist", "Senior / manager", "Executive"};
+enum { MAX_LEVEL = 5 };
+
+#define ROUTE_COLOUR "#CC3311"
+
+typedef struct drawing {
+  const cp_graph *g;
+  const cp_render_options *o;
+  Agraph_t *ag;
+  char **domains; /* distinct domains, sorted; borrowed from roles */
+  size_t n_domains;
+  Agnode_t **nodes;           /* per role, NULL when not drawn */
+  Agraph_t **clusters;        /* per domain, NULL when not drawn */
+  int rank_of[MAX_LEVEL + 2]; /* column of each level present; -1 when absent */
+  long *route_pos;            /* per role: position on the route, -1 when off it */
+  long *route_step;           /* per transition: step on the route, -1 when off it */
+} drawing;
+
+static void set(void *obj, const char *key, const char *value) {
+  agsafeset(obj, (char *)key, (char *)value, "");
+}
+
+/* Creates a helper node (level anchor, legend entry) under a name no role uses: role ids
+ * are arbitrary text, so a clash is possible and must not merge a role into a helper. */
+static Agnode_t *helper_node(Agraph_t *parent, const char *base) {
+  char name[96];
+  snprintf(name, sizeof name, "%s", base);
+  for (unsigned i = 1; agnode(agroot(parent), name, 0); i++)
+    snprintf(name, sizeof name, "%s~%u", base, i);
+  Agnode_t *n = agnode(parent, name, 1);
+  set(n, "id", base);
+  return n;
+}
+
+/* Graphviz reads backslash escapes (\N, \G, \n ...) and HTML entities (&amp;) in plain
+ * labels: doubling backslashes and writing & as &amp; keeps a role's name the text it is.
+ * Quotes and markup need nothing more: cgraph quotes on output and the SVG renderer escapes
+ * XML. */
+static cp_status label_text(const char *s, cp_buf *out) {
+  out->len = 0;
+  cp_status st = cp_buf_append(out, "", 0);
+  for (; *s && !st; s++) {
+    if (*s == '\\')
+      st = cp_buf_puts(out, "\\\\");
+    else if (*s == '&')
+      st = cp_buf_puts(out, "&amp;");
+    else
+      st = cp_buf_append(out, s, 1);
+  }
+  return st;
+}
+
+static void edge_figure(const cp_transition *t, cp_criterion by, char *buf, size_t n) {
+  buf[0] = '\0';
+  switch (by) {
+  case CP_BY_MONTHS:
+    if (t->has & CP_HAS_MONTHS)
+      snprintf(buf, n, "%g mo", t->months);
+    break;
+  case CP_BY_COST:
+    if (t->has & CP_HAS_COST)
+      cp_format_money(t->cost, buf, n);
+    break;
+  case CP_BY_EFFORT:
+    if (t->has & CP_HAS_EFFORT)
+      snprintf(buf, n, "effort %g", t->effort);
+    break;
+  default: break;
+  }
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static cp_status collect_domains(drawing *d) {
+  d->domains = malloc((d->g->n_roles ? d->g->n_roles : 1) * sizeof *d->domains);
+  if (!d->domains)
+    return CP_ENOMEM;
+  for (size_t i = 0; i < d->g->n_roles; i++)
+    d->domains[i] = d->g->roles[i].domain;
+  qsort(d->domains, d->g->n_roles, sizeof *d->domains, cmp_str);
+  size_t n = 0;
+  for (size_t i = 0; i < d->g->n_roles; i++)
+    if (n == 0 || strcmp(d->domains[n - 1], d->domains[i]))
+      d->domains[n++] = d->domains[i];
+  d->n_domains = n;
+  return CP_OK;
+}
+
+static size_t domain_index(const drawing *d, const char *domain) {
+  char *const *hit = bsearch(&domain, d->domains, d->n_domains, sizeof *d->domains, cmp_str);
+  return hit ? (size_t)(hit - d->domains) : 0;
+}
+
+static bool drawn(const drawing *d, size_t role) {
+  return !d->o->route_only || d->route_pos[role] >= 0;
+}
+
+static cp_status add_legend(drawing *d, cp_buf *tmp) {
+  Agraph_t *legend = agsubg(d->ag, "cluster_legend", 1);
+  set(legend, "label", "Legend");
+  set(legend, "style", "dashed");
+  set(legend, "color", "#999999");
+  Agnode_t *prev = NULL;
+  char name[64];
+  for (size_t i = 0; i < d->n_domains; i++) {
+    snprintf(name, sizeof name, "legend_domain_%zu", i);
+    Agnode_t *n = helper_node(legend, name);
+    cp_status st = label_text(*d->domains[i] ? d->domains[i] : "(no domain)", tmp);
+    if (st)
+      return st;
+    set(n, "label", tmp->data);
+    set(n, "fillcolor", palette[i % PALETTE_SIZE]);
+    if (prev) {
+      Agedge_t *e = agedge(legend, prev, n, NULL, 1);
+      set(e, "style", "invis");
+    }
+    prev = n;
+  }
+  Agnode_t *note = helper_node(legend, "legend_note");
+  char text[160];
+  snprintf(text, sizeof text, "%s%s%s", d->o->label_by == CP_BY_STEPS ? "" : "edge labels: ",
+           d->o->label_by == CP_BY_STEPS ? "" : cp_criterion_name(d->o->label_by),
+           d->o->route ? "\\nbold red: the route" : "");
+  set(note, "label", *text ? text : "roles by domain");
+  set(note, "shape", "plaintext");
+  set(note, "style", "");
+  if (prev) {
+    Agedge_t *e = agedge(legend, prev, note, NULL, 1);
+    set(e, "style", "invis");
+  }
+  return CP_OK;
+}
+
+/* Levels are ranks, entry to executive: an edge between two levelled roles is exactly as
+ * long as the columns between their levels (0 within a level). A move down the levels is
+ * laid out from its head and drawn with its arrow reversed (see add_transitions): Graphviz
+ * 2.42's dot crashes (a double free in spline routing) on constraint=false edges around
+ * clusters, which is the usual way to say "do not rank by this edge". Returns whether the
+ * edge must be laid out reversed. */
+static bool level_constraint(const drawing *d, Agedge_t *e, int from_level, int to_level) {
+  if (from_level < 1 || to_level < 1 || from_level > MAX_LEVEL || to_level > MAX_LEVEL)
+    return false;
+  int gap = d->rank_of[to_level] - d->rank_of[from_level];
+  char text[16];
+  snprintf(text, sizeof text, "%d", gap < 0 ? -gap : gap);
+  if (e)
+    set(e, "minlen", text);
+  return gap < 0;
+}
+
+/* Whether an edge joins two roles of one level: it is then drawn flat, and its label must be
+ * an xlabel, placed after layout. Graphviz 2.42's dot crashes (double free in spline
+ * routing) on labelled flat edges in clusters. */
+static bool is_flat(const drawing *d, int from_level, int to_level) {
+  return from_level >= 1 && from_level <= MAX_LEVEL && to_level >= 1 && to_level <= MAX_LEVEL &&
+         d->rank_of[from_level] == d->rank_of[to_level] && !d->o->route_only;
+}
+
+/* Pins each levelled role to its level's column: an invisible anchor per level (labelled
+ * with the level's name) in a chain from a start anchor to an end anchor, and for each role
+ * an edge from the anchor before its level and one to the anchor after it, both of length
+ * 1, so the role can only sit in its own level's column. Unlike rank=same groups, this
+ * works with clusters in classic dot. */
+static void add_level_bands(drawing *d, bool used[MAX_LEVEL + 2]) {
+  Agnode_t *anchor[MAX_LEVEL + 2] = {0};
+  char name[32];
+  Agnode_t *prev = NULL;
+  for (int l = 0; l <= MAX_LEVEL + 1; l++) {
+    if (l >= 1 && l <= MAX_LEVEL && !used[l])
+      continue;
+    snprintf(name, sizeof name, "level_%d", l);
+    anchor[l] = helper_node(d->ag, name);
+    set(anchor[l], "shape", "plaintext");
+    set(anchor[l], "style", "");
+    set(anchor[l], "label", l >= 1 && l <= MAX_LEVEL ? level_names[l] : "");
+    set(anchor[l], "fontcolor", "#666666");
+    if (l == 0 || l > MAX_LEVEL)
+      set(anchor[l], "style", "invis");
+    if (prev) {
+      Agedge_t *e = agedge(d->ag, prev, anchor[l], NULL, 1);
+      set(e, "style", "invis");
+    }
+    prev = anchor[l];
+  }
+  for (size_t i = 0; i < d->g->n_roles; i++) {
+    int l = d->g->roles[i].level;
+    if (!d->nodes[i] || l < 1 || l > MAX_LEVEL)
+      continue;
+    int before = l - 1, after = l + 1;
+    while (!anchor[before])
+      before--;
+    while (!anchor[after])
+      after++;
+    Agedge_t *e = agedge(d->ag, anchor[before], d->nodes[i], NULL, 1);
+    set(e, "style", "invis");
+    set(e, "weight", "0");
+    e = agedge(d->ag, d->nodes[i], anchor[after], NULL, 1);
+    set(e, "style", "invis");
+    set(e, "weight", "0");
+  }
+}
+
+static cp_status add_roles(drawing *d, cp_buf *tmp, bool used[MAX_LEVEL + 2]) {
+  Agraph_t **clusters = d->clusters = calloc(d->n_domains ? d->n_domains : 1, sizeof *clusters);
+  if (!clusters)
+    return CP_ENOMEM;
+  char name[64];
+  cp_status st = CP_OK;
+  for (size_t i = 0; i < d->g->n_roles && !st; i++) {
+    const cp_role *r = &d->g->roles[i];
+    if (!drawn(d, i))
+      continue;
+    size_t di = domain_index(d, r->domain);
+    Agraph_t *parent = d->ag;
+    if (*r->domain && !d->o->route_only) {
+      if (!clusters[di]) {
+        snprintf(name, sizeof name, "cluster_domain_%zu", di);
+        clusters[di] = agsubg(d->ag, name, 1);
+        if ((st = label_text(r->domain, tmp)))
+          break;
+        set(clusters[di], "label", tmp->data);
+        set(clusters[di], "id", name);
+      }
+      parent = clusters[di];
+    }
+    Agnode_t *n = agnode(parent, r->id, 1);
+    d->nodes[i] = n;
+    if ((st = label_text(r->label, tmp)))
+      break;
+    set(n, "label", tmp->data);
+    set(n, "fillcolor", palette[di % PALETTE_SIZE]);
+    if (d->route_pos[i] >= 0) {
+      snprintf(name, sizeof name, "route_node_%ld", d->route_pos[i]);
+      set(n, "penwidth", "3");
+      set(n, "color", ROUTE_COLOUR);
+      set(n, "fontname", "Helvetica-Bold");
+    } else {
+      snprintf(name, sizeof name, "role_%zu", i);
+    }
+    set(n, "id", name);
+    if (r->level >= 1 && r->level <= MAX_LEVEL)
+      used[r->level] = true;
+  }
+  return st;
+}
+
+/* Classic dot ranks a cluster from its own edges only, so unconnected roles of one domain
+ * would share a rank whatever their level. Invisible edges between consecutive levels
+ * inside each domain give the cluster its level order; the level anchors outside then
+ * line the clusters up. (newrank=true would do this too, but Graphviz 2.42 leaks its
+ * layout data and the root graph with it.) */
+enum { MAX_LEVEL_PAIRS = 400 };
+
+static void order_levels_in_domains(drawing *d) {
+  for (size_t dom = 0; dom < d->n_domains; dom++) {
+    if (!d->clusters[dom])
+      continue;
+    for (int la = 1; la < MAX_LEVEL; la++) {
+      int lb = la + 1;
+      size_t na = 0, nb = 0;
+      for (size_t i = 0; i < d->g->n_roles; i++) {
+        const cp_role *r = &d->g->roles[i];
+        if (!d->nodes[i] || domain_index(d, r->domain) != dom || !*r->domain)
+          continue;
+        na += r->level == la;
+        nb += r->level > la && r->level <= MAX_LEVEL;
+      }
+      /* Find the next level that is present, then join every role of `la` to it. */
+      while (lb <= MAX_LEVEL && nb) {
+        size_t at_lb = 0;
+        for (size_t i = 0; i < d->g->n_roles; i++)
+          at_lb += d->nodes[i] && domain_index(d, d->g->roles[i].domain) == dom &&
+                   d->g->roles[i].level == lb;
+        if (at_lb) {
+          nb = at_lb;
+          break;
+        }
+        lb++;
+      }
+      if (!na || !nb || lb > MAX_LEVEL || na * nb > MAX_LEVEL_PAIRS)
+        continue;
+      for (size_t i = 0; i < d->g->n_roles; i++) {
+        const cp_role *u = &d->g->roles[i];
+        if (!d->nodes[i] || u->level != la || domain_index(d, u->domain) != dom || !*u->domain)
+          continue;
+        for (size_t j = 0; j < d->g->n_roles; j++) {
+          const cp_role *v = &d->g->roles[j];
+          if (!d->nodes[j] || v->level != lb || domain_index(d, v->domain) != dom)
+            continue;
+          /* A second edge between the same two roles, one in the cluster and one outside,
+           * trips an assertion in Graphviz 2.42's dot (class2.c merge_chain). */
+          if (agedge(d->ag, d->nodes[i], d->nodes[j], NULL, 0) ||
+              agedge(d->ag, d->nodes[j], d->nodes[i], NULL, 0))
+            continue;
+          Agedge_t *e = agedge(d->clusters[dom], d->nodes[i], d->nodes[j], NULL, 1);
+          set(e, "style", "invis");
+          set(e, "weight", "0");
+          level_constraint(d, e, la, lb);
+        }
+      }
+    }
+  }
+}
+
+/* One drawn edge per pair of roles, its label listing each move's figure: Graphviz 2.42's
+ * dot crashes on parallel flat edges (two moves between roles of one level), and one edge
+ * listing the alternatives reads better anyway. */
+static cp_status add_transitions(drawing *d, cp_buf *tmp) {
+  char name[64], figure[64];
+  for (size_t i = 0; i < d->g->n_transitions; i++) {
+    const cp_transition *t = &d->g->transitions[i];
+    bool on_route = d->route_step[i] >= 0;
+    if ((d->o->route_only && !on_route) || !d->nodes[t->from] || !d->nodes[t->to])
+      continue;
+    int lf = d->g->roles[t->from].level, lt = d->g->roles[t->to].level;
+    bool reversed = level_constraint(d, NULL, lf, lt);
+    Agnode_t *tail = d->nodes[reversed ? t->to : t->from];
+    Agnode_t *head = d->nodes[reversed ? t->from : t->to];
+    Agedge_t *e = agedge(d->ag, tail, head, NULL, 0);
+    if (!e)
+      e = agedge(d->ag, head, tail, NULL, 0);
+    edge_figure(t, d->o->label_by, figure, sizeof figure);
+    const char *label_key = is_flat(d, lf, lt) ? "xlabel" : "label";
+    bool forward = !e || agtail(e) == d->nodes[t->from];
+    if (e) {
+      const char *dir = agget(e, (char *)"dir");
+      bool was_forward = !dir || strcmp(dir, "back");
+      if (strcmp(dir ? dir : "", "both") && was_forward != forward)
+        set(e, "dir", "both");
+      const char *label = agget(e, (char *)label_key);
+      if (*figure && label && *label) {
+        tmp->len = 0;
+        cp_status st = cp_buf_puts(tmp, label);
+        if (!st)
+          st = cp_buf_printf(tmp, " / %s", figure);
+        if (st)
+          return st;
+        set(e, label_key, tmp->data);
+      } else if (*figure) {
+        set(e, label_key, figure);
+      }
+    } else {
+      /* A move within one domain belongs to that domain's cluster, where dot ranks it. */
+      Agraph_t *owner = d->ag;
+      if (!d->o->route_only && *d->g->roles[t->from].domain &&
+          !strcmp(d->g->roles[t->from].domain, d->g->roles[t->to].domain))
+        owner = d->clusters[domain_index(d, d->g->roles[t->from].domain)];
+      snprintf(name, sizeof name, "t%zu", i);
+      e = agedge(owner, tail, head, name, 1);
+      if (reversed)
+        set(e, "dir", "back");
+      if (*figure)
+        set(e, label_key, figure);
+      level_constraint(d, e, lf, lt);
+      snprintf(name, sizeof name, "edge_%zu", i);
+      set(e, "id", name);
+    }
+    if (on_route) {
+      snprintf(name, sizeof name, "route_edge_%ld", d->route_step[i]);
+      set(e, "id", name);
+      set(e, "penwidth", "3");
+      set(e, "color", ROUTE_COLOUR);
+      set(e, "fontcolor", ROUTE_COLOUR);
+    }
+  }
+  return CP_OK;
+}
+
+static cp_status build(drawing *d, cp_error *err) {
+  cp_status st = CP_OK;
+  cp_buf tmp = {0};
+  bool used[MAX_LEVEL + 2] = {false};
+  const char *title = d->o->title ? d->o->title : d->g->name;
+  if ((st = label_text(title, &tmp)))
+    goto cleanup;
+  d->ag = agopen((char *)"careerpath", Agdirected, NULL);
+  if (!d->ag) {
+    st = cp_fail(err, CP_ERENDER, "Graphviz could not create a graph");
+    goto cleanup;
+  }
+  set(d->ag, "label", tmp.data);
+  set(d->ag, "labelloc", "t");
+  set(d->ag, "fontsize", "18");
+  set(d->ag, "rankdir", "LR");
+  set(d->ag, "nodesep", "0.25");
+  set(d->ag, "ranksep", "0.6");
+  set(d->ag, "fontname", "Helvetica");
+  agattr(d->ag, AGRAPH, (char *)"style", (char *)"rounded");
+  agattr(d->ag, AGRAPH, (char *)"color", (char *)"#BBBBBB");
+  agattr(d->ag, AGNODE, (char *)"shape", (char *)"box");
+  agattr(d->ag, AGNODE, (char *)"style", (char *)"rounded,filled");
+  agattr(d->ag, AGNODE, (char *)"fontname", (char *)"Helvetica");
+  agattr(d->ag, AGNODE, (char *)"fontsize", (char *)"11");
+  agattr(d->ag, AGEDGE, (char *)"color", (char *)"#777777");
+  agattr(d->ag, AGEDGE, (char *)"fontname", (char *)"Helvetica");
+  agattr(d->ag, AGEDGE, (char *)"fontsize", (char *)"9");
+  if ((st = collect_domains(d)) || (st = add_roles(d, &tmp, used))) {
+    cp_fail(err, st, "out of memory drawing the graph");
+    goto cleanup;
+  }
+  for (int l = 1, column = 0; l <= MAX_LEVEL + 1; l++)
+    d->rank_of[l] = l > MAX_LEVEL || used[l] ? column++ : -1;
+  if ((st = add_transitions(d, &tmp))) {
+    cp_fail(err, st, "out of memory drawing the graph");
+    goto cleanup;
+  }
+  if (!d->o->route_only) {
+    order_levels_in_domains(d);
+    add_level_bands(d, used);
+    if ((st = add_legend(d, &tmp)))
+      cp_fail(err, st, "out of memory drawing the legend");
+  }
+cleanup:
+  cp_buf_free(&tmp);
+  return st;
+}
+
+static cp_status write_dot(Agraph_t *ag, char **out, size_t *out_len, cp_error *err) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  if (!f)
+    return cp_fail(err, CP_ENOMEM, "out of memory writing DOT");
+  int rc = agwrite(ag, f);
+  if (fclose(f) != 0 || rc != 0) {
+    free(buf);
+    return cp_fail(err, CP_ERENDER, "Graphviz could not write DOT");
+  }
+  *out = buf;
+  *out_len = len;
+  return CP_OK;
+}
+
+static cp_status write_svg(Agraph_t *ag, char **out, size_t *out_len, cp_error *err) {
+  cp_status st = CP_OK;
+  char *data = NULL;
+  unsigned int len = 0;
+  bool laid_out = false;
+  GVC_t *gvc = gvContextPlugins(builtins, 0);
+  if (!gvc)
+    return cp_fail(err, CP_ERENDER, "Graphviz could not start");
+  cp_cgraph_take_message();
+  if (gvLayout(gvc, ag, "dot") != 0) {
+    st = cp_fail(err, CP_ERENDER, "Graphviz layout failed: %s", cp_cgraph_take_message());
+    goto cleanup;
+  }
+  laid_out = true;
+  if (gvRenderData(gvc, ag, "svg", &data, &len) != 0 || !data) {
+    st = cp_fail(err, CP_ERENDER, "Graphviz could not render SVG: %s", cp_cgraph_take_message());
+    goto cleanup;
+  }
+  /* Hand back plain malloc'd memory so callers need no Graphviz call to free it. */
+  char *copy = malloc((size_t)len + 1);
+  if (!copy) {
+    st = cp_fail(err, CP_ENOMEM, "out of memory rendering SVG");
+    goto cleanup;
+  }
+  memcpy(copy, data, len);
+  copy[len] = '\0';
+  *out = copy;
+  *out_len = len;
+cleanup:
+  if (data)
+    gvFreeRenderData(data);
+  if (laid_out)
+    gvFreeLayout(gvc, ag);
+  gvFreeContext(gvc);
+  return st;
+}
+
+cp_status cp_render(const cp_graph *g, const cp_render_options *opts, cp_format format, char **out,
+                    size_t *out_len, cp_error *err) {
+  cp_status st = CP_OK;
+  drawing d = {.g = g, .o = opts};
+  cp_init();
+  if (opts->route_only && !opts->route)
+    return cp_fail(err, CP_EINVAL, "a route-only drawing needs a route");
+  d.nodes = calloc(g->n_roles ? g->n_roles : 1, sizeof *d.nodes);
+  d.route_pos = malloc((g->n_roles ? g->n_roles : 1) * sizeof *d.route_pos);
+  d.route_step = malloc((g->n_transitions ? g->n_transitions : 1) * sizeof *d.route_step);
+  if (!d.nodes || !d.route_pos || !d.route_step) {
+    st = cp_fail(err, CP_ENOMEM, "out of memory drawing the graph");
+    goto cleanup;
+  }
+  for (size_t i = 0; i < g->n_roles; i++)
+    d.route_pos[i] = -1;
+  for (size_t i = 0; i < g->n_transitions; i++)
+    d.route_step[i] = -1;
+  if (opts->route) {
+    for (size_t i = 0; i <= opts->route->n_steps; i++) {
+      if (opts->route->roles[i] >= g->n_roles) {
+        st = cp_fail(err, CP_EINVAL, "the route names a role outside the graph");
+        goto cleanup;
+      }
+      d.route_pos[opts->route->roles[i]] = (long)i;
+    }
+    for (size_t i = 0; i < opts->route->n_steps; i++) {
+      if (opts->route->transitions[i] >= g->n_transitions) {
+        st = cp_fail(err, CP_EINVAL, "the route names a transition outside the graph");
+        goto cleanup;
+      }
+      d.route_step[opts->route->transitions[i]] = (long)i;
+    }
+  }
+  if ((st = build(&d, err)))
+    goto cleanup;
+  st = format == CP_FORMAT_SVG ? write_svg(d.ag, out, out_len, err)
+                               : write_dot(d.ag, out, out_len, err);
+cleanup:
+  if (d.ag)
+    agclose(d.ag);
+  free(d.domains);
+  free(d.clusters);
+  free(d.nodes);
+  free(d.route_pos);
+  free(d.route_step);
+  return st;
+}

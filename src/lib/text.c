@@ -1,0 +1,215 @@
+/* text.c: small string, number, UTF-8 and file helpers used by the readers. */
+#include "internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *cp_strdup(const char *s) {
+  size_t n = strlen(s) + 1;
+  char *d = malloc(n);
+  if (d)
+    memcpy(d, s, n);
+  return d;
+}
+
+bool cp_utf8_valid(const char *s, size_t len) {
+  const unsigned char *p = (const unsigned char *)s, *end = p + len;
+  while (p < end) {
+    unsigned c = *p++;
+    if (c < 0x80)
+      continue;
+    size_t more;
+    unsigned min;
+    if ((c & 0xE0) == 0xC0) {
+      more = 1, min = 0x80, c &= 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      more = 2, min = 0x800, c &= 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      more = 3, min = 0x10000, c &= 0x07;
+    } else {
+      return false;
+    }
+    if ((size_t)(end - p) < more)
+      return false;
+    for (size_t i = 0; i < more; i++) {
+      if ((p[i] & 0xC0) != 0x80)
+        return false;
+      c = (c << 6) | (p[i] & 0x3F);
+    }
+    /* Overlong forms, surrogates and code points past U+10FFFF are not UTF-8. */
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+      return false;
+    p += more;
+  }
+  return true;
+}
+
+static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+int cp_strcasecmp_ascii(const char *a, const char *b) {
+  for (;; a++, b++) {
+    int d = lower((unsigned char)*a) - lower((unsigned char)*b);
+    if (d || !*a)
+      return d;
+  }
+}
+
+static const char *skip_blanks(const char *s) {
+  while (*s == ' ' || *s == '\t')
+    s++;
+  return s;
+}
+
+static bool only_blanks(const char *s) { return *skip_blanks(s) == '\0'; }
+
+bool cp_parse_weight(const char *s, double *out) {
+  s = skip_blanks(s);
+  if (!*s)
+    return false;
+  /* strtod accepts "nan", "inf" and hex floats; a weight is a plain decimal. */
+  for (const char *p = s; *p; p++)
+    if (!strchr("0123456789.eE+- \t", *p))
+      return false;
+  char *end;
+  errno = 0;
+  double v = strtod(s, &end);
+  if (end == s || !only_blanks(end) || errno == ERANGE || !isfinite(v) || v < 0)
+    return false;
+  *out = v == 0 ? 0.0 : v; /* no -0 */
+  return true;
+}
+
+bool cp_parse_int(const char *s, long *out) {
+  s = skip_blanks(s);
+  if (!*s)
+    return false;
+  char *end;
+  errno = 0;
+  long v = strtol(s, &end, 10);
+  if (end == s || !only_blanks(end) || errno == ERANGE)
+    return false;
+  *out = v;
+  return true;
+}
+
+size_t cp_edit_distance(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  if (la > 128)
+    la = 128;
+  if (lb > 128)
+    lb = 128;
+  size_t row[129];
+  for (size_t j = 0; j <= lb; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= la; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= lb; j++) {
+      size_t up = row[j];
+      size_t sub = diag + (lower((unsigned char)a[i - 1]) != lower((unsigned char)b[j - 1]));
+      size_t best = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
+      row[j] = sub < best ? sub : best;
+      diag = up;
+    }
+  }
+  return row[lb];
+}
+
+cp_status cp_buf_append(cp_buf *b, const char *s, size_t n) {
+  if (b->len + n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + n + 1)
+      cap *= 2;
+    char *d = realloc(b->data, cap);
+    if (!d)
+      return CP_ENOMEM;
+    b->data = d;
+    b->cap = cap;
+  }
+  memcpy(b->data + b->len, s, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+  return CP_OK;
+}
+
+cp_status cp_buf_puts(cp_buf *b, const char *s) { return cp_buf_append(b, s, strlen(s)); }
+
+cp_status cp_buf_printf(cp_buf *b, const char *fmt, ...) {
+  char small[256];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(small, sizeof small, fmt, ap);
+  va_end(ap);
+  if (n < 0)
+    return CP_EINVAL;
+  if ((size_t)n < sizeof small)
+    return cp_buf_append(b, small, (size_t)n);
+  char *big = malloc((size_t)n + 1);
+  if (!big)
+    return CP_ENOMEM;
+  va_start(ap, fmt);
+  vsnprintf(big, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  cp_status st = cp_buf_append(b, big, (size_t)n);
+  free(big);
+  return st;
+}
+
+void cp_buf_free(cp_buf *b) {
+  free(b->data);
+  b->data = NULL;
+  b->len = b->cap = 0;
+}
+
+cp_status cp_read_file(const char *path, char **out, size_t *out_len, cp_error *err) {
+  cp_status st = CP_OK;
+  cp_buf b = {0};
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return cp_fail(err, CP_EIO, "%s: cannot open: %s", path, strerror(errno));
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    if (cp_buf_append(&b, chunk, n) != CP_OK) {
+      st = cp_fail(err, CP_ENOMEM, "%s: out of memory reading the file", path);
+      goto cleanup;
+    }
+  }
+  if (ferror(f)) {
+    st = cp_fail(err, CP_EIO, "%s: read error: %s", path, strerror(errno));
+    goto cleanup;
+  }
+  if (!b.data && cp_buf_append(&b, "", 0) != CP_OK) {
+    st = cp_fail(err, CP_ENOMEM, "%s: out of memory", path);
+    goto cleanup;
+  }
+  *out = b.data;
+  *out_len = b.len;
+  b.data = NULL;
+cleanup:
+  cp_buf_free(&b);
+  fclose(f);
+  return st;
+}
+
+void cp_format_money(double v, char *buf, size_t n) {
+  if (isnan(v)) {
+    snprintf(buf, n, "-");
+    return;
+  }
+  char digits[400];
+  snprintf(digits, sizeof digits, "%.0f", v);
+  size_t len = strlen(digits), j = 0;
+  char grouped[544];
+  for (size_t i = 0; i < len; i++) {
+    if (i && digits[i - 1] != '-' && (len - i) % 3 == 0)
+      grouped[j++] = ',';
+    grouped[j++] = digits[i];
+  }
+  grouped[j] = '\0';
+  snprintf(buf, n, "$%s", grouped);
+}
