@@ -1,0 +1,90 @@
+/* cli.h: the careerpath command line as a library, so tests can run commands in-process. */
+#ifndef CP_CLI_H
+#define CP_CLI_H
+
+#include "careerpath.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Exit codes, documented in README.md. */
+enum cp_exit {
+  CP_EXIT_OK = 0,
+  CP_EXIT_NO_ROUTE = 1, /* the question was fine, but no route exists */
+  CP_EXIT_USAGE = 2,    /* bad command line */
+  CP_EXIT_INPUT = 3,    /* bad or unreadable input: graph file, role name, criterion */
+  CP_EXIT_OUTPUT = 4,   /* the output could not be written */
+  CP_EXIT_INTERNAL = 5, /* out of memory, or a library failure */
+};
+
+/* Runs one careerpath command line; writes results to `out` and messages to `err`.
+ * Returns an exit code. */
+int cp_cli_main(int argc, char **argv, FILE *out, FILE *err);
+
+/* ---- shared by the commands (args.c, output.c) ---- */
+
+typedef struct cp_cli {
+  FILE *out, *err;
+  const char *command;
+} cp_cli;
+
+/* Prints "careerpath COMMAND: message" on err and returns `code`. */
+int cp_cli_fail(const cp_cli *c, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Maps a library status (with its message) to an exit code, printing the message. */
+int cp_cli_status(const cp_cli *c, cp_status st, const cp_error *e);
+
+/* Loads GRAPH (NULL: the built-in graph) with an optional roles file. */
+int cp_cli_load_graph(const cp_cli *c, const char *path, const char *roles, cp_graph **out);
+
+/* Output formats a command may accept. */
+typedef enum cp_out_format {
+  CP_OUT_TEXT,
+  CP_OUT_JSON,
+  CP_OUT_CSV,
+  CP_OUT_DOT,
+  CP_OUT_SVG
+} cp_out_format;
+/* Parses `name` among the formats allowed by `allowed` (a bit per format). */
+int cp_cli_parse_format(const cp_cli *c, const char *name, unsigned allowed, cp_out_format *out);
+#define CP_OUT_BIT(f) (1u << (f))
+
+/* Writes `len` bytes to `path` through a temporary file in the same directory renamed over
+ * it, so a failed run never leaves a half-written file; NULL or "-" means `c->out`. Refuses
+ * a path that is one of `inputs` (NULL-terminated). */
+int cp_cli_write(const cp_cli *c, const char *path, const char *data, size_t len,
+                 const char *const *inputs);
+
+/* "%g" with NaN as "-". */
+void cp_cli_number(double v, char *buf, size_t n);
+
+/* Starts option parsing for a command (getopt_long from the beginning, quietly). */
+void cp_cli_getopt_reset(void);
+/* getopt_long that reports unknown options and missing arguments on c->err itself:
+ * returns -1 at the end, '?' after printing an error, or the option's value. `shortopts`
+ * must start with ':'. */
+struct option;
+int cp_cli_getopt(const cp_cli *c, int argc, char **argv, const char *shortopts,
+                  const struct option *longopts);
+/* Parses a whole positive number for option `name`; prints an error and returns false for
+ * anything else. */
+bool cp_cli_parse_count(const cp_cli *c, const char *name, const char *text, size_t *out);
+
+/* Takes the optional GRAPH operand left after the options; more operands are a usage
+ * error (returns its exit code). */
+int cp_cli_graph_operand(const cp_cli *c, int argc, char **argv, const char **graph_path);
+/* Parses --by's value; a usage error names the choices. */
+int cp_cli_parse_criterion(const cp_cli *c, const char *text, cp_criterion *out);
+/* Resolves two role names and finds the k best routes between them; on failure prints the
+ * error and returns its exit code. The caller frees *out. */
+int cp_cli_find_routes(const cp_cli *c, const cp_graph *g, const char *from_name,
+                       const char *to_name, cp_criterion by, size_t k, size_t *from, size_t *to,
+                       cp_route_list **out);
+
+/* The commands. argv[0] is the command name. */
+int cp_cmd_route(const cp_cli *c, int argc, char **argv);
+int cp_cmd_render(const cp_cli *c, int argc, char **argv);
+int cp_cmd_roles(const cp_cli *c, int argc, char **argv);
+int cp_cmd_validate(const cp_cli *c, int argc, char **argv);
+
+#endif /* CP_CLI_H */

@@ -1,0 +1,79 @@
+/* output.c: writing results safely (temporary file + rename) and formatting numbers. */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static bool same_file(const char *a, const char *b) {
+  struct stat sa, sb;
+  return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int cp_cli_write(const cp_cli *c, const char *path, const char *data, size_t len,
+                 const char *const *inputs) {
+  if (!path || !strcmp(path, "-")) {
+    if (fwrite(data, 1, len, c->out) != len || fflush(c->out) != 0)
+      return cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write the output: %s", strerror(errno));
+    return CP_EXIT_OK;
+  }
+  for (size_t i = 0; inputs && inputs[i]; i++)
+    if (same_file(path, inputs[i]))
+      return cp_cli_fail(c, CP_EXIT_USAGE,
+                         "output '%s' is the input file; refusing to "
+                         "overwrite it",
+                         path);
+  int code = CP_EXIT_OK;
+  size_t plen = strlen(path);
+  char *tmp = malloc(plen + sizeof ".tmp.XXXXXX");
+  if (!tmp)
+    return cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
+  memcpy(tmp, path, plen);
+  memcpy(tmp + plen, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
+  /* The temporary file lives beside the target so that rename() is atomic. */
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(errno));
+    goto cleanup;
+  }
+  size_t done = 0;
+  while (done < len) {
+    ssize_t n = write(fd, data + done, len - done);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path,
+                         n < 0 ? strerror(errno) : "short write");
+      break;
+    }
+    done += (size_t)n;
+  }
+  /* fsync so that a crash after rename cannot leave an empty file in place of a good one. */
+  if (code == CP_EXIT_OK && fsync(fd) != 0)
+    code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(errno));
+  if (close(fd) != 0 && code == CP_EXIT_OK)
+    code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(errno));
+  if (code == CP_EXIT_OK) {
+    /* mkstemp makes the file 0600; an output is an ordinary file. */
+    mode_t mask = umask(0);
+    umask(mask);
+    chmod(tmp, 0666 & ~mask);
+    if (rename(tmp, path) != 0)
+      code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(errno));
+  }
+  if (code != CP_EXIT_OK)
+    unlink(tmp);
+cleanup:
+  free(tmp);
+  return code;
+}
+
+void cp_cli_number(double v, char *buf, size_t n) {
+  if (isnan(v))
+    snprintf(buf, n, "-");
+  else
+    snprintf(buf, n, "%g", v);
+}
