@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test twice: a plain build and an AddressSanitizer + UndefinedBehaviorSanitizer
+# build, each through CTest. Any failure or sanitizer report makes it exit non-zero.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/deps.sh
+jobs=$(nproc)
+# The sanitizer options (stop at the first report, so a report is a failed test) are set
+# per test by tests/CMakeLists.txt, so plain `ctest` in the build directory behaves the same.
+for kind in plain asan; do
+  dir=build/test-$kind
+  if [ "$kind" = asan ]; then
+    flags=(-DCMAKE_BUILD_TYPE=Debug -DCP_SANITIZE=ON)
+  else
+    flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
+  fi
+  echo "== $kind build ($dir)"
+  cmake -S . -B "$dir" "${flags[@]}" >/dev/null
+  cmake --build "$dir" -j"$jobs"
+  ctest --test-dir "$dir" --output-on-failure -j"$jobs"
+done
+echo "== all tests passed in the plain and the ASan+UBSan builds"

@@ -1,0 +1,303 @@
+/* test_cli.c: the command line, run in-process: outputs, exit codes, files written. */
+#include "cli.h"
+#include "cp_test.h"
+
+#include <dirent.h>
+#include <jansson.h>
+#include <libxml/parser.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct run_result {
+  int code;
+  char out[65536];
+  char err[4096];
+} run_result;
+
+static run_result result;
+
+static char *slurp(FILE *f, char *buf, size_t cap) {
+  rewind(f);
+  size_t n = fread(buf, 1, cap - 1, f);
+  buf[n] = '\0';
+  fclose(f);
+  return buf;
+}
+
+/* Runs `careerpath ARGS...` (NULL-terminated) and keeps its exit code, stdout and stderr. */
+static run_result *run(const char *first, ...) {
+  char *argv[32] = {(char *)"careerpath", (char *)first};
+  int argc = 2;
+  va_list ap;
+  va_start(ap, first);
+  const char *a;
+  while ((a = va_arg(ap, const char *)) && argc < 31)
+    argv[argc++] = (char *)a;
+  va_end(ap);
+  FILE *out = tmpfile(), *err = tmpfile();
+  assert_non_null(out);
+  assert_non_null(err);
+  result.code = cp_cli_main(argc, argv, out, err);
+  slurp(out, result.out, sizeof result.out);
+  slurp(err, result.err, sizeof result.err);
+  return &result;
+}
+
+#define SMALL CP_TEST_DATA "/small.gv"
+
+static void every_command_has_help(void **state) {
+  (void)state;
+  run_result *r = run("--help", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "Exit codes");
+  const char *commands[] = {"route", "render", "roles", "validate"};
+  for (size_t i = 0; i < 4; i++) {
+    r = run(commands[i], "--help", NULL);
+    assert_int_equal(r->code, 0);
+    char want[64];
+    snprintf(want, sizeof want, "Usage: careerpath %s", commands[i]);
+    assert_contains(r->out, want);
+    assert_string_equal(r->err, "");
+  }
+  r = run("--version", NULL);
+  assert_contains(r->out, "careerpath ");
+}
+
+static void usage_errors_exit_2_with_a_message(void **state) {
+  (void)state;
+  struct {
+    const char *args[10];
+    const char *message;
+  } cases[] = {
+      {{"frobnicate"}, "unknown command 'frobnicate'"},
+      {{"route", "--from", "a"}, "--from and --to are required"},
+      {{"route", "--from", "a", "--to", "b", "--by", "salary"}, "unknown criterion 'salary'"},
+      {{"route", "--from", "a", "--to", "b", "--k", "0"}, "--k needs a whole number"},
+      {{"route", "--from", "a", "--to", "b", "--k", "3x"}, "--k needs a whole number"},
+      {{"route", "--from", "a", "--to", "b", "--format", "png"}, "unknown format 'png'"},
+      {{"route", "--frm", "a"}, "unknown option '--frm'"},
+      {{"route", "--from"}, "option '--from' needs a value"},
+      {{"roles", "x.gv", "y.gv"}, "unexpected argument 'y.gv'"},
+      {{"render", "--from", "a"}, "--from and --to go together"},
+      {{"route", "--from", "a", "--to", "b", "--k", "2", "--format", "svg"}, "draws one route"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    const char **a = cases[i].args;
+    run_result *r = run(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], NULL);
+    if (r->code != CP_EXIT_USAGE)
+      fail_msg("case %zu: exit %d, stderr: %s", i, r->code, r->err);
+    assert_contains(r->err, cases[i].message);
+  }
+  run_result *r =
+      run("route", "--from", "a", "--to", "b", "--k", "2", "--format", "svg", "-o", "x.svg", NULL);
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+}
+
+static void route_text_lists_steps_and_totals(void **state) {
+  (void)state;
+  run_result *r = run("route", SMALL, "--from", "Alpha Role", "--to", "EPSILON", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "Route 1 of 1 from Alpha Role to Epsilon, by months:");
+  assert_contains(r->out, "1. Alpha Role -> Beta\n     6 months, $1,000, effort 2; requires X, Y");
+  assert_contains(r->out, "Total: 3 steps, 24 months, $8,000, effort 9");
+  r = run("route", SMALL, "--from", "a", "--to", "d", "--by", "cost", "--k", "3", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "Route 3 of 3");
+}
+
+static void route_json_has_the_documented_shape(void **state) {
+  (void)state;
+  run_result *r = run("route", SMALL, "--from", "a", "--to", "d", "--by", "effort", "--k", "2",
+                      "--format", "json", NULL);
+  assert_int_equal(r->code, 0);
+  json_error_t je;
+  json_t *root = json_loads(r->out, 0, &je);
+  if (!root)
+    fail_msg("JSON does not parse: %s", je.text);
+  assert_string_equal(json_string_value(json_object_get(root, "from")), "a");
+  assert_string_equal(json_string_value(json_object_get(root, "by")), "effort");
+  json_t *routes = json_object_get(root, "routes");
+  assert_int_equal(json_array_size(routes), 2);
+  json_t *first = json_array_get(routes, 0);
+  json_t *roles = json_object_get(first, "roles");
+  assert_int_equal(json_array_size(roles), 3);
+  assert_string_equal(json_string_value(json_array_get(roles, 1)), "c");
+  assert_string_equal(json_string_value(json_array_get(json_object_get(first, "labels"), 1)),
+                      "Gamma");
+  assert_int_equal(json_integer_value(json_object_get(first, "steps")), 2);
+  assert_int_equal(json_integer_value(json_object_get(first, "months")), 15);
+  assert_int_equal(json_integer_value(json_object_get(first, "cost")), 300);
+  assert_int_equal(json_integer_value(json_object_get(first, "effort")), 3);
+  assert_true(json_integer_value(json_object_get(json_array_get(routes, 1), "effort")) >= 3);
+  json_decref(root);
+}
+
+static void no_route_exits_1_with_empty_routes(void **state) {
+  (void)state;
+  run_result *r = run("route", SMALL, "--from", "a", "--to", "Island", "--format", "json", NULL);
+  assert_int_equal(r->code, CP_EXIT_NO_ROUTE);
+  assert_contains(r->err, "no route from 'Alpha Role' to 'Island'");
+  json_t *root = json_loads(r->out, 0, NULL);
+  assert_non_null(root);
+  assert_int_equal(json_array_size(json_object_get(root, "routes")), 0);
+  json_decref(root);
+  r = run("route", SMALL, "--from", "e", "--to", "a", NULL);
+  assert_int_equal(r->code, CP_EXIT_NO_ROUTE);
+  assert_string_equal(r->out, "");
+}
+
+static void bad_input_exits_3(void **state) {
+  (void)state;
+  run_result *r = run("route", SMALL, "--from", "Alpah Role", "--to", "d", NULL);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_contains(r->err, "did you mean 'Alpha Role' (a)?");
+  r = run("route", "/nonexistent.gv", "--from", "a", "--to", "b", NULL);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_contains(r->err, "/nonexistent.gv: cannot open");
+  r = run("validate", CP_TEST_DATA "/bad/missing-to-column.csv", NULL);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_contains(r->err, "missing-to-column.csv:1:");
+}
+
+static bool only_file_in(const char *dir, const char *name) {
+  DIR *d = opendir(dir);
+  struct dirent *ent;
+  bool ok = true;
+  while ((ent = readdir(d)))
+    if (strcmp(ent->d_name, ".") && strcmp(ent->d_name, "..") && strcmp(ent->d_name, name))
+      ok = false;
+  closedir(d);
+  return ok;
+}
+
+static void output_files_are_replaced_whole_or_not_at_all(void **state) {
+  (void)state;
+  char dir[] = "/tmp/cp-cli-XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char path[128], copy[128];
+  snprintf(path, sizeof path, "%s/route.json", dir);
+  FILE *f = fopen(path, "w");
+  fputs("earlier good output", f);
+  fclose(f);
+  /* A failing run (unknown role) leaves the earlier file as it was and nothing beside it. */
+  run_result *r = run("route", SMALL, "--from", "nobody", "--to", "d", "-o", path, NULL);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  f = fopen(path, "r");
+  char buf[64] = "";
+  assert_non_null(fgets(buf, sizeof buf, f));
+  fclose(f);
+  assert_string_equal(buf, "earlier good output");
+  assert_true(only_file_in(dir, "route.json"));
+  /* A good run replaces it, with ordinary permissions. */
+  r = run("route", SMALL, "--from", "a", "--to", "d", "--format", "json", "-o", path, NULL);
+  assert_int_equal(r->code, 0);
+  assert_string_equal(r->out, "");
+  json_t *root = json_load_file(path, 0, NULL);
+  assert_non_null(root);
+  json_decref(root);
+  assert_true(only_file_in(dir, "route.json"));
+  struct stat sb;
+  assert_int_equal(stat(path, &sb), 0);
+  mode_t mask = umask(0);
+  umask(mask);
+  assert_int_equal(sb.st_mode & 0777, 0666 & ~mask);
+  /* A directory that does not exist: exit 4, and no temporary file anywhere. */
+  snprintf(copy, sizeof copy, "%s/missing/route.json", dir);
+  r = run("route", SMALL, "--from", "a", "--to", "d", "-o", copy, NULL);
+  assert_int_equal(r->code, CP_EXIT_OUTPUT);
+  assert_contains(r->err, "cannot write");
+  /* The output may not be the input. */
+  snprintf(copy, sizeof copy, "%s/g.gv", dir);
+  f = fopen(copy, "w");
+  fputs("digraph { a -> b [months=1] }", f);
+  fclose(f);
+  r = run("render", copy, "--format", "dot", "-o", copy, NULL);
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  assert_contains(r->err, "is the input file");
+  f = fopen(copy, "r");
+  assert_non_null(fgets(buf, sizeof buf, f));
+  fclose(f);
+  assert_string_equal(buf, "digraph { a -> b [months=1] }");
+  unlink(copy);
+  unlink(path);
+  rmdir(dir);
+}
+
+static void render_writes_svg_that_parses(void **state) {
+  (void)state;
+  run_result *r = run("render", SMALL, "--from", "a", "--to", "e", "--by", "cost", NULL);
+  assert_int_equal(r->code, 0);
+  xmlDocPtr doc = xmlReadMemory(r->out, (int)strlen(r->out), "x.svg", NULL, XML_PARSE_NONET);
+  assert_non_null(doc);
+  xmlFreeDoc(doc);
+  assert_contains(r->out, "route_edge_0");
+  r = run("route", SMALL, "--from", "a", "--to", "e", "--format", "dot", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "digraph");
+  assert_contains(r->out, "route_node_3");
+}
+
+static void roles_lists_and_filters(void **state) {
+  (void)state;
+  run_result *r = run("roles", SMALL, "--domain", "D2", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "Gamma");
+  assert_contains(r->out, "Delta");
+  assert_null(strstr(r->out, "Beta"));
+  r = run("roles", SMALL, "--format", "json", NULL);
+  json_t *arr = json_loads(r->out, 0, NULL);
+  assert_int_equal(json_array_size(arr), 6);
+  assert_string_equal(json_string_value(json_object_get(json_array_get(arr, 0), "label")),
+                      "Alpha Role");
+  json_decref(arr);
+  r = run("roles", SMALL, "--domain", "nothing", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->err, "no role has domain 'nothing'");
+}
+
+static void validate_summarises(void **state) {
+  (void)state;
+  run_result *r = run("validate", SMALL, NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "valid");
+  assert_contains(r->out, "roles: 6 in 3 domains (d1 2, d2 2, d3 2)");
+  assert_contains(r->out, "isolated roles: 1 (z)");
+  assert_contains(r->out, "dead ends (nothing leads out): 1 (e)");
+  r = run("validate", SMALL, "--format", "json", NULL);
+  json_t *o = json_loads(r->out, 0, NULL);
+  assert_non_null(o);
+  assert_int_equal(json_integer_value(json_object_get(o, "transitions")), 6);
+  assert_int_equal(json_array_size(json_object_get(o, "entry_roles")), 1);
+  json_decref(o);
+}
+
+static void csv_graphs_with_roles_work_end_to_end(void **state) {
+  (void)state;
+  run_result *r = run("route", CP_TEST_DATA "/csv/transitions.csv", "--from", "systems analyst",
+                      "--to", "clinical informaticist", "--by", "cost", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "Systems Analyst -> Clinical Informaticist");
+  r = run("route", CP_TEST_DATA "/csv/transitions.csv", "--roles", CP_TEST_DATA "/csv/roles.csv",
+          "--from", "sa", "--to", "ci", "--by", "months", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "Total: 2 steps, 24 months");
+}
+
+int main(int argc, char **argv) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(every_command_has_help),
+      cmocka_unit_test(usage_errors_exit_2_with_a_message),
+      cmocka_unit_test(route_text_lists_steps_and_totals),
+      cmocka_unit_test(route_json_has_the_documented_shape),
+      cmocka_unit_test(no_route_exits_1_with_empty_routes),
+      cmocka_unit_test(bad_input_exits_3),
+      cmocka_unit_test(output_files_are_replaced_whole_or_not_at_all),
+      cmocka_unit_test(render_writes_svg_that_parses),
+      cmocka_unit_test(roles_lists_and_filters),
+      cmocka_unit_test(validate_summarises),
+      cmocka_unit_test(csv_graphs_with_roles_work_end_to_end),
+  };
+  int rc = CP_RUN(tests, argc, argv);
+  xmlCleanupParser();
+  return rc;
+}

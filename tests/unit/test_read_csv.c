@@ -1,0 +1,125 @@
+/* test_read_csv.c: the CSV reader: RFC 4180 details, columns, roles files, bad input. */
+#include "cp_test.h"
+
+static cp_status csv(const char *t, const char *r, cp_graph **g, cp_error *e) {
+  return cp_read_csv_buffers("t.csv", t, strlen(t), "roles.csv", r, r ? strlen(r) : 0, g, e);
+}
+
+static void reads_columns_in_any_order_and_keeps_unknown_ones(void **state) {
+  (void)state;
+  cp_graph *g = NULL;
+  cp_error e = {0};
+  const char *t = "cost,to,wage,from,months\n100,b,50k,a,3\n0,c,,b,\n";
+  assert_int_equal(csv(t, NULL, &g, &e), CP_OK);
+  assert_int_equal(cp_graph_role_count(g), 3);
+  const cp_transition *ab = cp_graph_transition(g, 0);
+  assert_true(ab->cost == 100 && ab->months == 3);
+  assert_int_equal(ab->has, CP_HAS_COST | CP_HAS_MONTHS);
+  assert_int_equal(ab->line, 2);
+  assert_int_equal(ab->n_attrs, 1);
+  assert_string_equal(ab->attrs[0].key, "wage");
+  assert_string_equal(ab->attrs[0].value, "50k");
+  const cp_transition *bc = cp_graph_transition(g, 1);
+  assert_int_equal(bc->has, CP_HAS_COST);
+  assert_int_equal(bc->n_attrs, 0);
+  /* Only from and to are required; a criterion the graph lacks is an error at route time. */
+  assert_int_equal(cp_graph_check_criterion(g, CP_BY_MONTHS, &e), CP_ENOCRIT);
+  assert_contains(e.message, "t.csv:3: transition b -> c has no 'months'");
+  assert_int_equal(cp_graph_check_criterion(g, CP_BY_EFFORT, &e), CP_ENOCRIT);
+  assert_contains(e.message, "carries no 'effort'");
+  cp_graph_free(g);
+}
+
+static void quoting_bom_and_crlf_follow_rfc4180(void **state) {
+  (void)state;
+  cp_graph *g = NULL;
+  cp_error e = {0};
+  const char *t = "\xEF\xBB\xBF"
+                  "from,to,note,requires\r\n"
+                  "\"a, the first\",b,\"says \"\"hi\"\"\r\nover two lines\",\"PMP;CISSP\"\r\n"
+                  "b,c,,\r\n";
+  assert_int_equal(csv(t, NULL, &g, &e), CP_OK);
+  assert_string_equal(cp_graph_role(g, 0)->id, "a, the first");
+  const cp_transition *t0 = cp_graph_transition(g, 0);
+  assert_string_equal(t0->note, "says \"hi\"\r\nover two lines");
+  assert_int_equal(t0->n_requires, 2);
+  assert_int_equal(t0->line, 2);
+  /* The record after a two-line field starts on line 4. */
+  assert_int_equal(cp_graph_transition(g, 1)->line, 4);
+  cp_graph_free(g);
+}
+
+static void roles_file_defines_roles_and_their_fields(void **state) {
+  (void)state;
+  cp_graph *g = NULL;
+  cp_error e = {0};
+  const char *r = "id,label,domain,level,salary\nsa,Systems Analyst,systems,2,90k\n"
+                  "ci,Clinical Informaticist,clinical,3,\n";
+  assert_int_equal(csv("from,to\nsa,ci\n", r, &g, &e), CP_OK);
+  const cp_role *sa = cp_graph_role(g, 0);
+  assert_string_equal(sa->label, "Systems Analyst");
+  assert_int_equal(sa->level, 2);
+  assert_int_equal(sa->line, 2);
+  assert_int_equal(sa->n_attrs, 1);
+  assert_string_equal(sa->attrs[0].value, "90k");
+  assert_int_equal(cp_graph_role(g, 1)->n_attrs, 0);
+  cp_graph_free(g);
+}
+
+static void errors_name_file_line_and_reason(void **state) {
+  (void)state;
+  static const struct {
+    const char *transitions, *roles, *message;
+    cp_status status;
+  } cases[] = {
+      {"from,to\na,\"b\n", NULL, "t.csv:2: unterminated quoted field", CP_EPARSE},
+      {"from,to\na,b\"x\",c\n", NULL, "t.csv:2: malformed quoting", CP_EPARSE},
+      {"from,to\na,\"b\"x\n", NULL, "t.csv:2: malformed quoting", CP_EPARSE},
+      {"from,months\na,3\n", NULL, "t.csv:1: header lacks the required column 'to'", CP_EPARSE},
+      {"from,to,months\na,b,3\nb,c,abc\n", NULL, "t.csv:3: months 'abc' is not", CP_EINVAL},
+      {"from,to,cost\na,b,-5\n", NULL, "t.csv:2: cost '-5'", CP_EINVAL},
+      {"from,to,cost\na,b,NaN\n", NULL, "t.csv:2: cost 'NaN'", CP_EINVAL},
+      {"from,to,cost\na,b,inf\n", NULL, "t.csv:2: cost 'inf'", CP_EINVAL},
+      {"from,to,effort\na,b,0\n", NULL, "t.csv:2: transition a -> b: effort 0 is outside 1-5",
+       CP_EINVAL},
+      {"from,to\na,b\nc\n", NULL, "t.csv:3: 1 fields, but the header has 2", CP_EPARSE},
+      {"from,to\na,\n", NULL, "t.csv:2: empty 'to'", CP_EPARSE},
+      {"from,to,From\na,b,c\n", NULL, "t.csv:1: header names column 'From' twice", CP_EPARSE},
+      {"from,to\na,b\xfe\n", NULL, "t.csv:2: field 2 is not valid UTF-8", CP_EPARSE},
+      {"", NULL, "t.csv: empty file", CP_EPARSE},
+      {"from,to\nsa,xx\n", "id\nsa\n", "t.csv:2: role 'xx' is not defined in roles.csv", CP_EINVAL},
+      {"from,to\n", "id,label\nsa,A\nci,B\nsa,C\n",
+       "roles.csv:4: duplicate role id 'sa' (first defined on line 2)", CP_EINVAL},
+      {"from,to\n", "label\nA\n", "roles.csv:1: header lacks the required column 'id'", CP_EPARSE},
+      {"from,to\n", "id,level\nsa,two\n", "roles.csv:2: level 'two'", CP_EINVAL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    cp_graph *g = NULL;
+    cp_error e = {0};
+    cp_status st = csv(cases[i].transitions, cases[i].roles, &g, &e);
+    if (st != cases[i].status)
+      fail_msg("case %zu: status %d (%s), wanted %d", i, st, e.message, cases[i].status);
+    assert_contains(e.message, cases[i].message);
+    assert_null(g);
+  }
+}
+
+static void roles_csv_beside_the_transitions_is_found(void **state) {
+  (void)state;
+  cp_graph *g = cp_test_load("csv/transitions.csv");
+  size_t i = cp_test_role(g, "sa");
+  assert_string_equal(cp_graph_role(g, i)->label, "Systems Analyst");
+  assert_int_equal(cp_graph_check_criterion(g, CP_BY_COST, NULL), CP_OK);
+  cp_graph_free(g);
+}
+
+int main(int argc, char **argv) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(reads_columns_in_any_order_and_keeps_unknown_ones),
+      cmocka_unit_test(quoting_bom_and_crlf_follow_rfc4180),
+      cmocka_unit_test(roles_file_defines_roles_and_their_fields),
+      cmocka_unit_test(errors_name_file_line_and_reason),
+      cmocka_unit_test(roles_csv_beside_the_transitions_is_found),
+  };
+  return CP_RUN(tests, argc, argv);
+}

@@ -1,0 +1,220 @@
+/* test_render.c: the SVG and DOT drawings, checked by parsing them, not by pixels. */
+#include "cp_test.h"
+
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+typedef struct svg {
+  xmlDocPtr doc;
+  xmlXPathContextPtr xp;
+} svg;
+
+static svg parse_svg(const char *text, size_t len) {
+  svg s;
+  s.doc = xmlReadMemory(text, (int)len, "out.svg", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
+  if (!s.doc)
+    fail_msg("the SVG does not parse as XML");
+  s.xp = xmlXPathNewContext(s.doc);
+  xmlXPathRegisterNs(s.xp, BAD_CAST "s", BAD_CAST "http://www.w3.org/2000/svg");
+  return s;
+}
+
+static void svg_free(svg *s) {
+  xmlXPathFreeContext(s->xp);
+  xmlFreeDoc(s->doc);
+}
+
+/* The text of the first node matching `expr`, or NULL; the caller frees with xmlFree. */
+static char *xpath_text(svg *s, const char *expr) {
+  xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST expr, s->xp);
+  char *r = NULL;
+  if (o && o->nodesetval && o->nodesetval->nodeNr > 0)
+    r = (char *)xmlNodeGetContent(o->nodesetval->nodeTab[0]);
+  xmlXPathFreeObject(o);
+  return r;
+}
+
+static int xpath_count(svg *s, const char *expr) {
+  xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST expr, s->xp);
+  int n = o && o->nodesetval ? o->nodesetval->nodeNr : 0;
+  xmlXPathFreeObject(o);
+  return n;
+}
+
+static void assert_xpath_text(svg *s, const char *expr, const char *want) {
+  char *got = xpath_text(s, expr);
+  if (!got || strcmp(got, want))
+    fail_msg("%s: got '%s', wanted '%s'", expr, got ? got : "(nothing)", want);
+  xmlFree(got);
+}
+
+static double node_x(svg *s, const char *group_id) {
+  char expr[256];
+  snprintf(expr, sizeof expr, "//s:g[@id='%s']/s:text/@x", group_id);
+  char *x = xpath_text(s, expr);
+  if (!x)
+    fail_msg("no node %s", group_id);
+  double v = atof(x);
+  xmlFree(x);
+  return v;
+}
+
+static char *render(const cp_graph *g, const cp_render_options *o, cp_format f, size_t *len) {
+  char *out = NULL;
+  cp_error e = {0};
+  if (cp_render(g, o, f, &out, len, &e) != CP_OK)
+    fail_msg("render: %s", e.message);
+  assert_int_equal(strlen(out), *len);
+  return out;
+}
+
+static cp_route_list *best(const cp_graph *g, const char *from, const char *to) {
+  cp_route_list *l = NULL;
+  assert_int_equal(
+      cp_route_find(g, cp_test_role(g, from), cp_test_role(g, to), CP_BY_MONTHS, 1, &l, NULL),
+      CP_OK);
+  assert_int_equal(l->n, 1);
+  return l;
+}
+
+static void whole_graph_svg_highlights_the_route(void **state) {
+  (void)state;
+  cp_graph *g = cp_test_load("small.gv");
+  cp_route_list *l = best(g, "a", "e"); /* a b d e */
+  cp_render_options o = {.label_by = CP_BY_MONTHS, .route = &l->routes[0], .title = "T"};
+  size_t len;
+  char *text = render(g, &o, CP_FORMAT_SVG, &len);
+  svg s = parse_svg(text, len);
+  const char *ids[] = {"a", "b", "d", "e"};
+  for (int i = 0; i < 4; i++) {
+    char expr[128];
+    snprintf(expr, sizeof expr, "//s:g[@id='route_node_%d']/s:title", i);
+    assert_xpath_text(&s, expr, ids[i]);
+    snprintf(expr, sizeof expr, "//s:g[@id='route_node_%d']/s:path/@stroke", i);
+    assert_xpath_text(&s, expr, "#cc3311");
+  }
+  assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'route_node_')]"), 4);
+  assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'route_edge_')]"), 3);
+  assert_xpath_text(&s, "//s:g[@id='route_edge_1']/s:title", "b->d");
+  assert_xpath_text(&s, "//s:g[@id='route_edge_1']/s:path/@stroke-width", "3");
+  assert_xpath_text(&s, "//s:g[@id='route_edge_1']/s:text", "6 mo");
+  /* Roles off the route are drawn plainly; all six roles and six transitions are there. */
+  assert_xpath_text(&s, "//s:g[@id='role_2']/s:title", "c");
+  assert_int_equal(xpath_count(&s, "//s:g[@class='node' and (starts-with(@id,'role_') or "
+                                   "starts-with(@id,'route_node_'))]"),
+                   6);
+  assert_int_equal(xpath_count(&s, "//s:g[@class='edge' and (starts-with(@id,'edge_') or "
+                                   "starts-with(@id,'route_edge_'))]"),
+                   6);
+  /* Domains are clusters, with a legend naming each. */
+  assert_int_equal(
+      xpath_count(&s, "//s:g[@class='cluster' and starts-with(@id,'cluster_domain_')]"), 3);
+  assert_xpath_text(&s, "//s:g[@id='cluster_domain_1']/s:text", "d2");
+  assert_xpath_text(&s, "//s:g[@id='legend_domain_2']/s:text", "d3");
+  assert_contains(text, "edge labels: months");
+  /* Levels run left to right: every level-1 role left of every level-2 role, and so on. */
+  double xa = node_x(&s, "route_node_0"), xb = node_x(&s, "route_node_1");
+  double xc = node_x(&s, "role_2"), xd = node_x(&s, "route_node_2");
+  double xe = node_x(&s, "route_node_3"), xz = node_x(&s, "role_5");
+  assert_true(xa < xb && xa < xc && xz < xb && xz < xc);
+  assert_true(xb < xd && xc < xd && xd < xe);
+  svg_free(&s);
+  free(text);
+  cp_route_list_free(l);
+  cp_graph_free(g);
+}
+
+static void route_only_drawing_has_just_the_route(void **state) {
+  (void)state;
+  cp_graph *g = cp_test_load("small.gv");
+  cp_route_list *l = best(g, "a", "d");
+  cp_render_options o = {.label_by = CP_BY_COST, .route = &l->routes[0], .route_only = 1};
+  size_t len;
+  char *text = render(g, &o, CP_FORMAT_SVG, &len);
+  svg s = parse_svg(text, len);
+  assert_int_equal(xpath_count(&s, "//s:g[@class='node']"), 3);
+  assert_int_equal(xpath_count(&s, "//s:g[@class='edge']"), 2);
+  assert_xpath_text(&s, "//s:g[@id='route_edge_0']/s:text", "$1,000");
+  assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'legend')]"), 0);
+  svg_free(&s);
+  free(text);
+  cp_route_list_free(l);
+  cp_graph_free(g);
+}
+
+static void hostile_labels_stay_text(void **state) {
+  (void)state;
+  const char *label = "A \"quoted\" <b>&amp; \\N </text><script>x</script>";
+  cp_graph *g = NULL;
+  assert_int_equal(cp_graph_new("evil \"graph\" <i>", &g), CP_OK);
+  assert_int_equal(cp_graph_add_role(g, "level_1", label, "<dom & ain>", 1, 0, NULL, NULL), CP_OK);
+  assert_int_equal(cp_graph_add_role(g, "x\"y", "plain", "", 2, 0, NULL, NULL), CP_OK);
+  cp_transition_spec t = {.months = 1, .has = CP_HAS_MONTHS};
+  assert_int_equal(cp_graph_add_transition(g, 0, 1, &t, NULL), CP_OK);
+  cp_render_options o = {.label_by = CP_BY_MONTHS};
+  size_t len;
+  char *text = render(g, &o, CP_FORMAT_SVG, &len);
+  svg s = parse_svg(text, len);
+  assert_xpath_text(&s, "//s:g[@id='role_0']/s:text", label);
+  assert_xpath_text(&s, "//s:g[@id='role_0']/s:title", "level_1");
+  assert_int_equal(xpath_count(&s, "//s:script"), 0);
+  assert_xpath_text(&s, "//s:g[@id='cluster_domain_1']/s:text", "<dom & ain>");
+  svg_free(&s);
+  free(text);
+  /* DOT output read back gives the same roles: quoting survives the round trip. */
+  text = render(g, &o, CP_FORMAT_DOT, &len);
+  cp_graph *back = NULL;
+  cp_error e = {0};
+  if (cp_read_dot_buffer("back.gv", text, len, &back, &e) != CP_OK)
+    fail_msg("re-reading the DOT output: %s\n%s", e.message, text);
+  size_t i = cp_test_role(back, "level_1");
+  /* DOT labels are Graphviz label text: backslashes doubled and & written as an entity, so
+   * that Graphviz shows the original; quotes and markup come back as they went in. */
+  assert_string_equal(cp_graph_role(back, i)->label,
+                      "A \"quoted\" <b>&amp;amp; \\\\N </text><script>x</script>");
+  cp_test_role(back, "x\"y");
+  cp_graph_free(back);
+  free(text);
+  cp_graph_free(g);
+}
+
+/* Run alone, under LeakSanitizer with no suppressions (ctest unit.render.unsuppressed):
+ * route-only drawings have no clusters (whole drawings always have the legend's), the
+ * layouts Graphviz 2.42 frees completely, and they go through the same layout, render and
+ * cleanup code, so any leak here is ours. */
+static void layout_without_clusters_frees_everything(void **state) {
+  (void)state;
+  cp_graph *g = NULL;
+  assert_int_equal(cp_graph_new("plain", &g), CP_OK);
+  const char *ids[] = {"p", "q", "r", "s"};
+  for (size_t i = 0; i < 4; i++)
+    assert_int_equal(cp_graph_add_role(g, ids[i], NULL, NULL, 0, 0, NULL, NULL), CP_OK);
+  cp_transition_spec t = {.months = 2, .has = CP_HAS_MONTHS};
+  assert_int_equal(cp_graph_add_transition(g, 0, 1, &t, NULL), CP_OK);
+  assert_int_equal(cp_graph_add_transition(g, 1, 2, &t, NULL), CP_OK);
+  assert_int_equal(cp_graph_add_transition(g, 0, 3, &t, NULL), CP_OK);
+  cp_route_list *l = NULL;
+  assert_int_equal(cp_route_find(g, 0, 2, CP_BY_MONTHS, 1, &l, NULL), CP_OK);
+  cp_render_options whole = {.label_by = CP_BY_MONTHS, .route = &l->routes[0]};
+  cp_render_options alone = {.label_by = CP_BY_MONTHS, .route = &l->routes[0], .route_only = 1};
+  for (int i = 0; i < 3; i++) {
+    size_t len;
+    free(render(g, &alone, CP_FORMAT_SVG, &len));
+    free(render(g, &whole, CP_FORMAT_DOT, &len));
+  }
+  cp_route_list_free(l);
+  cp_graph_free(g);
+}
+
+int main(int argc, char **argv) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(whole_graph_svg_highlights_the_route),
+      cmocka_unit_test(route_only_drawing_has_just_the_route),
+      cmocka_unit_test(hostile_labels_stay_text),
+      cmocka_unit_test(layout_without_clusters_frees_everything),
+  };
+  int rc = CP_RUN(tests, argc, argv);
+  xmlCleanupParser();
+  return rc;
+}

@@ -1,0 +1,122 @@
+/* test_text.c: UTF-8 checking, number parsing, edit distance and the string map. */
+#include "cp_test.h"
+#include "internal.h"
+
+#include <math.h>
+
+static void utf8_accepts_text_and_rejects_broken_sequences(void **state) {
+  (void)state;
+  const char *good[] = {"", "plain", "caf\xc3\xa9", "\xe2\x82\xac 5", "\xf0\x9f\x98\x80"};
+  for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+    assert_true(cp_utf8_valid(good[i], strlen(good[i])));
+  const char *bad[] = {"\xff",
+                       "caf\xc3",
+                       "\xc0\xaf" /* overlong '/' */,
+                       "\xed\xa0\x80" /* surrogate */,
+                       "\xf4\x90\x80\x80" /* > U+10FFFF */,
+                       "\xe2\x28\xa1"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+    assert_false(cp_utf8_valid(bad[i], strlen(bad[i])));
+}
+
+static void weights_are_plain_non_negative_decimals(void **state) {
+  (void)state;
+  double v = -1;
+  assert_true(cp_parse_weight("12", &v));
+  assert_true(v == 12);
+  assert_true(cp_parse_weight(" 2.5 ", &v));
+  assert_true(v == 2.5);
+  assert_true(cp_parse_weight("1e3", &v));
+  assert_true(v == 1000);
+  assert_true(cp_parse_weight("-0", &v));
+  assert_false(signbit(v));
+  const char *bad[] = {"",    "  ",   "-1",       "abc",  "12abc", "nan", "NaN",
+                       "inf", "-inf", "infinity", "0x10", "1e999", "1,5"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    if (cp_parse_weight(bad[i], &v))
+      fail_msg("'%s' parsed as %g", bad[i], v);
+  }
+}
+
+static void integers_must_be_whole(void **state) {
+  (void)state;
+  long v;
+  assert_true(cp_parse_int(" 3 ", &v));
+  assert_int_equal(v, 3);
+  assert_false(cp_parse_int("3.5", &v));
+  assert_false(cp_parse_int("x", &v));
+  assert_false(cp_parse_int("", &v));
+}
+
+static void edit_distance_ignores_ascii_case(void **state) {
+  (void)state;
+  assert_int_equal(cp_edit_distance("kitten", "sitting"), 3);
+  assert_int_equal(cp_edit_distance("CMIO", "cmio"), 0);
+  assert_int_equal(cp_edit_distance("", "abc"), 3);
+}
+
+static void strmap_finds_every_key_and_reports_duplicates(void **state) {
+  (void)state;
+  cp_strmap m;
+  cp_strmap_init(&m);
+  enum { N = 5000 };
+  static char keys[N][16];
+  for (size_t i = 0; i < N; i++) {
+    snprintf(keys[i], sizeof keys[i], "role-%zu", i);
+    bool existing;
+    assert_int_equal(cp_strmap_put(&m, keys[i], i, &existing, NULL), CP_OK);
+    assert_false(existing);
+  }
+  for (size_t i = 0; i < N; i++) {
+    size_t v = 0;
+    assert_true(cp_strmap_get(&m, keys[i], &v));
+    assert_int_equal(v, i);
+  }
+  size_t v;
+  assert_false(cp_strmap_get(&m, "role-x", &v));
+  bool existing;
+  size_t old = 0;
+  assert_int_equal(cp_strmap_put(&m, keys[42], 7, &existing, &old), CP_OK);
+  assert_true(existing);
+  assert_int_equal(old, 42);
+  cp_strmap_destroy(&m);
+}
+
+static void money_is_grouped_by_thousands(void **state) {
+  (void)state;
+  char buf[32];
+  const struct {
+    double v;
+    const char *text;
+  } cases[] = {{0, "$0"},  {999, "$999"},       {1000, "$1,000"}, {1234567.6, "$1,234,568"},
+               {NAN, "-"}, {100000, "$100,000"}};
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    cp_format_money(cases[i].v, buf, sizeof buf);
+    assert_string_equal(buf, cases[i].text);
+  }
+  cp_format_money(123456789, buf, 6); /* truncates, stays terminated */
+  assert_string_equal(buf, "$123,");
+}
+
+static void strerror_covers_every_status(void **state) {
+  (void)state;
+  for (int s = 0; s < CP_STATUS_COUNT; s++) {
+    const char *m = cp_strerror((cp_status)s);
+    assert_non_null(m);
+    assert_true(strlen(m) > 3);
+  }
+  assert_string_equal(cp_strerror((cp_status)999), "unknown status");
+}
+
+int main(int argc, char **argv) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(utf8_accepts_text_and_rejects_broken_sequences),
+      cmocka_unit_test(weights_are_plain_non_negative_decimals),
+      cmocka_unit_test(integers_must_be_whole),
+      cmocka_unit_test(edit_distance_ignores_ascii_case),
+      cmocka_unit_test(strmap_finds_every_key_and_reports_duplicates),
+      cmocka_unit_test(money_is_grouped_by_thousands),
+      cmocka_unit_test(strerror_covers_every_status),
+  };
+  return CP_RUN(tests, argc, argv);
+}
