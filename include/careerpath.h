@@ -133,6 +133,10 @@ cp_status cp_graph_add_transition(cp_graph *g, size_t from, size_t to,
                                   const cp_transition_spec *spec, cp_error *err);
 
 const char *cp_graph_name(const cp_graph *g);
+/* Graph-level attributes (DOT `graph [label=..., source=...]`): the value, borrowed, or NULL
+ * when absent. Setting copies; fails only with CP_ENOMEM. */
+const char *cp_graph_attr(const cp_graph *g, const char *key);
+cp_status cp_graph_set_attr(cp_graph *g, const char *key, const char *value);
 size_t cp_graph_role_count(const cp_graph *g);
 size_t cp_graph_transition_count(const cp_graph *g);
 /* Borrowed; NULL when out of range. */
@@ -233,7 +237,7 @@ typedef struct cp_render_options {
   cp_criterion label_by; /* the weight printed on edges (steps: none) */
   const cp_route *route; /* highlighted route, or NULL */
   int route_only;        /* draw only the route's roles and steps */
-  const char *title;     /* or NULL for the graph's name */
+  const char *title;     /* or NULL: the graph's label attribute, else its name */
 } cp_render_options;
 
 /* Lays out and renders the graph in-process (Graphviz dot layout): roles grouped by domain

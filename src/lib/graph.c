@@ -68,6 +68,7 @@ void cp_graph_free(cp_graph *g) {
   free(g->roles);
   free(g->transitions);
   cp_strmap_destroy(&g->ids);
+  free_attrs(g->attrs, g->n_attrs);
   free(g->name);
   free(g);
 }
@@ -286,6 +287,17 @@ cleanup:
 }
 
 const char *cp_graph_name(const cp_graph *g) { return g->name; }
+
+const char *cp_graph_attr(const cp_graph *g, const char *key) {
+  for (size_t i = 0; i < g->n_attrs; i++)
+    if (!strcmp(g->attrs[i].key, key))
+      return g->attrs[i].value;
+  return NULL;
+}
+
+cp_status cp_graph_set_attr(cp_graph *g, const char *key, const char *value) {
+  return set_attr(&g->attrs, &g->n_attrs, key, value);
+}
 size_t cp_graph_role_count(const cp_graph *g) { return g->n_roles; }
 size_t cp_graph_transition_count(const cp_graph *g) { return g->n_transitions; }
 

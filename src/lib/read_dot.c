@@ -152,6 +152,19 @@ cp_status cp_read_dot_buffer(const char *name, const char *data, size_t len, cp_
     cp_fail(err, st, "%s: out of memory", name);
     goto cleanup;
   }
+  for (Agsym_t *sym = agnxtattr(ag, AGRAPH, NULL); sym; sym = agnxtattr(ag, AGRAPH, sym)) {
+    const char *v = agxget(ag, sym);
+    if (!v || !*v)
+      continue;
+    if (!cp_utf8_valid(v, strlen(v))) {
+      st = cp_fail(err, CP_EPARSE, "%s: graph attribute '%s' is not valid UTF-8", name, sym->name);
+      goto cleanup;
+    }
+    if ((st = cp_graph_set_attr(g, sym->name, v))) {
+      cp_fail(err, st, "%s: out of memory", name);
+      goto cleanup;
+    }
+  }
   if ((st = read_roles(ag, g, name, err)) || (st = read_transitions(ag, g, name, err)))
     goto cleanup;
   *out = g;

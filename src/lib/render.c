@@ -32,6 +32,10 @@ static const char *const level_names[] = {
 enum { MAX_LEVEL = 5 };
 
 #define ROUTE_COLOUR "#CC3311"
+/* Graphviz sizes text with its built-in Helvetica metrics (a name starting "Helvetica"
+ * selects them) and writes the name as the SVG font-family: the metric-compatible
+ * fallbacks make viewers without Helvetica draw text at the measured width. */
+#define FONT "Helvetica, Arial, Liberation Sans, Arimo, sans-serif"
 
 typedef struct drawing {
   const cp_graph *g;
@@ -265,7 +269,6 @@ static cp_status add_roles(drawing *d, cp_buf *tmp, bool used[MAX_LEVEL + 2]) {
       snprintf(name, sizeof name, "route_node_%ld", d->route_pos[i]);
       set(n, "penwidth", "3");
       set(n, "color", ROUTE_COLOUR);
-      set(n, "fontname", "Helvetica-Bold");
     } else {
       snprintf(name, sizeof name, "role_%zu", i);
     }
@@ -402,7 +405,9 @@ static cp_status build(drawing *d, cp_error *err) {
   cp_status st = CP_OK;
   cp_buf tmp = {0};
   bool used[MAX_LEVEL + 2] = {false};
-  const char *title = d->o->title ? d->o->title : d->g->name;
+  const char *title = d->o->title ? d->o->title : cp_graph_attr(d->g, "label");
+  if (!title || !*title)
+    title = d->g->name;
   if ((st = label_text(title, &tmp)))
     goto cleanup;
   d->ag = agopen((char *)"careerpath", Agdirected, NULL);
@@ -416,15 +421,15 @@ static cp_status build(drawing *d, cp_error *err) {
   set(d->ag, "rankdir", "LR");
   set(d->ag, "nodesep", "0.25");
   set(d->ag, "ranksep", "0.6");
-  set(d->ag, "fontname", "Helvetica");
+  set(d->ag, "fontname", FONT);
   agattr(d->ag, AGRAPH, (char *)"style", (char *)"rounded");
   agattr(d->ag, AGRAPH, (char *)"color", (char *)"#BBBBBB");
   agattr(d->ag, AGNODE, (char *)"shape", (char *)"box");
   agattr(d->ag, AGNODE, (char *)"style", (char *)"rounded,filled");
-  agattr(d->ag, AGNODE, (char *)"fontname", (char *)"Helvetica");
+  agattr(d->ag, AGNODE, (char *)"fontname", (char *)FONT);
   agattr(d->ag, AGNODE, (char *)"fontsize", (char *)"11");
   agattr(d->ag, AGEDGE, (char *)"color", (char *)"#777777");
-  agattr(d->ag, AGEDGE, (char *)"fontname", (char *)"Helvetica");
+  agattr(d->ag, AGEDGE, (char *)"fontname", (char *)FONT);
   agattr(d->ag, AGEDGE, (char *)"fontsize", (char *)"9");
   if ((st = collect_domains(d)) || (st = add_roles(d, &tmp, used))) {
     cp_fail(err, st, "out of memory drawing the graph");

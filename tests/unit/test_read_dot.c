@@ -9,6 +9,8 @@ static void reads_roles_transitions_and_extra_attributes(void **state) {
   (void)state;
   cp_graph *g = cp_test_load("small.gv");
   assert_int_equal(cp_graph_role_count(g), 6);
+  assert_string_equal(cp_graph_attr(g, "label"), "Small test graph");
+  assert_null(cp_graph_attr(g, "source"));
   assert_int_equal(cp_graph_transition_count(g), 6);
   const cp_role *b = cp_graph_role(g, cp_test_role(g, "b"));
   assert_string_equal(b->label, "Beta");

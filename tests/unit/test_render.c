@@ -113,6 +113,7 @@ static void whole_graph_svg_highlights_the_route(void **state) {
   assert_xpath_text(&s, "//s:g[@id='cluster_domain_1']/s:text", "d2");
   assert_xpath_text(&s, "//s:g[@id='legend_domain_2']/s:text", "d3");
   assert_contains(text, "edge labels: months");
+  assert_xpath_text(&s, "/s:svg/s:g/s:text", "T");
   /* Levels run left to right: every level-1 role left of every level-2 role, and so on. */
   double xa = node_x(&s, "route_node_0"), xb = node_x(&s, "route_node_1");
   double xc = node_x(&s, "role_2"), xd = node_x(&s, "route_node_2");
@@ -137,6 +138,8 @@ static void route_only_drawing_has_just_the_route(void **state) {
   assert_int_equal(xpath_count(&s, "//s:g[@class='edge']"), 2);
   assert_xpath_text(&s, "//s:g[@id='route_edge_0']/s:text", "$1,000");
   assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'legend')]"), 0);
+  /* Without a title the graph's own label heads the drawing. */
+  assert_xpath_text(&s, "/s:svg/s:g/s:text", "Small test graph");
   svg_free(&s);
   free(text);
   cp_route_list_free(l);
