@@ -49,6 +49,17 @@ static void quoting_bom_and_crlf_follow_rfc4180(void **state) {
   cp_graph_free(g);
 }
 
+static void blank_lines_are_skipped_and_lines_still_counted(void **state) {
+  (void)state;
+  cp_graph *g = NULL;
+  cp_error e = {0};
+  assert_int_equal(csv("from,to,months\n\na,b,1\n\n\nb,c,x\n", NULL, &g, &e), CP_EINVAL);
+  assert_contains(e.message, "t.csv:6: months 'x'");
+  assert_int_equal(csv("from,to\r\n\r\na,b\r\n", NULL, &g, &e), CP_OK);
+  assert_int_equal(cp_graph_transition(g, 0)->line, 3);
+  cp_graph_free(g);
+}
+
 static void roles_file_defines_roles_and_their_fields(void **state) {
   (void)state;
   cp_graph *g = NULL;
@@ -117,6 +128,7 @@ int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reads_columns_in_any_order_and_keeps_unknown_ones),
       cmocka_unit_test(quoting_bom_and_crlf_follow_rfc4180),
+      cmocka_unit_test(blank_lines_are_skipped_and_lines_still_counted),
       cmocka_unit_test(roles_file_defines_roles_and_their_fields),
       cmocka_unit_test(errors_name_file_line_and_reason),
       cmocka_unit_test(roles_csv_beside_the_transitions_is_found),
