@@ -28,6 +28,7 @@ typedef enum cp_status {
   CP_ENOCRIT,    /* the graph does not carry the criterion asked for */
   CP_EGRAPH,     /* igraph reported an error */
   CP_ERENDER,    /* Graphviz could not lay out or render */
+  CP_ELIMIT,     /* a size limit was reached (documented where it applies) */
   CP_STATUS_COUNT
 } cp_status;
 
@@ -145,6 +146,24 @@ const cp_transition *cp_graph_transition(const cp_graph *g, size_t index);
 /* Exact, case-sensitive id lookup: CP_ENOTFOUND when absent (no message). */
 cp_status cp_graph_role_index(const cp_graph *g, const char *id, size_t *out);
 
+/* A credential of the graph's catalogue: what earning it takes. A transition that requires
+ * a credential the person already holds costs that much less (see cp_query.have). */
+typedef struct cp_credential {
+  char *name;    /* as written in transitions' `requires` */
+  double months; /* >= 0 */
+  double cost;   /* >= 0 */
+  char *source;  /* "" when absent */
+} cp_credential;
+
+/* Adds a catalogue entry; CP_EINVAL for a duplicate name (any case) or a bad figure. */
+cp_status cp_graph_add_credential(cp_graph *g, const char *name, double months, double cost,
+                                  const char *source, cp_error *err);
+size_t cp_graph_credential_count(const cp_graph *g);
+/* Borrowed; NULL when out of range. */
+const cp_credential *cp_graph_credential(const cp_graph *g, size_t index);
+/* Case-insensitive lookup; CP_ENOTFOUND with the known names in the message. */
+cp_status cp_graph_find_credential(const cp_graph *g, const char *name, size_t *out, cp_error *err);
+
 /* Whether every transition carries the criterion (steps always is). When one does not,
  * CP_ENOCRIT and a message naming the first transition without it. */
 cp_status cp_graph_check_criterion(const cp_graph *g, cp_criterion c, cp_error *err);
@@ -175,8 +194,14 @@ cp_status cp_read_csv_buffers(const char *transitions_name, const char *transiti
                               size_t transitions_len, const char *roles_name, const char *roles,
                               size_t roles_len, cp_graph **out, cp_error *err);
 
+/* Reads a credentials catalogue (header with `name`, `months`, `cost`; `source` optional)
+ * into `g`. Errors name file and line. */
+cp_status cp_read_credentials_csv_buffer(cp_graph *g, const char *name, const char *data,
+                                         size_t len, cp_error *err);
+
 /* Reads a graph file by its extension: .gv or .dot as DOT, .csv as CSV transitions with
- * `roles_path` or, when that is NULL, a roles.csv in the same directory if there is one. */
+ * `roles_path` or, when that is NULL, a roles.csv in the same directory if there is one;
+ * a credentials.csv in that directory becomes the catalogue. */
 cp_status cp_read_graph(const char *path, const char *roles_path, cp_graph **out, cp_error *err);
 
 /* The built-in health-informatics graph (graphs/health-informatics.gv, compiled in). */
@@ -208,6 +233,57 @@ void cp_route_list_free(cp_route_list *list);
 
 /* The value of a route on a criterion (steps, or a total). */
 double cp_route_total(const cp_route *r, cp_criterion c);
+
+/* ---- Decisions: trade-offs, limits, waypoints, credentials held (search.c) -------- */
+
+/* A compact read-only snapshot of a graph for repeated searches: adjacency in both
+ * directions and weights as arrays. The graph must outlive it and stay unchanged. Fails
+ * only with CP_ENOMEM. Free with cp_router_free. */
+typedef struct cp_router cp_router;
+cp_status cp_router_new(const cp_graph *g, cp_router **out, cp_error *err);
+void cp_router_free(cp_router *r);
+const cp_graph *cp_router_graph(const cp_router *r);
+
+/* One question. Routes minimise the sum over criteria of weights[c] x the route's total on c
+ * (`--by months` is weights[months] = 1; `--by months=1,cost=0.0005` a trade-off), among
+ * routes whose totals stay within every limit. */
+typedef struct cp_query {
+  size_t from, to;
+  double weights[CP_CRITERION_COUNT]; /* >= 0; at least one > 0 (Pareto: ignored) */
+  double limits[CP_CRITERION_COUNT];  /* INFINITY: no limit */
+  const size_t *avoid;                /* roles never passed through */
+  size_t n_avoid;
+  const size_t *via; /* roles the route passes through, in this order */
+  size_t n_via;
+  const char *const *have; /* credentials held, by name: a transition requiring one costs
+                              its catalogue months and cost less (never below 0) */
+  size_t n_have;
+  size_t k; /* routes wanted, best first */
+} cp_query;
+
+/* A query from `from` to `to` by one criterion: no limits, nothing avoided, k = 1. */
+void cp_query_init(cp_query *q, size_t from, size_t to, cp_criterion by);
+
+/* The k best routes for the query, exact: a resource-constrained label-setting search (with
+ * Yen's algorithm for k > 1), not a filter over unconstrained routes. Totals in the routes
+ * are what the person pays (credentials held taken off). Equal objectives are ordered by
+ * fewer steps, then role ids. No route is CP_OK with n == 0. CP_ENOCRIT when a transition
+ * lacks a criterion the query uses; CP_EINVAL for a bad query (avoiding the start, a
+ * negative weight...); CP_ELIMIT when the search outgrows its label limit. */
+cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list **out,
+                          cp_error *err);
+
+/* Every Pareto-optimal route on `objectives` (2 or more criteria) within the query's limits:
+ * no other route is at least as good on all of them and better on one. One route per
+ * distinct vector of totals (the one with fewest steps), sorted by the first objective,
+ * then the next. The query's weights and k are not used. Fails as cp_route_search. */
+cp_status cp_route_pareto(const cp_router *r, const cp_query *q, const cp_criterion *objectives,
+                          size_t n_objectives, cp_route_list **out, cp_error *err);
+
+/* What one step costs a person holding q->have: its months and cost less each held
+ * credential it requires (never below 0; NaN when the graph lacks the figure). */
+void cp_step_figures(const cp_router *r, const cp_query *q, size_t transition, double *months,
+                     double *cost);
 
 /* ---- Analysis --------------------------------------------------------------------- */
 

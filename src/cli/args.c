@@ -26,7 +26,8 @@ int cp_cli_status(const cp_cli *c, cp_status st, const cp_error *e) {
   case CP_EINVAL:
   case CP_ENOTFOUND:
   case CP_EAMBIGUOUS:
-  case CP_ENOCRIT: code = CP_EXIT_INPUT; break;
+  case CP_ENOCRIT:
+  case CP_ELIMIT: code = CP_EXIT_INPUT; break;
   default: code = CP_EXIT_INTERNAL; break;
   }
   return cp_cli_fail(c, code, "%s", e && e->message[0] ? e->message : cp_strerror(st));

@@ -68,6 +68,11 @@ void cp_graph_free(cp_graph *g) {
   free(g->roles);
   free(g->transitions);
   cp_strmap_destroy(&g->ids);
+  for (size_t i = 0; i < g->n_credentials; i++) {
+    free(g->credentials[i].name);
+    free(g->credentials[i].source);
+  }
+  free(g->credentials);
   free_attrs(g->attrs, g->n_attrs);
   free(g->name);
   free(g);
@@ -284,6 +289,56 @@ cleanup:
   free(t.source);
   free_attrs(t.attrs, t.n_attrs);
   return st;
+}
+
+cp_status cp_graph_add_credential(cp_graph *g, const char *name, double months, double cost,
+                                  const char *source, cp_error *err) {
+  if (!name || !*name)
+    return cp_fail(err, CP_EINVAL, "a credential has an empty name");
+  if (!cp_utf8_valid(name, strlen(name)) || (source && !cp_utf8_valid(source, strlen(source))))
+    return cp_fail(err, CP_EPARSE, "credential '%s': text is not valid UTF-8", name);
+  if (!isfinite(months) || months < 0 || !isfinite(cost) || cost < 0)
+    return cp_fail(err, CP_EINVAL, "credential '%s': months and cost must be non-negative numbers",
+                   name);
+  for (size_t i = 0; i < g->n_credentials; i++)
+    if (cp_strcasecmp_ascii(g->credentials[i].name, name) == 0)
+      return cp_fail(err, CP_EINVAL, "duplicate credential '%s'", name);
+  cp_credential *grown = realloc(g->credentials, (g->n_credentials + 1) * sizeof *grown);
+  if (!grown)
+    return cp_fail(err, CP_ENOMEM, "out of memory");
+  g->credentials = grown;
+  cp_credential c = {cp_strdup(name), months, cost, cp_strdup(source ? source : "")};
+  if (!c.name || !c.source) {
+    free(c.name);
+    free(c.source);
+    return cp_fail(err, CP_ENOMEM, "out of memory");
+  }
+  g->credentials[g->n_credentials++] = c;
+  return CP_OK;
+}
+
+size_t cp_graph_credential_count(const cp_graph *g) { return g->n_credentials; }
+
+const cp_credential *cp_graph_credential(const cp_graph *g, size_t index) {
+  return index < g->n_credentials ? &g->credentials[index] : NULL;
+}
+
+cp_status cp_graph_find_credential(const cp_graph *g, const char *name, size_t *out,
+                                   cp_error *err) {
+  for (size_t i = 0; i < g->n_credentials; i++) {
+    if (cp_strcasecmp_ascii(g->credentials[i].name, name) == 0) {
+      *out = i;
+      return CP_OK;
+    }
+  }
+  cp_buf known = {0};
+  for (size_t i = 0; i < g->n_credentials && i < 12; i++)
+    cp_buf_printf(&known, "%s'%s'", i ? ", " : "", g->credentials[i].name);
+  cp_fail(err, CP_ENOTFOUND, "no credential named '%s' in %s's catalogue%s%s%s", name, g->name,
+          known.data ? " (it has " : " (it has none)", known.data ? known.data : "",
+          known.data ? (g->n_credentials > 12 ? ", ...)" : ")") : "");
+  cp_buf_free(&known);
+  return CP_ENOTFOUND;
 }
 
 const char *cp_graph_name(const cp_graph *g) { return g->name; }

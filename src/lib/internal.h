@@ -67,6 +67,8 @@ struct cp_graph {
   cp_transition *transitions;
   size_t n_transitions, cap_transitions;
   cp_strmap ids;
+  cp_credential *credentials;
+  size_t n_credentials;
   cp_attr *attrs; /* graph-level attributes */
   size_t n_attrs;
 };

@@ -311,6 +311,68 @@ static cp_status on_transition(void *data, const record *r, cp_error *err) {
   return CP_OK;
 }
 
+/* ---- credentials ---- */
+
+enum { C_NAME, C_MONTHS, C_COST, C_SOURCE, C_KNOWN };
+static const char *const credential_columns[C_KNOWN] = {"name", "months", "cost", "source"};
+
+typedef struct credentials_ctx {
+  const char *name;
+  cp_graph *g;
+  columns cols;
+  bool have_header;
+} credentials_ctx;
+
+static cp_status on_credential(void *data, const record *r, cp_error *err) {
+  credentials_ctx *x = data;
+  if (!x->have_header) {
+    x->have_header = true;
+    return read_header(x->name, r, credential_columns, C_KNOWN, 3, &x->cols, err);
+  }
+  cp_status st = check_width(x->name, r, &x->cols, err);
+  if (st)
+    return st;
+  double v[2];
+  for (int i = 0; i < 2; i++) {
+    const char *text = cell(r, &x->cols, C_MONTHS + (size_t)i);
+    if (!cp_parse_weight(text, &v[i]))
+      return cp_fail(err, CP_EINVAL, "%s:%zu: %s '%s' is not a non-negative finite number", x->name,
+                     r->line, credential_columns[C_MONTHS + i], text);
+  }
+  char *name = trimmed_copy(cell(r, &x->cols, C_NAME));
+  if (!name)
+    return cp_fail(err, CP_ENOMEM, "out of memory");
+  cp_error inner;
+  st = cp_graph_add_credential(x->g, name, v[0], v[1], cell(r, &x->cols, C_SOURCE), &inner);
+  free(name);
+  if (st)
+    return cp_fail(err, st, "%s:%zu: %s", x->name, r->line, inner.message);
+  return CP_OK;
+}
+
+cp_status cp_read_credentials_csv_buffer(cp_graph *g, const char *name, const char *data,
+                                         size_t len, cp_error *err) {
+  credentials_ctx cx = {.name = name, .g = g};
+  cp_status st = parse_csv(name, data, len, on_credential, &cx, err);
+  if (!st && !cx.have_header)
+    st = cp_fail(err, CP_EPARSE,
+                 "%s: empty file; expected a header with 'name', 'months' "
+                 "and 'cost'",
+                 name);
+  columns_free(&cx.cols);
+  return st;
+}
+
+static cp_status read_credentials_file(cp_graph *g, const char *path, cp_error *err) {
+  char *data = NULL;
+  size_t len = 0;
+  cp_status st = cp_read_file(path, &data, &len, err);
+  if (!st)
+    st = cp_read_credentials_csv_buffer(g, path, data, len, err);
+  free(data);
+  return st;
+}
+
 cp_status cp_read_csv_buffers(const char *transitions_name, const char *transitions,
                               size_t transitions_len, const char *roles_name, const char *roles,
                               size_t roles_len, cp_graph **out, cp_error *err) {
@@ -365,6 +427,24 @@ static bool ends_with(const char *s, const char *suffix) {
   return n >= m && cp_strcasecmp_ascii(s + n - m, suffix) == 0;
 }
 
+/* The path of `file` in the directory of `path`, when it exists, is a regular file and is
+ * not `path` itself; NULL otherwise, and when a path-sized malloc fails. */
+static char *beside(const char *path, const char *file) {
+  const char *slash = strrchr(path, '/');
+  size_t dir = slash ? (size_t)(slash - path) + 1 : 0, n = strlen(file);
+  char *p = malloc(dir + n + 1);
+  if (!p)
+    return NULL;
+  memcpy(p, path, dir);
+  memcpy(p + dir, file, n + 1);
+  struct stat sb;
+  if (stat(p, &sb) != 0 || !S_ISREG(sb.st_mode) || !strcmp(p + dir, path + dir)) {
+    free(p);
+    return NULL;
+  }
+  return p;
+}
+
 cp_status cp_read_graph(const char *path, const char *roles_path, cp_graph **out, cp_error *err) {
   if (ends_with(path, ".gv") || ends_with(path, ".dot")) {
     if (roles_path)
@@ -374,19 +454,21 @@ cp_status cp_read_graph(const char *path, const char *roles_path, cp_graph **out
   if (!ends_with(path, ".csv"))
     return cp_fail(err, CP_EINVAL,
                    "%s: cannot tell the format; name DOT graphs .gv or .dot and CSV .csv", path);
-  if (roles_path)
-    return cp_read_csv(path, roles_path, out, err);
-  /* roles.csv beside the transitions is the documented default. */
-  const char *slash = strrchr(path, '/');
-  size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
-  char *beside = malloc(dir + sizeof "roles.csv");
-  if (!beside)
-    return cp_fail(err, CP_ENOMEM, "out of memory");
-  memcpy(beside, path, dir);
-  memcpy(beside + dir, "roles.csv", sizeof "roles.csv");
-  struct stat sb;
-  bool use = stat(beside, &sb) == 0 && S_ISREG(sb.st_mode) && strcmp(beside + dir, path + dir);
-  cp_status st = cp_read_csv(path, use ? beside : NULL, out, err);
-  free(beside);
+  /* roles.csv and credentials.csv beside the transitions are the documented defaults. */
+  char *roles_beside = NULL, *credentials = beside(path, "credentials.csv");
+  cp_status st = CP_OK;
+  cp_graph *g = NULL;
+  if (!roles_path)
+    roles_path = roles_beside = beside(path, "roles.csv");
+  if ((st = cp_read_csv(path, roles_path, &g, err)))
+    goto cleanup;
+  if (credentials && (st = read_credentials_file(g, credentials, err)))
+    goto cleanup;
+  *out = g;
+  g = NULL;
+cleanup:
+  cp_graph_free(g);
+  free(roles_beside);
+  free(credentials);
   return st;
 }

@@ -9,7 +9,7 @@
 /* Attributes that map to model fields, or that cgraph/Graphviz own, and are not kept as
  * further attributes. */
 static bool is_node_field(const char *k) {
-  return !strcmp(k, "label") || !strcmp(k, "domain") || !strcmp(k, "level");
+  return !strcmp(k, "label") || !strcmp(k, "domain") || !strcmp(k, "level") || !strcmp(k, "kind");
 }
 
 static bool is_edge_field(const char *k) {
@@ -41,9 +41,38 @@ static cp_status syntax_error(const char *name, cp_error *err) {
   return cp_fail(err, CP_EPARSE, "%s: DOT syntax error: %s", name, whole);
 }
 
+static bool is_credential(Agnode_t *n) { return !strcmp(get(n, "kind"), "credential"); }
+
+/* A node with kind="credential" is a catalogue entry: its label (or name) as written in
+ * `requires`, and what earning it takes. */
+static cp_status read_credential(Agnode_t *n, cp_graph *g, const char *name, cp_error *err) {
+  const char *label = get(n, "label");
+  const char *cred = *label && strcmp(label, "\\N") ? label : agnameof(n);
+  double v[2] = {0, 0};
+  const char *keys[2] = {"months", "cost"};
+  for (int i = 0; i < 2; i++) {
+    const char *text = get(n, keys[i]);
+    if (!*text || !cp_parse_weight(text, &v[i]))
+      return cp_fail(err, CP_EINVAL,
+                     "%s: credential '%s': %s '%s' is not a non-negative finite number", name, cred,
+                     keys[i], text);
+  }
+  cp_error inner;
+  cp_status st = cp_graph_add_credential(g, cred, v[0], v[1], get(n, "source"), &inner);
+  if (st)
+    return cp_fail(err, st, "%s: %s", name, inner.message);
+  return CP_OK;
+}
+
 static cp_status read_roles(Agraph_t *ag, cp_graph *g, const char *name, cp_error *err) {
   for (Agnode_t *n = agfstnode(ag); n; n = agnxtnode(ag, n)) {
     const char *id = agnameof(n);
+    if (is_credential(n)) {
+      cp_status st = read_credential(n, g, name, err);
+      if (st)
+        return st;
+      continue;
+    }
     const char *label = get(n, "label");
     if (!strcmp(label, "\\N"))
       label = "";
@@ -91,6 +120,11 @@ static cp_status read_transitions(Agraph_t *ag, cp_graph *g, const char *name, c
   for (Agnode_t *n = agfstnode(ag); n; n = agnxtnode(ag, n)) {
     for (Agedge_t *e = agfstout(ag, n); e; e = agnxtout(ag, e)) {
       cp_transition_spec spec = {0};
+      if (is_credential(agtail(e)) || is_credential(aghead(e))) {
+        st = cp_fail(err, CP_EINVAL, "%s: transition %s -> %s: a credential is not a role", name,
+                     agnameof(agtail(e)), agnameof(aghead(e)));
+        goto cleanup;
+      }
       if ((st = read_weight(e, "months", CP_HAS_MONTHS, &spec.months, &spec.has, name, err)) ||
           (st = read_weight(e, "cost", CP_HAS_COST, &spec.cost, &spec.has, name, err)) ||
           (st = read_weight(e, "effort", CP_HAS_EFFORT, &spec.effort, &spec.has, name, err)))

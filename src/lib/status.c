@@ -17,6 +17,7 @@ static const char *const messages[CP_STATUS_COUNT] = {
     [CP_ENOCRIT] = "criterion not carried by the graph",
     [CP_EGRAPH] = "graph algorithm error",
     [CP_ERENDER] = "rendering error",
+    [CP_ELIMIT] = "size limit reached",
 };
 
 const char *cp_strerror(cp_status status) {

@@ -1,0 +1,431 @@
+/* test_search.c: constrained, weighted, Pareto and credential-aware routes vs brute force. */
+#include "cp_test.h"
+
+#include <math.h>
+#include <strings.h>
+
+/* ---- random small graphs ---- */
+
+static unsigned long long rng;
+static unsigned rnd(unsigned n) {
+  rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+  return (unsigned)((rng >> 33) % n);
+}
+
+enum { MAXN = 7, NC = CP_CRITERION_COUNT };
+static const char *const creds[] = {"Alpha", "Beta"};
+static const double cred_months[] = {2, 1}, cred_cost[] = {500, 1000};
+
+static cp_graph *random_graph(size_t n, size_t m) {
+  cp_graph *g = NULL;
+  assert_int_equal(cp_graph_new("random", &g), CP_OK);
+  for (size_t i = 0; i < n; i++) {
+    char id[32];
+    snprintf(id, sizeof id, "r%zu", i);
+    assert_int_equal(cp_graph_add_role(g, id, NULL, NULL, 0, 0, NULL, NULL), CP_OK);
+  }
+  for (size_t i = 0; i < 2; i++)
+    assert_int_equal(cp_graph_add_credential(g, creds[i], cred_months[i], cred_cost[i], "", NULL),
+                     CP_OK);
+  static const char *const req[] = {NULL, "Alpha", "Beta", "alpha;Beta", "skill"};
+  for (size_t j = 0; j < m; j++) {
+    cp_transition_spec s = {.months = rnd(6),
+                            .cost = rnd(4) * 500.0,
+                            .effort = 1 + rnd(5),
+                            .has = CP_HAS_MONTHS | CP_HAS_COST | CP_HAS_EFFORT,
+                            .requires = req[rnd(5)]};
+    assert_int_equal(cp_graph_add_transition(g, rnd((unsigned)n), rnd((unsigned)n), &s, NULL),
+                     CP_OK);
+  }
+  return g;
+}
+
+/* What a step costs on criterion c for someone holding `held` (bit i: creds[i]): worked out
+ * here from the transition's own text, independently of the library. */
+static double step_value(const cp_transition *t, int c, unsigned held) {
+  double v = c == CP_BY_STEPS    ? 1
+             : c == CP_BY_MONTHS ? t->months
+             : c == CP_BY_COST   ? t->cost
+                                 : t->effort;
+  if (c != CP_BY_MONTHS && c != CP_BY_COST)
+    return v;
+  for (size_t j = 0; j < t->n_requires; j++)
+    for (int i = 0; i < 2; i++)
+      if ((held & (1u << i)) && strcasecmp(t->requires[j], creds[i]) == 0)
+        v -= c == CP_BY_MONTHS ? cred_months[i] : cred_cost[i];
+  return v > 0 ? v : 0;
+}
+
+/* ---- brute force: every route, as walks that are simple between waypoints ---- */
+
+typedef struct walk {
+  double v[NC];
+  size_t steps;
+} walk;
+
+enum { MAXWALKS = 200000 };
+static walk walks[MAXWALKS];
+static size_t n_walks;
+
+typedef struct bf {
+  const cp_graph *g;
+  const cp_query *q;
+  unsigned held;
+} bf;
+
+static void segment(const bf *b, size_t at, size_t stage, bool *on, double *v) {
+  const cp_query *q = b->q;
+  bool saved[MAXN];
+  memcpy(saved, on, sizeof saved);
+  /* Arriving at the next waypoint starts a new segment, with a fresh "visited" set. */
+  while (stage < q->n_via && q->via[stage] == at) {
+    stage++;
+    memset(on, 0, MAXN * sizeof *on);
+  }
+  if (stage == q->n_via && at == q->to) {
+    if (n_walks < MAXWALKS) {
+      memcpy(walks[n_walks].v, v, sizeof walks[0].v);
+      walks[n_walks++].steps = (size_t)v[CP_BY_STEPS];
+    }
+    memcpy(on, saved, sizeof saved);
+    return;
+  }
+  on[at] = true;
+  for (size_t i = 0; i < cp_graph_transition_count(b->g); i++) {
+    const cp_transition *t = cp_graph_transition(b->g, i);
+    if (t->from != at || on[t->to])
+      continue;
+    bool avoided = false;
+    for (size_t a = 0; a < q->n_avoid; a++)
+      avoided |= q->avoid[a] == t->to;
+    if (avoided)
+      continue;
+    double next[NC];
+    bool within = true;
+    for (int c = 0; c < NC; c++) {
+      next[c] = v[c] + step_value(t, c, b->held);
+      within &= next[c] <= q->limits[c];
+    }
+    if (within)
+      segment(b, t->to, stage, on, next);
+  }
+  memcpy(on, saved, sizeof saved);
+}
+
+static void brute_force(const cp_graph *g, const cp_query *q, unsigned held) {
+  bf b = {g, q, held};
+  bool on[MAXN] = {false};
+  double v[NC] = {0};
+  n_walks = 0;
+  segment(&b, q->from, 0, on, v);
+}
+
+static double f_of(const cp_query *q, const double *v) {
+  double f = 0;
+  for (int c = 0; c < NC; c++)
+    f += q->weights[c] * v[c];
+  return f;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+static cp_router *router(const cp_graph *g) {
+  cp_router *r = NULL;
+  assert_int_equal(cp_router_new(g, &r, NULL), CP_OK);
+  return r;
+}
+
+/* Checks that a returned route is a real walk from `from` to `to` whose totals (for the
+ * credentials held) are the route's. */
+static void assert_route_real(const cp_graph *g, const cp_query *q, const cp_route *r,
+                              unsigned held) {
+  assert_int_equal(r->roles[0], q->from);
+  assert_int_equal(r->roles[r->n_steps], q->to);
+  double v[NC] = {0};
+  for (size_t s = 0; s < r->n_steps; s++) {
+    const cp_transition *t = cp_graph_transition(g, r->transitions[s]);
+    assert_int_equal(t->from, r->roles[s]);
+    assert_int_equal(t->to, r->roles[s + 1]);
+    for (size_t a = 0; a < q->n_avoid; a++)
+      assert_true(t->to != q->avoid[a]);
+    for (int c = 0; c < NC; c++)
+      v[c] += step_value(t, c, held);
+  }
+  for (int c = 1; c < NC; c++) {
+    if (fabs(v[c] - cp_route_total(r, (cp_criterion)c)) > 1e-9)
+      fail_msg("route total on %s: %g, steps add to %g", cp_criterion_name((cp_criterion)c),
+               cp_route_total(r, (cp_criterion)c), v[c]);
+    assert_true(v[c] <= q->limits[c]);
+  }
+  assert_true((double)r->n_steps <= q->limits[CP_BY_STEPS]);
+}
+
+/* A random question: a weighted objective, some limits, avoided roles, waypoints and
+ * credentials held. */
+static unsigned random_query(cp_query *q, size_t n, size_t *avoid, size_t *via, const char **have,
+                             bool allow_via) {
+  cp_query_init(q, rnd((unsigned)n), rnd((unsigned)n), (cp_criterion)rnd(NC));
+  if (rnd(2)) /* a trade-off between criteria */
+    for (int c = 0; c < NC; c++)
+      q->weights[c] = rnd(3) * (c == CP_BY_COST ? 0.001 : 1.0);
+  if (rnd(4) == 0)
+    q->weights[CP_BY_STEPS] += 1; /* at least one positive weight in any case */
+  else
+    q->weights[rnd(NC)] += 1;
+  for (int c = 0; c < NC; c++)
+    if (rnd(3) == 0)
+      q->limits[c] = c == CP_BY_COST ? rnd(8) * 500.0 : c == CP_BY_STEPS ? 1 + rnd(4) : rnd(15);
+  for (size_t i = 0; i < 2; i++) {
+    size_t a = rnd((unsigned)n);
+    if (rnd(3) == 0 && a != q->from && a != q->to)
+      avoid[q->n_avoid++] = a;
+  }
+  q->avoid = avoid;
+  if (allow_via && rnd(3) == 0) {
+    size_t w = rnd((unsigned)n);
+    bool avoided = false;
+    for (size_t a = 0; a < q->n_avoid; a++)
+      avoided |= avoid[a] == w;
+    if (!avoided)
+      via[q->n_via++] = w;
+  }
+  q->via = via;
+  unsigned held = rnd(4);
+  for (int i = 0; i < 2; i++)
+    if (held & (1u << i))
+      have[q->n_have++] = i ? "BETA" : "alpha"; /* names match in any case */
+  q->have = have;
+  return held;
+}
+
+static void constrained_routes_match_brute_force(void **state) {
+  (void)state;
+  rng = 42;
+  size_t compared = 0, empty = 0;
+  for (int trial = 0; trial < 1500; trial++) {
+    size_t n = 2 + rnd(MAXN - 1), m = n + rnd((unsigned)(2 * n));
+    cp_graph *g = random_graph(n, m);
+    cp_router *r = router(g);
+    cp_query q;
+    size_t avoid[2], via[1];
+    const char *have[2];
+    bool with_via = trial % 3 == 0;
+    unsigned held = random_query(&q, n, avoid, via, have, with_via);
+    q.k = with_via ? 1 : 1 + rnd(3);
+    brute_force(g, &q, held);
+    double *best = malloc((n_walks ? n_walks : 1) * sizeof *best);
+    for (size_t i = 0; i < n_walks; i++)
+      best[i] = f_of(&q, walks[i].v);
+    qsort(best, n_walks, sizeof *best, cmp_double);
+    cp_route_list *l = NULL;
+    cp_error e = {0};
+    if (cp_route_search(r, &q, &l, &e) != CP_OK)
+      fail_msg("trial %d: %s", trial, e.message);
+    size_t want = n_walks < q.k ? n_walks : q.k;
+    if (l->n != want)
+      fail_msg("trial %d: %zu routes, brute force %zu (k=%zu)", trial, l->n, want, q.k);
+    for (size_t i = 0; i < l->n; i++) {
+      assert_route_real(g, &q, &l->routes[i], held);
+      double f = 0;
+      for (int c = 0; c < NC; c++)
+        f += q.weights[c] * cp_route_total(&l->routes[i], (cp_criterion)c);
+      if (fabs(f - best[i]) > 1e-9)
+        fail_msg("trial %d route %zu: objective %g, brute force %g", trial, i, f, best[i]);
+    }
+    compared += l->n;
+    empty += l->n == 0;
+    free(best);
+    cp_route_list_free(l);
+    cp_router_free(r);
+    cp_graph_free(g);
+  }
+  /* The generator must give both answers and "no route within the limits". */
+  if (compared < 800 || empty < 50)
+    fail_msg("only %zu routes compared, %zu empty answers", compared, empty);
+}
+
+static void pareto_sets_match_brute_force(void **state) {
+  (void)state;
+  rng = 7;
+  size_t sets = 0, multi = 0;
+  for (int trial = 0; trial < 1500; trial++) {
+    /* Denser graphs than above, so that many sets hold several trade-offs. */
+    size_t n = 3 + rnd(MAXN - 2), m = 2 * n + rnd((unsigned)(2 * n));
+    cp_graph *g = random_graph(n, m);
+    cp_router *r = router(g);
+    cp_query q;
+    size_t avoid[2], via[1];
+    const char *have[2];
+    unsigned held = random_query(&q, n, avoid, via, have, false);
+    cp_criterion objectives[3] = {CP_BY_MONTHS, CP_BY_COST, CP_BY_EFFORT};
+    size_t n_obj = 2 + rnd(2);
+    if (rnd(2)) { /* cost and months the other way round */
+      objectives[0] = CP_BY_COST;
+      objectives[1] = CP_BY_MONTHS;
+    }
+    brute_force(g, &q, held);
+    /* The Pareto set of distinct vectors, by brute force. */
+    size_t n_front = 0;
+    static double front[MAXWALKS][NC];
+    for (size_t i = 0; i < n_walks; i++) {
+      bool dominated = false, dup = false;
+      for (size_t j = 0; j < n_walks && !dominated; j++) {
+        bool le = true, lt = false;
+        for (size_t o = 0; o < n_obj; o++) {
+          int c = objectives[o];
+          le &= walks[j].v[c] <= walks[i].v[c];
+          lt |= walks[j].v[c] < walks[i].v[c];
+        }
+        dominated = le && lt;
+      }
+      for (size_t k = 0; k < n_front && !dup; k++) {
+        bool same = true;
+        for (size_t o = 0; o < n_obj; o++)
+          same &= front[k][objectives[o]] == walks[i].v[objectives[o]];
+        dup = same;
+      }
+      if (!dominated && !dup)
+        memcpy(front[n_front++], walks[i].v, sizeof front[0]);
+    }
+    cp_route_list *l = NULL;
+    cp_error e = {0};
+    if (cp_route_pareto(r, &q, objectives, n_obj, &l, &e) != CP_OK)
+      fail_msg("trial %d: %s", trial, e.message);
+    if (l->n != n_front)
+      fail_msg("trial %d: %zu Pareto routes, brute force %zu", trial, l->n, n_front);
+    for (size_t i = 0; i < l->n; i++) {
+      assert_route_real(g, &q, &l->routes[i], held);
+      bool listed = false;
+      for (size_t k = 0; k < n_front && !listed; k++) {
+        bool same = true;
+        for (size_t o = 0; o < n_obj; o++)
+          same &=
+              fabs(front[k][objectives[o]] - cp_route_total(&l->routes[i], objectives[o])) < 1e-9;
+        listed = same;
+      }
+      if (!listed)
+        fail_msg("trial %d: route %zu is not Pareto-optimal", trial, i);
+      if (i) /* sorted by the first objective */
+        assert_true(cp_route_total(&l->routes[i - 1], objectives[0]) <=
+                    cp_route_total(&l->routes[i], objectives[0]));
+    }
+    sets += l->n > 0;
+    multi += l->n > 1;
+    cp_route_list_free(l);
+    cp_router_free(r);
+    cp_graph_free(g);
+  }
+  if (sets < 600 || multi < 150)
+    fail_msg("only %zu Pareto sets, %zu with several routes", sets, multi);
+}
+
+/* Without limits or credentials, the engine and igraph's k shortest paths agree. */
+static void plain_questions_agree_with_igraph(void **state) {
+  (void)state;
+  rng = 99;
+  for (int trial = 0; trial < 500; trial++) {
+    size_t n = 2 + rnd(MAXN - 1), m = n + rnd((unsigned)(2 * n));
+    cp_graph *g = random_graph(n, m);
+    cp_router *r = router(g);
+    cp_criterion by = (cp_criterion)rnd(NC);
+    size_t from = rnd((unsigned)n), to = rnd((unsigned)n), k = 1 + rnd(3);
+    cp_query q;
+    cp_query_init(&q, from, to, by);
+    q.k = k;
+    cp_route_list *mine = NULL, *ig = NULL;
+    assert_int_equal(cp_route_search(r, &q, &mine, NULL), CP_OK);
+    assert_int_equal(cp_route_find(g, from, to, by, k, &ig, NULL), CP_OK);
+    assert_int_equal(mine->n, ig->n);
+    for (size_t i = 0; i < mine->n; i++)
+      assert_true(fabs(cp_route_total(&mine->routes[i], by) - cp_route_total(&ig->routes[i], by)) <
+                  1e-9);
+    cp_route_list_free(mine);
+    cp_route_list_free(ig);
+    cp_router_free(r);
+    cp_graph_free(g);
+  }
+}
+
+static void bad_questions_are_refused(void **state) {
+  (void)state;
+  cp_graph *g = cp_test_load("small.gv");
+  cp_router *r = router(g);
+  cp_query q;
+  cp_route_list *l = NULL;
+  cp_error e = {0};
+  size_t a = cp_test_role(g, "a"), d = cp_test_role(g, "d");
+  cp_query_init(&q, a, d, CP_BY_MONTHS);
+  q.avoid = &a;
+  q.n_avoid = 1;
+  assert_int_equal(cp_route_search(r, &q, &l, &e), CP_EINVAL);
+  assert_contains(e.message, "cannot avoid 'Alpha Role'");
+  cp_query_init(&q, a, d, CP_BY_MONTHS);
+  q.weights[CP_BY_MONTHS] = 0;
+  assert_int_equal(cp_route_search(r, &q, &l, &e), CP_EINVAL);
+  assert_contains(e.message, "no criterion has a positive weight");
+  cp_query_init(&q, a, d, CP_BY_MONTHS);
+  q.limits[CP_BY_COST] = -1;
+  assert_int_equal(cp_route_search(r, &q, &l, &e), CP_EINVAL);
+  cp_criterion one = CP_BY_MONTHS;
+  cp_query_init(&q, a, d, CP_BY_MONTHS);
+  assert_int_equal(cp_route_pareto(r, &q, &one, 1, &l, &e), CP_EINVAL);
+  assert_null(l);
+  cp_router_free(r);
+  cp_graph_free(g);
+}
+
+/* small.gv by hand: a-b-d 12 months $6000; a-c-d 15 months $300; a-d 30 months $0. */
+static void limits_and_waypoints_on_a_graph_worked_by_hand(void **state) {
+  (void)state;
+  cp_graph *g = cp_test_load("small.gv");
+  cp_router *r = router(g);
+  size_t a = cp_test_role(g, "a"), b = cp_test_role(g, "b"), c = cp_test_role(g, "c"),
+         d = cp_test_role(g, "d");
+  cp_query q;
+  cp_route_list *l = NULL;
+  /* Fastest within $1,000: not a-b-d ($6,000) but a-c-d (15 months). */
+  cp_query_init(&q, a, d, CP_BY_MONTHS);
+  q.limits[CP_BY_COST] = 1000;
+  assert_int_equal(cp_route_search(r, &q, &l, NULL), CP_OK);
+  assert_int_equal(l->n, 1);
+  assert_int_equal(l->routes[0].roles[1], c);
+  cp_route_list_free(l);
+  /* Within 20 months and $1,000 and avoiding c: nothing. */
+  q.avoid = &c;
+  q.n_avoid = 1;
+  q.limits[CP_BY_MONTHS] = 20;
+  assert_int_equal(cp_route_search(r, &q, &l, NULL), CP_OK);
+  assert_int_equal(l->n, 0);
+  cp_route_list_free(l);
+  /* Cheapest through b: a-b-d, $6,000. */
+  cp_query_init(&q, a, d, CP_BY_COST);
+  q.via = &b;
+  q.n_via = 1;
+  assert_int_equal(cp_route_search(r, &q, &l, NULL), CP_OK);
+  assert_int_equal(l->routes[0].roles[1], b);
+  assert_true(l->routes[0].cost == 6000);
+  cp_route_list_free(l);
+  /* Pareto on months and cost: all three routes trade one for the other. */
+  cp_criterion mc[2] = {CP_BY_MONTHS, CP_BY_COST};
+  cp_query_init(&q, a, d, CP_BY_MONTHS);
+  assert_int_equal(cp_route_pareto(r, &q, mc, 2, &l, NULL), CP_OK);
+  assert_int_equal(l->n, 3);
+  assert_true(l->routes[0].months == 12 && l->routes[1].months == 15 && l->routes[2].months == 30);
+  cp_route_list_free(l);
+  cp_router_free(r);
+  cp_graph_free(g);
+}
+
+int main(int argc, char **argv) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(constrained_routes_match_brute_force),
+      cmocka_unit_test(pareto_sets_match_brute_force),
+      cmocka_unit_test(plain_questions_agree_with_igraph),
+      cmocka_unit_test(bad_questions_are_refused),
+      cmocka_unit_test(limits_and_waypoints_on_a_graph_worked_by_hand),
+  };
+  return CP_RUN(tests, argc, argv);
+}
