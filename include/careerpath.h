@@ -194,6 +194,18 @@ cp_status cp_read_csv_buffers(const char *transitions_name, const char *transiti
                               size_t transitions_len, const char *roles_name, const char *roles,
                               size_t roles_len, cp_graph **out, cp_error *err);
 
+/* Reads a whole file into a NUL-terminated buffer the caller frees with free(). CP_EIO (with
+ * the file and the system's reason) or CP_ENOMEM. */
+cp_status cp_read_file(const char *path, char **out, size_t *out_len, cp_error *err);
+
+/* Calls `fn` for every record of an RFC 4180 CSV text (UTF-8, BOM, LF or CRLF, blank lines
+ * skipped), with the fields (borrowed for the call) and the line the record starts on;
+ * stops at the first status `fn` returns other than CP_OK. Syntax errors name file:line. */
+typedef cp_status (*cp_csv_row_fn)(void *ctx, const char *const *fields, size_t n_fields,
+                                   size_t line, cp_error *err);
+cp_status cp_csv_parse(const char *name, const char *data, size_t len, cp_csv_row_fn fn, void *ctx,
+                       cp_error *err);
+
 /* Reads a credentials catalogue (header with `name`, `months`, `cost`; `source` optional)
  * into `g`. Errors name file and line. */
 cp_status cp_read_credentials_csv_buffer(cp_graph *g, const char *name, const char *data,

@@ -17,7 +17,7 @@ int cp_cli_fail(const cp_cli *c, int code, const char *fmt, ...) {
   return code;
 }
 
-int cp_cli_status(const cp_cli *c, cp_status st, const cp_error *e) {
+int cp_cli_exit_code(cp_status st) {
   int code;
   switch (st) {
   case CP_OK: return CP_EXIT_OK;
@@ -30,7 +30,14 @@ int cp_cli_status(const cp_cli *c, cp_status st, const cp_error *e) {
   case CP_ELIMIT: code = CP_EXIT_INPUT; break;
   default: code = CP_EXIT_INTERNAL; break;
   }
-  return cp_cli_fail(c, code, "%s", e && e->message[0] ? e->message : cp_strerror(st));
+  return code;
+}
+
+int cp_cli_status(const cp_cli *c, cp_status st, const cp_error *e) {
+  if (st == CP_OK)
+    return CP_EXIT_OK;
+  return cp_cli_fail(c, cp_cli_exit_code(st), "%s",
+                     e && e->message[0] ? e->message : cp_strerror(st));
 }
 
 int cp_cli_load_graph(const cp_cli *c, const char *path, const char *roles, cp_graph **out) {

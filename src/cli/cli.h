@@ -31,6 +31,8 @@ typedef struct cp_cli {
 /* Prints "careerpath COMMAND: message" on err and returns `code`. */
 int cp_cli_fail(const cp_cli *c, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The exit code for a library status. */
+int cp_cli_exit_code(cp_status st);
 /* Maps a library status (with its message) to an exit code, printing the message. */
 int cp_cli_status(const cp_cli *c, cp_status st, const cp_error *e);
 

@@ -52,6 +52,7 @@ static void print_json(FILE *f, const cp_graph *g, const cp_summary *s) {
   json_object_set_new(o, "domains", domains);
   json_object_set_new(o, "transitions_missing", missing);
   json_object_set_new(o, "transitions_without_source", json_integer((json_int_t)s->unsourced));
+  json_object_set_new(o, "credentials", json_integer((json_int_t)cp_graph_credential_count(g)));
   json_object_set_new(o, "entry_roles", id_array(g, s->entries, s->n_entries));
   json_object_set_new(o, "dead_ends", id_array(g, s->dead_ends, s->n_dead_ends));
   json_object_set_new(o, "isolated", id_array(g, s->isolated, s->n_isolated));
@@ -80,6 +81,7 @@ static void print_text(FILE *f, const cp_graph *g, const cp_summary *s) {
       fprintf(f, "; %s missing on %zu", name, s->missing[c]);
   }
   fprintf(f, "; %zu without a source\n", s->unsourced);
+  fprintf(f, "  credentials in the catalogue: %zu\n", cp_graph_credential_count(g));
   list_roles(f, g, "entry roles (nothing leads in)", s->entries, s->n_entries);
   list_roles(f, g, "dead ends (nothing leads out)", s->dead_ends, s->n_dead_ends);
   list_roles(f, g, "isolated roles", s->isolated, s->n_isolated);

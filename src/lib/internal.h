@@ -56,8 +56,6 @@ cp_status cp_buf_puts(cp_buf *b, const char *s);
 cp_status cp_buf_printf(cp_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cp_buf_free(cp_buf *b);
 
-/* Reads a whole file into a NUL-terminated buffer. */
-cp_status cp_read_file(const char *path, char **out, size_t *out_len, cp_error *err);
 
 /* ---- graph.c ---- */
 struct cp_graph {

@@ -109,6 +109,35 @@ static cp_status parse_csv(const char *name, const char *data, size_t len, recor
   return p.st;
 }
 
+typedef struct public_ctx {
+  cp_csv_row_fn fn;
+  void *ctx;
+  const char **fields;
+  size_t cap;
+} public_ctx;
+
+static cp_status on_public_record(void *data, const record *r, cp_error *err) {
+  public_ctx *p = data;
+  if (r->n > p->cap) {
+    const char **f = realloc(p->fields, r->n * sizeof *f);
+    if (!f)
+      return cp_fail(err, CP_ENOMEM, "out of memory");
+    p->fields = f;
+    p->cap = r->n;
+  }
+  for (size_t i = 0; i < r->n; i++)
+    p->fields[i] = field(r, i);
+  return p->fn(p->ctx, p->fields, r->n, r->line, err);
+}
+
+cp_status cp_csv_parse(const char *name, const char *data, size_t len, cp_csv_row_fn fn, void *ctx,
+                       cp_error *err) {
+  public_ctx p = {fn, ctx, NULL, 0};
+  cp_status st = parse_csv(name, data, len, on_public_record, &p, err);
+  free(p.fields);
+  return st;
+}
+
 /* ---- header handling ---- */
 
 typedef struct columns {

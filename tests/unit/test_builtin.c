@@ -98,6 +98,38 @@ static void every_role_and_move_is_described_and_sourced(void **state) {
   cp_graph_free(g);
 }
 
+/* The catalogue's convention (graphs/health-informatics.gv): a move lists a catalogued
+ * credential only when it is earned on that move, so the move's figures include it and
+ * holding it may take it off. A move listing one it does not pay for breaks --have. */
+static void credentials_are_sourced_and_paid_where_required(void **state) {
+  (void)state;
+  cp_graph *g = builtin();
+  size_t n = cp_graph_credential_count(g);
+  assert_true(n >= 10);
+  for (size_t c = 0; c < n; c++) {
+    const cp_credential *cred = cp_graph_credential(g, c);
+    if (!*cred->source)
+      fail_msg("credential '%s' has no source", cred->name);
+    size_t required = 0;
+    for (size_t i = 0; i < cp_graph_transition_count(g); i++) {
+      const cp_transition *t = cp_graph_transition(g, i);
+      for (size_t j = 0; j < t->n_requires; j++) {
+        if (strcmp(t->requires[j], cred -> name))
+          continue;
+        required++;
+        if (t->months < cred->months || t->cost < cred->cost)
+          fail_msg("%s -> %s requires '%s' but its figures (%g months, $%g) do not include "
+                   "earning it (%g months, $%g)",
+                   cp_graph_role(g, t->from)->id, cp_graph_role(g, t->to)->id, cred->name,
+                   t->months, t->cost, cred->months, cred->cost);
+      }
+    }
+    if (!required)
+      fail_msg("no move requires credential '%s'", cred->name);
+  }
+  cp_graph_free(g);
+}
+
 /* Smallest total over every simple path, by depth-first enumeration. */
 static size_t paths_seen;
 static void least(const cp_graph *g, size_t at, size_t to, cp_criterion by, bool *on, double sum,
@@ -159,6 +191,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(every_role_the_seed_names_is_there),
       cmocka_unit_test(every_role_and_move_is_described_and_sourced),
       cmocka_unit_test(acceptance_routes_exist_and_are_optimal),
+      cmocka_unit_test(credentials_are_sourced_and_paid_where_required),
   };
   return CP_RUN(tests, argc, argv);
 }

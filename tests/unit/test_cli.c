@@ -98,7 +98,7 @@ static void route_text_lists_steps_and_totals(void **state) {
   run_result *r = run("route", SMALL, "--from", "Alpha Role", "--to", "EPSILON", NULL);
   assert_int_equal(r->code, 0);
   assert_contains(r->out, "Route 1 of 1 from Alpha Role to Epsilon, by months:");
-  assert_contains(r->out, "1. Alpha Role -> Beta\n     6 months, $1,000, effort 2; requires X, Y");
+  assert_contains(r->out, "1. Alpha Role -> Beta\n     6 months, $1,000, effort 2; requires: X, Y");
   assert_contains(r->out, "Total: 3 steps, 24 months, $8,000, effort 9");
   r = run("route", SMALL, "--from", "a", "--to", "d", "--by", "cost", "--k", "3", NULL);
   assert_int_equal(r->code, 0);
@@ -283,6 +283,106 @@ static void csv_graphs_with_roles_work_end_to_end(void **state) {
   assert_contains(r->out, "Total: 2 steps, 24 months");
 }
 
+static void trade_offs_limits_and_pareto_from_the_command_line(void **state) {
+  (void)state;
+  /* small.gv: a-b-d 12 months $6,000; a-c-d 15 months $300; a-d 30 months $0. A month worth
+   * $100: a-b-d 1200+6000, a-c-d 1500+300, a-d 3000+0: a-c-d is best. */
+  run_result *r =
+      run("route", SMALL, "--from", "a", "--to", "d", "--by", "months=100,cost=1", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "by months=100, cost=1:");
+  assert_contains(r->out, "Alpha Role -> Gamma");
+  r = run("route", SMALL, "--from", "a", "--to", "d", "--budget", "1000", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "Within $1,000.");
+  assert_contains(r->out, "Total: 2 steps, 15 months, $300");
+  r = run("route", SMALL, "--from", "a", "--to", "d", "--max-months", "10", NULL);
+  assert_int_equal(r->code, CP_EXIT_NO_ROUTE);
+  assert_contains(r->err, "within these limits");
+  r = run("route", SMALL, "--from", "a", "--to", "d", "--avoid-domain", "D1", "--by", "cost", "--k",
+          "3", NULL);
+  assert_int_equal(r->code, 0);
+  assert_null(strstr(r->out, "Beta"));
+  r = run("route", SMALL, "--from", "a", "--to", "d", "--pareto", "months,cost", "--format", "json",
+          NULL);
+  assert_int_equal(r->code, 0);
+  json_t *root = json_loads(r->out, 0, NULL);
+  assert_non_null(root);
+  assert_string_equal(json_string_value(json_object_get(root, "by")), "pareto");
+  assert_int_equal(json_array_size(json_object_get(root, "routes")), 3);
+  json_decref(root);
+  r = run("route", SMALL, "--from", "a", "--to", "d", "--via", "b", "--by", "cost", NULL);
+  assert_contains(r->out, "Through Beta.");
+  assert_contains(r->out, "$6,000");
+  const char *bad[][2] = {{"--by", "months=x"},
+                          {"--by", "months=0"},
+                          {"--pareto", "months"},
+                          {"--budget", "-5"},
+                          {"--max-steps", "many"}};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    r = run("route", SMALL, "--from", "a", "--to", "d", bad[i][0], bad[i][1], NULL);
+    if (r->code != CP_EXIT_USAGE)
+      fail_msg("%s %s: exit %d", bad[i][0], bad[i][1], r->code);
+  }
+  r = run("route", SMALL, "--from", "a", "--to", "d", "--avoid-domain", "nowhere", NULL);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_contains(r->err, "no role has domain 'nowhere'");
+}
+
+static void credentials_held_shorten_the_route(void **state) {
+  (void)state;
+  /* Built-in graph: Health IT Specialist -> Project Manager is 36 months and $1,055 with the
+   * PMP to earn (catalogue: 3 months, $1,055). */
+  run_result *r = run("route", "--from", "health-it-specialist", "--to", "project-manager", "--by",
+                      "cost", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "36 months, $1,055, effort 4; to earn: PMP");
+  r = run("route", "--from", "health-it-specialist", "--to", "project-manager", "--by", "cost",
+          "--have", "pmp", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "Holding pmp.");
+  assert_contains(r->out, "33 months, $0, effort 4; already held: PMP");
+  r = run("route", "--from", "health-it-specialist", "--to", "project-manager", "--have",
+          "Pilot licence", NULL);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_contains(r->err, "no credential named 'Pilot licence'");
+}
+
+static void batch_answers_every_good_row_and_reports_bad_ones(void **state) {
+  (void)state;
+  run_result *r =
+      run("route", SMALL, "--batch", CP_TEST_DATA "/batch/queries.csv", "--format", "json", NULL);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  /* Lines 6 and 7 are bad (unknown role, unknown criterion); line 8 has no route. */
+  assert_contains(r->err, "queries.csv:6: no role named 'nobody'");
+  assert_contains(r->err, "queries.csv:7: unknown criterion 'salary'");
+  assert_contains(r->err, "8 queries: 5 answered with a route, 1 with none, 2 bad rows skipped");
+  size_t lines = 0;
+  for (char *line = strtok(r->out, "\n"); line; line = strtok(NULL, "\n")) {
+    json_t *o = json_loads(line, 0, NULL);
+    if (!o)
+      fail_msg("not one JSON object per line: %s", line);
+    json_int_t at = json_integer_value(json_object_get(o, "line"));
+    size_t routes = json_array_size(json_object_get(o, "routes"));
+    if (at == 3)
+      assert_int_equal(routes, 2); /* k = 2 */
+    if (at == 4)                   /* within $1,000: a-c-d */
+      assert_string_equal(
+          json_string_value(json_array_get(
+              json_object_get(json_array_get(json_object_get(o, "routes"), 0), "roles"), 1)),
+          "c");
+    if (at == 8)
+      assert_int_equal(routes, 0);
+    json_decref(o);
+    lines++;
+  }
+  assert_int_equal(lines, 6);
+  r = run("route", SMALL, "--batch", CP_TEST_DATA "/batch/queries.csv", NULL);
+  assert_contains(r->out,
+                  "line 2: a -> d by months: 2 steps, 12 months, $6,000, effort 5: a > b > d");
+  assert_contains(r->out, "line 9: a -> d by effort: 1 steps, 30 months, $0, effort 5: a > d");
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(every_command_has_help),
@@ -296,6 +396,9 @@ int main(int argc, char **argv) {
       cmocka_unit_test(roles_lists_and_filters),
       cmocka_unit_test(validate_summarises),
       cmocka_unit_test(csv_graphs_with_roles_work_end_to_end),
+      cmocka_unit_test(trade_offs_limits_and_pareto_from_the_command_line),
+      cmocka_unit_test(credentials_held_shorten_the_route),
+      cmocka_unit_test(batch_answers_every_good_row_and_reports_bad_ones),
   };
   int rc = CP_RUN(tests, argc, argv);
   xmlCleanupParser();
