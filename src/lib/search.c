@@ -369,7 +369,8 @@ static cp_status walk_of(const search *s, size_t id, const size_t *prefix, size_
     free(out->transitions);
     return CP_ENOMEM;
   }
-  memcpy(out->transitions, prefix, n_prefix * sizeof *prefix);
+  if (n_prefix) /* memcpy from NULL is undefined even for 0 bytes */
+    memcpy(out->transitions, prefix, n_prefix * sizeof *prefix);
   size_t k = n;
   for (size_t i = id; s->labels[i].parent != SIZE_MAX; i = s->labels[i].parent)
     out->transitions[--k] = s->labels[i].tr;
@@ -660,7 +661,8 @@ cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list *
     st = cp_fail(err, CP_ENOMEM, "out of memory");
   if (!st && (st = search_status(yen(&s, list, &cap), err)) == CP_OK) {
     ordering = &s;
-    qsort(list->routes, list->n, sizeof *list->routes, compare_routes);
+    if (list->n) /* qsort on NULL is undefined even for 0 items */
+      qsort(list->routes, list->n, sizeof *list->routes, compare_routes);
     *out = list;
     list = NULL;
   }
@@ -725,7 +727,8 @@ cp_status cp_route_pareto(const cp_router *r, const cp_query *q, const cp_criter
   }
   if (!st) {
     ordering = &s;
-    qsort(list->routes, list->n, sizeof *list->routes, compare_routes);
+    if (list->n) /* qsort on NULL is undefined even for 0 items */
+      qsort(list->routes, list->n, sizeof *list->routes, compare_routes);
     *out = list;
     list = NULL;
   }
