@@ -292,6 +292,15 @@ cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list *
 cp_status cp_route_pareto(const cp_router *r, const cp_query *q, const cp_criterion *objectives,
                           size_t n_objectives, cp_route_list **out, cp_error *err);
 
+/* Every role reachable from q->from within the query's limits, each with its best route by
+ * the query's objective (an isochrone), best first; q->to, k and via are not used (via is
+ * CP_EINVAL). Fails as cp_route_search. */
+cp_status cp_route_reach(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err);
+
+/* Every role that can reach q->to within the limits, each with its best route into it, best
+ * first; q->from, k and via are not used. Fails as cp_route_search. */
+cp_status cp_route_into(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err);
+
 /* What one step costs a person holding q->have: its months and cost less each held
  * credential it requires (never below 0; NaN when the graph lacks the figure). */
 void cp_step_figures(const cp_router *r, const cp_query *q, size_t transition, double *months,
@@ -322,10 +331,12 @@ void cp_summary_free(cp_summary *s);
 typedef enum cp_format { CP_FORMAT_DOT = 0, CP_FORMAT_SVG } cp_format;
 
 typedef struct cp_render_options {
-  cp_criterion label_by; /* the weight printed on edges (steps: none) */
-  const cp_route *route; /* highlighted route, or NULL */
-  int route_only;        /* draw only the route's roles and steps */
-  const char *title;     /* or NULL: the graph's label attribute, else its name */
+  cp_criterion label_by;       /* the weight printed on edges (steps: none) */
+  const cp_route *route;       /* highlighted route, or NULL */
+  int route_only;              /* draw only the route's roles and steps */
+  const cp_route_list *region; /* or NULL: draw only the roles and steps of these routes
+                                  (a reachable area, an in-tree), with domains and levels */
+  const char *title;           /* or NULL: the graph's label attribute, else its name */
 } cp_render_options;
 
 /* Lays out and renders the graph in-process (Graphviz dot layout): roles grouped by domain

@@ -4,6 +4,7 @@
 
 #include "careerpath.h"
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -82,6 +83,73 @@ int cp_cli_parse_criterion(const cp_cli *c, const char *text, cp_criterion *out)
 int cp_cli_find_routes(const cp_cli *c, const cp_graph *g, const char *from_name,
                        const char *to_name, cp_criterion by, size_t k, size_t *from, size_t *to,
                        cp_route_list **out);
+
+/* ---- questions to the route engine (query.c) ---- */
+
+enum { NC = CP_CRITERION_COUNT, MAX_LIST = 64 };
+
+/* One question, as given on the command line or in a batch row. Names stay names until
+ * they are resolved against the graph. */
+typedef struct cp_cli_request {
+  const char *from, *to;
+  double weights[NC];
+  bool weighted; /* more than one weight, or a weight other than 1 */
+  cp_criterion by;
+  double limits[NC];
+  cp_criterion pareto[NC];
+  size_t n_pareto;
+  const char *avoid[MAX_LIST], *via[MAX_LIST], *have[MAX_LIST], *avoid_domain[MAX_LIST];
+  size_t n_avoid, n_via, n_have, n_avoid_domain;
+  size_t k;
+} cp_cli_request;
+
+/* A question resolved against a graph, and its routes once asked. */
+typedef struct cp_cli_answer {
+  size_t from, to;
+  size_t *avoid; /* the roles named with --avoid, then those of each --avoid-domain */
+  size_t n_avoid;
+  size_t via[MAX_LIST];
+  cp_query q;
+  cp_route_list *routes;
+} cp_cli_answer;
+
+/* Defaults: by months, k = 1, no limits. */
+void cp_cli_request_init(cp_cli_request *rq);
+/* Option and column values; false with a reason in `why` (n bytes) when malformed. */
+bool cp_cli_parse_by(const char *text, cp_cli_request *rq, char *why, size_t n);
+bool cp_cli_parse_pareto(const char *text, cp_cli_request *rq, char *why, size_t n);
+bool cp_cli_parse_limit(const char *name, const char *text, double *out, char *why, size_t n);
+/* "months=36,cost=20000": limits on several criteria at once. */
+bool cp_cli_parse_within(const char *text, cp_cli_request *rq, char *why, size_t n);
+bool cp_cli_add_name(const char **list, size_t *n, const char *name, const char *what, char *why,
+                     size_t wn);
+/* Reads credentials held, one per line ('#' comments), into rq->have; *keep holds the text. */
+int cp_cli_read_have_file(const cp_cli *c, const char *path, cp_cli_request *rq, char **keep);
+bool cp_cli_held(const cp_cli_request *rq, const char *name);
+/* Resolves names (from and to are optional) and builds a->q; prints any error prefixed by
+ * `where` and returns its exit code. Free with cp_cli_answer_free either way. */
+int cp_cli_prepare(const cp_cli *c, const cp_graph *g, const cp_cli_request *rq, cp_cli_answer *a,
+                   const char *where);
+/* Prepares and asks (routes, or the Pareto set). */
+int cp_cli_ask(const cp_cli *c, const cp_router *router, const cp_cli_request *rq, cp_cli_answer *a,
+               const char *where);
+/* Prints a search failure the way every command does; returns the exit code. */
+int cp_cli_search_status(const cp_cli *c, cp_status st, const cp_error *e, const char *where);
+void cp_cli_answer_free(cp_cli_answer *a);
+/* "months", "months=1, cost=0.0005" or "Pareto on months, cost". */
+void cp_cli_describe(const cp_cli_request *rq, char *buf, size_t n);
+/* NaN as null, whole numbers without a decimal point. */
+json_t *cp_cli_json_number(double v);
+json_t *cp_cli_names_json(const char *const *names, size_t n);
+/* One route with its steps (figures for what the person holds; requirements held, to earn
+ * and other). */
+json_t *cp_cli_route_json(const cp_router *router, const cp_cli_answer *a, const cp_cli_request *rq,
+                          const cp_route *r);
+void cp_cli_route_text(FILE *f, const cp_router *router, const cp_cli_answer *a,
+                       const cp_cli_request *rq, const cp_route *r);
+/* "Within $15,000, 36 months; avoiding ...; holding PMP." when anything beyond from/to. */
+void cp_cli_conditions_text(FILE *f, const cp_graph *g, const cp_cli_request *rq,
+                            const cp_cli_answer *a);
 
 /* The commands. argv[0] is the command name. */
 int cp_cmd_route(const cp_cli *c, int argc, char **argv);

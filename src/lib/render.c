@@ -4,6 +4,7 @@
 #include <graphviz/gvc.h>
 #include <graphviz/gvplugin.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,11 +44,12 @@ typedef struct drawing {
   Agraph_t *ag;
   char **domains; /* distinct domains, sorted; borrowed from roles */
   size_t n_domains;
-  Agnode_t **nodes;           /* per role, NULL when not drawn */
-  Agraph_t **clusters;        /* per domain, NULL when not drawn */
-  int rank_of[MAX_LEVEL + 2]; /* column of each level present; -1 when absent */
-  long *route_pos;            /* per role: position on the route, -1 when off it */
-  long *route_step;           /* per transition: step on the route, -1 when off it */
+  Agnode_t **nodes;                 /* per role, NULL when not drawn */
+  Agraph_t **clusters;              /* per domain, NULL when not drawn */
+  int rank_of[MAX_LEVEL + 2];       /* column of each level present; -1 when absent */
+  long *route_pos;                  /* per role: position on the route, -1 when off it */
+  long *route_step;                 /* per transition: step on the route, -1 when off it */
+  uint8_t *region_role, *region_tr; /* options' region: what is drawn; NULL: everything */
 } drawing;
 
 static void set(void *obj, const char *key, const char *value) {
@@ -128,7 +130,9 @@ static size_t domain_index(const drawing *d, const char *domain) {
 }
 
 static bool drawn(const drawing *d, size_t role) {
-  return !d->o->route_only || d->route_pos[role] >= 0;
+  if (d->o->route_only)
+    return d->route_pos[role] >= 0;
+  return !d->region_role || d->region_role[role];
 }
 
 static cp_status add_legend(drawing *d, cp_buf *tmp) {
@@ -345,7 +349,8 @@ static cp_status add_transitions(drawing *d, cp_buf *tmp) {
   for (size_t i = 0; i < d->g->n_transitions; i++) {
     const cp_transition *t = &d->g->transitions[i];
     bool on_route = d->route_step[i] >= 0;
-    if ((d->o->route_only && !on_route) || !d->nodes[t->from] || !d->nodes[t->to])
+    if ((d->o->route_only && !on_route) || !d->nodes[t->from] || !d->nodes[t->to] ||
+        (d->region_tr && !d->region_tr[i]))
       continue;
     int lf = d->g->roles[t->from].level, lt = d->g->roles[t->to].level;
     bool reversed = level_constraint(d, NULL, lf, lt);
@@ -539,6 +544,27 @@ cp_status cp_render(const cp_graph *g, const cp_render_options *opts, cp_format 
       d.route_step[opts->route->transitions[i]] = (long)i;
     }
   }
+  if (opts->region) {
+    d.region_role = calloc(g->n_roles ? g->n_roles : 1, 1);
+    d.region_tr = calloc(g->n_transitions ? g->n_transitions : 1, 1);
+    if (!d.region_role || !d.region_tr) {
+      st = cp_fail(err, CP_ENOMEM, "out of memory drawing the graph");
+      goto cleanup;
+    }
+    for (size_t i = 0; i < opts->region->n; i++) {
+      const cp_route *r = &opts->region->routes[i];
+      for (size_t j = 0; j <= r->n_steps; j++) {
+        if (r->roles[j] >= g->n_roles ||
+            (j < r->n_steps && r->transitions[j] >= g->n_transitions)) {
+          st = cp_fail(err, CP_EINVAL, "a region route names something outside the graph");
+          goto cleanup;
+        }
+        d.region_role[r->roles[j]] = 1;
+        if (j < r->n_steps)
+          d.region_tr[r->transitions[j]] = 1;
+      }
+    }
+  }
   if ((st = build(&d, err)))
     goto cleanup;
   st = format == CP_FORMAT_SVG ? write_svg(d.ag, out, out_len, err)
@@ -551,5 +577,7 @@ cleanup:
   free(d.nodes);
   free(d.route_pos);
   free(d.route_step);
+  free(d.region_role);
+  free(d.region_tr);
   return st;
 }

@@ -164,6 +164,7 @@ typedef struct search {
   size_t *heap;
   size_t n_heap, cap_heap;
   const uint8_t *banned_node, *banned_tr; /* Yen's spur restrictions, or NULL */
+  bool reverse; /* walk transitions backwards: routes into the start, not out of it */
 } search;
 
 static bool before(const search *s, size_t a, size_t b) {
@@ -331,9 +332,11 @@ static cp_status run(search *s, size_t start, size_t stage0, const double v0[NC]
         continue; /* a route ends at its target */
       }
     }
-    for (size_t j = s->r->out_start[cur.node]; j < s->r->out_start[cur.node + 1]; j++) {
-      size_t t = s->r->out_tr[j];
-      size_t head = s->r->g->transitions[t].to;
+    const size_t *start_of = s->reverse ? s->r->in_start : s->r->out_start;
+    const size_t *tr_of = s->reverse ? s->r->in_tr : s->r->out_tr;
+    for (size_t j = start_of[cur.node]; j < start_of[cur.node + 1]; j++) {
+      size_t t = tr_of[j];
+      size_t head = s->reverse ? s->r->g->transitions[t].from : s->r->g->transitions[t].to;
       if (s->avoid[head] || (s->banned_node && s->banned_node[head]) ||
           (s->banned_tr && s->banned_tr[t]))
         continue;
@@ -383,6 +386,34 @@ static cp_status walk_of(const search *s, size_t id, const size_t *prefix, size_
     out->cost += s->w[CP_BY_COST][t];
     out->effort += s->w[CP_BY_EFFORT][t];
   }
+  return CP_OK;
+}
+
+/* The route of a label settled by a reverse search: from its role, forwards, to the start
+ * of the search. */
+static cp_status walk_forward(const search *s, size_t id, cp_route *out) {
+  size_t n = 0;
+  for (size_t i = id; s->labels[i].parent != SIZE_MAX; i = s->labels[i].parent)
+    n++;
+  memset(out, 0, sizeof *out);
+  out->roles = malloc((n + 1) * sizeof *out->roles);
+  out->transitions = malloc((n ? n : 1) * sizeof *out->transitions);
+  if (!out->roles || !out->transitions) {
+    free(out->roles);
+    free(out->transitions);
+    return CP_ENOMEM;
+  }
+  size_t k = 0;
+  out->roles[0] = s->labels[id].node;
+  for (size_t i = id; s->labels[i].parent != SIZE_MAX; i = s->labels[i].parent) {
+    size_t t = s->labels[i].tr;
+    out->transitions[k] = t;
+    out->roles[++k] = s->r->g->transitions[t].to;
+    out->months += s->w[CP_BY_MONTHS][t];
+    out->cost += s->w[CP_BY_COST][t];
+    out->effort += s->w[CP_BY_EFFORT][t];
+  }
+  out->n_steps = n;
   return CP_OK;
 }
 
@@ -736,6 +767,62 @@ cp_status cp_route_pareto(const cp_router *r, const cp_query *q, const cp_criter
   free(found.ids);
   teardown(&s);
   return st;
+}
+
+/* Every role's best route out of q->from (reverse: into q->to) within the limits. */
+static cp_status sweep(const cp_router *r, const cp_query *q, bool reverse, cp_route_list **out,
+                       cp_error *err) {
+  search s;
+  cp_route_list *list = calloc(1, sizeof *list);
+  size_t cap = 0, *per_role = malloc((r->n ? r->n : 1) * sizeof *per_role);
+  cp_query copy = *q;
+  size_t origin = reverse ? q->to : q->from;
+  /* setup checks `to`; a sweep has no target of its own. */
+  if (reverse)
+    copy.from = q->to;
+  copy.to = SIZE_MAX;
+  cp_status st = setup(&s, r, &copy, false, 0, err);
+  if (!st && (!list || !per_role))
+    st = cp_fail(err, CP_ENOMEM, "out of memory");
+  if (!st && q->n_via)
+    st = cp_fail(err, CP_EINVAL, "waypoints do not apply to every role at once");
+  s.reverse = reverse;
+  if (!st) {
+    for (size_t i = 0; i < r->n; i++)
+      per_role[i] = SIZE_MAX;
+    st = search_status(run(&s, origin, 0, NULL, SIZE_MAX, 0, NULL, per_role), err);
+  }
+  for (size_t i = 0; !st && i < r->n; i++) {
+    if (per_role[i] == SIZE_MAX || i == origin)
+      continue;
+    cp_route route;
+    if ((st = reverse ? walk_forward(&s, per_role[i], &route)
+                      : walk_of(&s, per_role[i], NULL, 0, origin, &route)) ||
+        (st = list_push(list, &cap, &route))) {
+      st = cp_fail(err, CP_ENOMEM, "out of memory");
+      break;
+    }
+  }
+  if (!st) {
+    ordering = &s;
+    if (list->n)
+      qsort(list->routes, list->n, sizeof *list->routes, compare_routes);
+    *out = list;
+    list = NULL;
+  }
+  cp_route_list_free(list);
+  free(per_role);
+  teardown(&s);
+  return st;
+}
+
+cp_status cp_route_reach(const cp_router *r, const cp_query *q, cp_route_list **out,
+                         cp_error *err) {
+  return sweep(r, q, false, out, err);
+}
+
+cp_status cp_route_into(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err) {
+  return sweep(r, q, true, out, err);
 }
 
 void cp_step_figures(const cp_router *r, const cp_query *q, size_t transition, double *months,

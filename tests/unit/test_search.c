@@ -1,6 +1,7 @@
 /* test_search.c: constrained, weighted, Pareto and credential-aware routes vs brute force. */
 #include "cp_test.h"
 
+#include <igraph.h>
 #include <math.h>
 #include <strings.h>
 
@@ -349,6 +350,110 @@ static void plain_questions_agree_with_igraph(void **state) {
   }
 }
 
+/* reach and into: each role's best total equals one full Dijkstra from (into) the role,
+ * computed by igraph over every transition. */
+static void reach_and_into_agree_with_full_dijkstra(void **state) {
+  (void)state;
+  rng = 5;
+  size_t compared = 0;
+  for (int trial = 0; trial < 400; trial++) {
+    size_t n = 2 + rnd(MAXN - 1), m = n + rnd((unsigned)(2 * n));
+    cp_graph *g = random_graph(n, m);
+    cp_router *r = router(g);
+    cp_criterion by = (cp_criterion)(1 + rnd(NC - 1));
+    size_t origin = rnd((unsigned)n);
+    igraph_t ig;
+    igraph_vector_int_t edges;
+    igraph_vector_t w;
+    igraph_vector_int_init(&edges, (igraph_integer_t)(2 * m));
+    igraph_vector_init(&w, (igraph_integer_t)m);
+    for (size_t i = 0; i < m; i++) {
+      const cp_transition *t = cp_graph_transition(g, i);
+      VECTOR(edges)[2 * i] = (igraph_integer_t)t->from;
+      VECTOR(edges)[2 * i + 1] = (igraph_integer_t)t->to;
+      VECTOR(w)[i] = by == CP_BY_MONTHS ? t->months : by == CP_BY_COST ? t->cost : t->effort;
+    }
+    igraph_create(&ig, &edges, (igraph_integer_t)n, IGRAPH_DIRECTED);
+    for (int reverse = 0; reverse < 2; reverse++) {
+      igraph_matrix_t d;
+      igraph_matrix_init(&d, 0, 0);
+      igraph_distances_dijkstra(&ig, &d, igraph_vss_1((igraph_integer_t)origin), igraph_vss_all(),
+                                &w, reverse ? IGRAPH_IN : IGRAPH_OUT);
+      cp_query q;
+      cp_query_init(&q, origin, origin, by);
+      cp_route_list *l = NULL;
+      assert_int_equal((reverse ? cp_route_into : cp_route_reach)(r, &q, &l, NULL), CP_OK);
+      size_t reachable = 0;
+      for (size_t v = 0; v < n; v++)
+        reachable += v != origin && isfinite(MATRIX(d, 0, v));
+      assert_int_equal(l->n, reachable);
+      for (size_t i = 0; i < l->n; i++) {
+        const cp_route *rt = &l->routes[i];
+        size_t other = reverse ? rt->roles[0] : rt->roles[rt->n_steps];
+        assert_int_equal(reverse ? rt->roles[rt->n_steps] : rt->roles[0], origin);
+        if (fabs(cp_route_total(rt, by) - MATRIX(d, 0, other)) > 1e-9)
+          fail_msg("trial %d %s role %zu: %g, igraph %g", trial, reverse ? "into" : "reach", other,
+                   cp_route_total(rt, by), MATRIX(d, 0, other));
+        compared++;
+      }
+      cp_route_list_free(l);
+      igraph_matrix_destroy(&d);
+    }
+    igraph_destroy(&ig);
+    igraph_vector_int_destroy(&edges);
+    igraph_vector_destroy(&w);
+    cp_router_free(r);
+    cp_graph_free(g);
+  }
+  if (compared < 1000)
+    fail_msg("only %zu roles compared", compared);
+}
+
+/* Within limits, reach keeps exactly the roles some route reaches within them, by brute
+ * force. */
+static void reach_within_limits_matches_brute_force(void **state) {
+  (void)state;
+  rng = 11;
+  for (int trial = 0; trial < 400; trial++) {
+    size_t n = 2 + rnd(MAXN - 1), m = n + rnd((unsigned)(2 * n));
+    cp_graph *g = random_graph(n, m);
+    cp_router *r = router(g);
+    cp_query q;
+    size_t avoid[2], via[1];
+    const char *have[2];
+    unsigned held = random_query(&q, n, avoid, via, have, false);
+    cp_route_list *l = NULL;
+    assert_int_equal(cp_route_reach(r, &q, &l, NULL), CP_OK);
+    for (size_t v = 0; v < n; v++) {
+      if (v == q.from)
+        continue;
+      cp_query one = q;
+      one.to = v;
+      brute_force(g, &one, held);
+      double best = INFINITY;
+      for (size_t i = 0; i < n_walks; i++)
+        best = fmin(best, f_of(&q, walks[i].v));
+      const cp_route *found = NULL;
+      for (size_t i = 0; i < l->n; i++)
+        if (l->routes[i].roles[l->routes[i].n_steps] == v)
+          found = &l->routes[i];
+      if (!found != !isfinite(best))
+        fail_msg("trial %d role %zu: reach %s, brute force %s", trial, v,
+                 found ? "found" : "nothing", isfinite(best) ? "a route" : "nothing");
+      if (found) {
+        assert_route_real(g, &one, found, held);
+        double f = 0;
+        for (int c = 0; c < NC; c++)
+          f += q.weights[c] * cp_route_total(found, (cp_criterion)c);
+        assert_true(fabs(f - best) < 1e-9);
+      }
+    }
+    cp_route_list_free(l);
+    cp_router_free(r);
+    cp_graph_free(g);
+  }
+}
+
 static void bad_questions_are_refused(void **state) {
   (void)state;
   cp_graph *g = cp_test_load("small.gv");
@@ -424,6 +529,8 @@ int main(int argc, char **argv) {
       cmocka_unit_test(constrained_routes_match_brute_force),
       cmocka_unit_test(pareto_sets_match_brute_force),
       cmocka_unit_test(plain_questions_agree_with_igraph),
+      cmocka_unit_test(reach_and_into_agree_with_full_dijkstra),
+      cmocka_unit_test(reach_within_limits_matches_brute_force),
       cmocka_unit_test(bad_questions_are_refused),
       cmocka_unit_test(limits_and_waypoints_on_a_graph_worked_by_hand),
   };

@@ -1,0 +1,451 @@
+/* query.c: one question to the engine (what the options and batch columns mean) and the
+ * shared ways of printing its routes. */
+#include "cli.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void cp_cli_request_init(cp_cli_request *rq) {
+  memset(rq, 0, sizeof *rq);
+  rq->by = CP_BY_MONTHS;
+  rq->weights[CP_BY_MONTHS] = 1;
+  rq->k = 1;
+  for (int c = 0; c < NC; c++)
+    rq->limits[c] = INFINITY;
+}
+
+/* "months" or "months=1,cost=0.0005". Writes a reason to `why` on failure. */
+bool cp_cli_parse_by(const char *text, cp_cli_request *rq, char *why, size_t n) {
+  double w[NC] = {0};
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", text);
+  cp_criterion c;
+  if (!strchr(buf, '=')) {
+    if (cp_criterion_parse(buf, &c) != CP_OK) {
+      snprintf(why, n,
+               "unknown criterion '%s' (choose from steps, months, cost, effort, or "
+               "weights like months=1,cost=0.0005)",
+               text);
+      return false;
+    }
+    memset(rq->weights, 0, sizeof rq->weights);
+    rq->weights[c] = 1;
+    rq->by = c;
+    rq->weighted = false;
+    return true;
+  }
+  size_t used = 0;
+  for (char *save = NULL, *item = strtok_r(buf, ",", &save); item;
+       item = strtok_r(NULL, ",", &save)) {
+    char *eq = strchr(item, '='), *end;
+    if (!eq) {
+      snprintf(why, n, "'%s' in --by is not CRITERION=WEIGHT", item);
+      return false;
+    }
+    *eq = '\0';
+    double v = strtod(eq + 1, &end);
+    if (cp_criterion_parse(item, &c) != CP_OK || *end || end == eq + 1 || !(v >= 0) ||
+        !isfinite(v)) {
+      snprintf(why, n,
+               "'%s=%s' in --by: a criterion (steps, months, cost, effort) and a "
+               "weight >= 0",
+               item, eq + 1);
+      return false;
+    }
+    w[c] = v;
+    rq->by = c;
+    used++;
+  }
+  bool positive = false;
+  for (int i = 0; i < NC; i++)
+    positive |= w[i] > 0;
+  if (!positive) {
+    snprintf(why, n, "--by needs at least one weight above 0");
+    return false;
+  }
+  memcpy(rq->weights, w, sizeof w);
+  rq->weighted = used > 1 || w[rq->by] != 1;
+  return true;
+}
+
+bool cp_cli_parse_pareto(const char *text, cp_cli_request *rq, char *why, size_t n) {
+  char buf[128];
+  snprintf(buf, sizeof buf, "%s", text);
+  rq->n_pareto = 0;
+  for (char *save = NULL, *item = strtok_r(buf, ",", &save); item;
+       item = strtok_r(NULL, ",", &save)) {
+    cp_criterion c;
+    if (cp_criterion_parse(item, &c) != CP_OK || rq->n_pareto == NC) {
+      snprintf(why, n, "'%s' in --pareto is not a criterion (steps, months, cost, effort)", item);
+      return false;
+    }
+    for (size_t i = 0; i < rq->n_pareto; i++)
+      if (rq->pareto[i] == c) {
+        snprintf(why, n, "--pareto names '%s' twice", item);
+        return false;
+      }
+    rq->pareto[rq->n_pareto++] = c;
+  }
+  if (rq->n_pareto < 2) {
+    snprintf(why, n, "--pareto needs two or more criteria, e.g. months,cost");
+    return false;
+  }
+  return true;
+}
+
+bool cp_cli_parse_limit(const char *name, const char *text, double *out, char *why, size_t n) {
+  char *end;
+  double v = strtod(text, &end);
+  if (!*text || *end || !(v >= 0) || !isfinite(v)) {
+    snprintf(why, n, "%s needs a number >= 0, not '%s'", name, text);
+    return false;
+  }
+  *out = v;
+  return true;
+}
+
+bool cp_cli_add_name(const char **list, size_t *n, const char *name, const char *what, char *why,
+                     size_t wn) {
+  if (*n == MAX_LIST) {
+    snprintf(why, wn, "more than %d %s", MAX_LIST, what);
+    return false;
+  }
+  list[(*n)++] = name;
+  return true;
+}
+
+/* ---- answering one question ---- */
+
+/* Whether `name` is held by the person (credentials match in any case). */
+bool cp_cli_held(const cp_cli_request *rq, const char *name) {
+  for (size_t i = 0; i < rq->n_have; i++)
+    if (strcasecmp(rq->have[i], name) == 0)
+      return true;
+  return false;
+}
+
+/* A --have name must mean something in this graph: a catalogue credential or something a
+ * move requires. */
+static int check_have(const cp_cli *c, const cp_graph *g, const cp_cli_request *rq,
+                      const char *where) {
+  for (size_t i = 0; i < rq->n_have; i++) {
+    size_t idx;
+    if (cp_graph_find_credential(g, rq->have[i], &idx, NULL) == CP_OK)
+      continue;
+    bool required = false;
+    for (size_t t = 0; t < cp_graph_transition_count(g) && !required; t++) {
+      const cp_transition *tr = cp_graph_transition(g, t);
+      for (size_t j = 0; j < tr->n_requires && !required; j++)
+        required = strcasecmp(tr->requires[j], rq -> have[i]) == 0;
+    }
+    if (!required) {
+      cp_error e = {0};
+      cp_graph_find_credential(g, rq->have[i], &idx, &e);
+      return cp_cli_fail(c, CP_EXIT_INPUT, "%s%s, and no move requires it", where, e.message);
+    }
+  }
+  return CP_EXIT_OK;
+}
+
+static int resolve(const cp_cli *c, const cp_graph *g, const char *name, size_t *out,
+                   const char *where) {
+  cp_error e = {0};
+  cp_status st = cp_graph_find_role(g, name, out, &e);
+  if (st)
+    return cp_cli_fail(c, CP_EXIT_INPUT, "%s%s", where, e.message);
+  return CP_EXIT_OK;
+}
+
+int cp_cli_prepare(const cp_cli *c, const cp_graph *g, const cp_cli_request *rq, cp_cli_answer *a,
+                   const char *where) {
+  int code;
+  a->from = a->to = SIZE_MAX;
+  if ((rq->from && (code = resolve(c, g, rq->from, &a->from, where))) ||
+      (rq->to && (code = resolve(c, g, rq->to, &a->to, where))))
+    return code;
+  size_t n_roles = cp_graph_role_count(g);
+  if (!(a->avoid = malloc((rq->n_avoid + n_roles + 1) * sizeof *a->avoid)))
+    return cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
+  for (size_t i = 0; i < rq->n_avoid; i++)
+    if ((code = resolve(c, g, rq->avoid[i], &a->avoid[a->n_avoid++], where)))
+      return code;
+  for (size_t d = 0; d < rq->n_avoid_domain; d++) {
+    size_t found = 0;
+    for (size_t i = 0; i < n_roles; i++) {
+      if (strcasecmp(cp_graph_role(g, i)->domain, rq->avoid_domain[d]))
+        continue;
+      found++;
+      /* The start and the goal stay allowed: "not back into a clinical role" still lets a
+       * clinician start from one. */
+      if (i != a->from && i != a->to)
+        a->avoid[a->n_avoid++] = i;
+    }
+    if (!found)
+      return cp_cli_fail(c, CP_EXIT_INPUT, "%sno role has domain '%s'; see 'careerpath roles'",
+                         where, rq->avoid_domain[d]);
+  }
+  for (size_t i = 0; i < rq->n_via; i++)
+    if ((code = resolve(c, g, rq->via[i], &a->via[i], where)))
+      return code;
+  if ((code = check_have(c, g, rq, where)))
+    return code;
+  cp_query_init(&a->q, a->from, a->to, rq->by);
+  memcpy(a->q.weights, rq->weights, sizeof a->q.weights);
+  memcpy(a->q.limits, rq->limits, sizeof a->q.limits);
+  a->q.avoid = a->avoid;
+  a->q.n_avoid = a->n_avoid;
+  a->q.via = a->via;
+  a->q.n_via = rq->n_via;
+  a->q.have = rq->have;
+  a->q.n_have = rq->n_have;
+  a->q.k = rq->k;
+  return CP_EXIT_OK;
+}
+
+int cp_cli_search_status(const cp_cli *c, cp_status st, const cp_error *e, const char *where) {
+  if (st == CP_ENOCRIT)
+    return cp_cli_fail(c, CP_EXIT_INPUT, "%s%s; try --by steps", where, e->message);
+  if (st)
+    return cp_cli_fail(c, cp_cli_exit_code(st), "%s%s", where, e->message);
+  return CP_EXIT_OK;
+}
+
+int cp_cli_ask(const cp_cli *c, const cp_router *router, const cp_cli_request *rq, cp_cli_answer *a,
+               const char *where) {
+  int code = cp_cli_prepare(c, cp_router_graph(router), rq, a, where);
+  if (code)
+    return code;
+  cp_error e = {0};
+  cp_status st = rq->n_pareto
+                     ? cp_route_pareto(router, &a->q, rq->pareto, rq->n_pareto, &a->routes, &e)
+                     : cp_route_search(router, &a->q, &a->routes, &e);
+  return cp_cli_search_status(c, st, &e, where);
+}
+
+void cp_cli_answer_free(cp_cli_answer *a) {
+  cp_route_list_free(a->routes);
+  free(a->avoid);
+  memset(a, 0, sizeof *a);
+}
+
+/* "months", "months=1, cost=0.0005" or "Pareto: months, cost". */
+void cp_cli_describe(const cp_cli_request *rq, char *buf, size_t n) {
+  size_t used = 0;
+  buf[0] = '\0';
+  if (rq->n_pareto) {
+    used += (size_t)snprintf(buf, n, "Pareto on ");
+    for (size_t i = 0; i < rq->n_pareto && used < n; i++)
+      used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : "",
+                               cp_criterion_name(rq->pareto[i]));
+    return;
+  }
+  if (!rq->weighted) {
+    snprintf(buf, n, "%s", cp_criterion_name(rq->by));
+    return;
+  }
+  for (int c = 0; c < NC && used < n; c++)
+    if (rq->weights[c] > 0)
+      used += (size_t)snprintf(buf + used, n - used, "%s%s=%g", used ? ", " : "",
+                               cp_criterion_name((cp_criterion)c), rq->weights[c]);
+}
+
+json_t *cp_cli_json_number(double v) {
+  if (isnan(v))
+    return json_null();
+  if (v == floor(v) && fabs(v) < 9e15)
+    return json_integer((json_int_t)v);
+  return json_real(v);
+}
+
+/* How a step's requirement stands for this person on this route. */
+typedef enum need { NEED_HELD, NEED_EARN, NEED_OTHER } need;
+
+static bool earned_before(const cp_graph *g, const cp_route *r, size_t s, const char *name);
+
+/* Held (given with --have, or earned on an earlier step), a catalogued credential still to
+ * earn, or another requirement (a licence, experience, a skill) the graph does not price. */
+static need need_of(const cp_graph *g, const cp_cli_request *rq, const cp_route *r, size_t s,
+                    const char *name) {
+  size_t c;
+  if (cp_cli_held(rq, name) || earned_before(g, r, s, name))
+    return NEED_HELD;
+  return cp_graph_find_credential(g, name, &c, NULL) == CP_OK ? NEED_EARN : NEED_OTHER;
+}
+
+/* Whether requirement j of step `s` was earned on an earlier step of the route. */
+static bool earned_before(const cp_graph *g, const cp_route *r, size_t s, const char *name) {
+  for (size_t i = 0; i < s; i++) {
+    const cp_transition *t = cp_graph_transition(g, r->transitions[i]);
+    for (size_t j = 0; j < t->n_requires; j++)
+      if (strcasecmp(t->requires[j], name) == 0)
+        return true;
+  }
+  return false;
+}
+
+json_t *cp_cli_route_json(const cp_router *router, const cp_cli_answer *a, const cp_cli_request *rq,
+                          const cp_route *r) {
+  const cp_graph *g = cp_router_graph(router);
+  json_t *o = json_object(), *roles = json_array(), *labels = json_array(), *steps = json_array();
+  for (size_t i = 0; i <= r->n_steps; i++) {
+    const cp_role *role = cp_graph_role(g, r->roles[i]);
+    json_array_append_new(roles, json_string(role->id));
+    json_array_append_new(labels, json_string(role->label));
+  }
+  for (size_t i = 0; i < r->n_steps; i++) {
+    const cp_transition *t = cp_graph_transition(g, r->transitions[i]);
+    json_t *s = json_object(), *req = json_array(), *earn = json_array(), *have = json_array();
+    for (size_t j = 0; j < t->n_requires; j++) {
+      const char *name = t->requires[j];
+      json_array_append_new(req, json_string(name));
+      need n = need_of(g, rq, r, i, name);
+      if (n != NEED_OTHER)
+        json_array_append_new(n == NEED_HELD ? have : earn, json_string(name));
+    }
+    double months, cost;
+    cp_step_figures(router, &a->q, r->transitions[i], &months, &cost);
+    json_object_set_new(s, "from", json_string(cp_graph_role(g, t->from)->id));
+    json_object_set_new(s, "to", json_string(cp_graph_role(g, t->to)->id));
+    json_object_set_new(s, "months", cp_cli_json_number(months));
+    json_object_set_new(s, "cost", cp_cli_json_number(cost));
+    json_object_set_new(s, "effort", cp_cli_json_number(t->effort));
+    json_object_set_new(s, "requires", req);
+    json_object_set_new(s, "to_earn", earn);
+    json_object_set_new(s, "held", have);
+    json_object_set_new(s, "note", json_string(t->note));
+    json_object_set_new(s, "source", json_string(t->source));
+    json_array_append_new(steps, s);
+  }
+  json_object_set_new(o, "roles", roles);
+  json_object_set_new(o, "labels", labels);
+  json_object_set_new(o, "steps", json_integer((json_int_t)r->n_steps));
+  json_object_set_new(o, "months", cp_cli_json_number(r->months));
+  json_object_set_new(o, "cost", cp_cli_json_number(r->cost));
+  json_object_set_new(o, "effort", cp_cli_json_number(r->effort));
+  json_object_set_new(o, "transitions", steps);
+  return o;
+}
+
+json_t *cp_cli_names_json(const char *const *names, size_t n) {
+  json_t *a = json_array();
+  for (size_t i = 0; i < n; i++)
+    json_array_append_new(a, json_string(names[i]));
+  return a;
+}
+
+/* A line saying what was asked beyond from and to, when anything was. */
+void cp_cli_conditions_text(FILE *f, const cp_graph *g, const cp_cli_request *rq,
+                            const cp_cli_answer *a) {
+  char money[48];
+  bool any = false;
+  static const char *const unit[NC] = {"steps", "months", "", "effort"};
+  for (int c = 0; c < NC; c++) {
+    if (!isfinite(rq->limits[c]))
+      continue;
+    fputs(any ? ", " : "Within ", f);
+    if (c == CP_BY_COST) {
+      cp_format_money(rq->limits[c], money, sizeof money);
+      fputs(money, f);
+    } else {
+      fprintf(f, "%g %s", rq->limits[c], unit[c]);
+    }
+    any = true;
+  }
+  for (size_t i = 0; i < rq->n_avoid; i++) {
+    fprintf(f, "%s%s", i ? ", " : (any ? "; avoiding " : "Avoiding "),
+            cp_graph_role(g, a->avoid[i])->label);
+    any = true;
+  }
+  for (size_t i = 0; i < rq->n_avoid_domain; i++) {
+    fprintf(f, "%s%s roles", i || rq->n_avoid ? ", " : (any ? "; avoiding " : "Avoiding "),
+            rq->avoid_domain[i]);
+    any = true;
+  }
+  for (size_t i = 0; i < rq->n_via; i++) {
+    fprintf(f, "%s%s", i ? " then " : (any ? "; through " : "Through "),
+            cp_graph_role(g, a->via[i])->label);
+    any = true;
+  }
+  for (size_t i = 0; i < rq->n_have; i++) {
+    fprintf(f, "%s%s", i ? ", " : (any ? "; holding " : "Holding "), rq->have[i]);
+    any = true;
+  }
+  if (any)
+    fputs(".\n", f);
+}
+
+void cp_cli_route_text(FILE *f, const cp_router *router, const cp_cli_answer *a,
+                       const cp_cli_request *rq, const cp_route *r) {
+  const cp_graph *g = cp_router_graph(router);
+  char months[32], cost[48], effort[32];
+  for (size_t i = 0; i < r->n_steps; i++) {
+    const cp_transition *t = cp_graph_transition(g, r->transitions[i]);
+    double m, co;
+    cp_step_figures(router, &a->q, r->transitions[i], &m, &co);
+    cp_cli_number(m, months, sizeof months);
+    cp_format_money(co, cost, sizeof cost);
+    cp_cli_number(t->effort, effort, sizeof effort);
+    fprintf(f, "  %zu. %s -> %s\n", i + 1, cp_graph_role(g, t->from)->label,
+            cp_graph_role(g, t->to)->label);
+    fprintf(f, "     %s months, %s, effort %s", months, cost, effort);
+    static const char *const heading[] = {"; already held: ", "; to earn: ", "; requires: "};
+    for (need kind = NEED_HELD; kind <= NEED_OTHER; kind++) {
+      size_t shown = 0;
+      for (size_t j = 0; j < t->n_requires; j++)
+        if (need_of(g, rq, r, i, t->requires[j]) == kind)
+          fprintf(f, "%s%s", shown++ ? ", " : heading[kind], t->requires[j]);
+    }
+    fputc('\n', f);
+    if (*t->note)
+      fprintf(f, "     %s\n", t->note);
+  }
+  cp_cli_number(r->months, months, sizeof months);
+  cp_format_money(r->cost, cost, sizeof cost);
+  cp_cli_number(r->effort, effort, sizeof effort);
+  fprintf(f, "  Total: %zu step%s, %s months, %s, effort %s\n", r->n_steps,
+          r->n_steps == 1 ? "" : "s", months, cost, effort);
+}
+
+int cp_cli_read_have_file(const cp_cli *c, const char *path, cp_cli_request *rq, char **keep) {
+  size_t len = 0;
+  cp_error e = {0};
+  cp_status st = cp_read_file(path, keep, &len, &e);
+  if (st)
+    return cp_cli_status(c, st, &e);
+  char why[256];
+  for (char *save = NULL, *line = strtok_r(*keep, "\r\n", &save); line;
+       line = strtok_r(NULL, "\r\n", &save)) {
+    while (*line == ' ' || *line == '\t')
+      line++;
+    if (*line && *line != '#' &&
+        !cp_cli_add_name(rq->have, &rq->n_have, line, "credentials", why, sizeof why))
+      return cp_cli_fail(c, CP_EXIT_USAGE, "%s: %s", path, why);
+  }
+  return CP_EXIT_OK;
+}
+
+bool cp_cli_parse_within(const char *text, cp_cli_request *rq, char *why, size_t n) {
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", text);
+  for (char *save = NULL, *item = strtok_r(buf, ",", &save); item;
+       item = strtok_r(NULL, ",", &save)) {
+    char *eq = strchr(item, '=');
+    cp_criterion c;
+    if (!eq) {
+      snprintf(why, n, "'%s' in --within is not CRITERION=LIMIT (e.g. months=36,cost=20000)", item);
+      return false;
+    }
+    *eq = '\0';
+    if (cp_criterion_parse(item, &c) != CP_OK) {
+      snprintf(why, n, "'%s' in --within is not a criterion (steps, months, cost, effort)", item);
+      return false;
+    }
+    if (!cp_cli_parse_limit(item, eq + 1, &rq->limits[c], why, n))
+      return false;
+  }
+  return true;
+}
