@@ -11,7 +11,11 @@ static const char usage[] =
     "health-informatics graph.\n"
     "\n"
     "Commands:\n"
-    "  route      the best routes from one role to another (text, JSON, DOT, SVG)\n"
+    "  route      the best routes from one role to another: trade-offs, Pareto sets,\n"
+    "             limits, credentials held, batches (text, JSON, DOT, SVG)\n"
+    "  reach      every role reachable within limits, with its best route\n"
+    "  into       every role's best route into a role\n"
+    "  whatif     which credential to earn next, ranked by what it saves\n"
     "  render     draw the whole graph, with a route highlighted if asked (DOT, SVG)\n"
     "  roles      list the roles of a graph\n"
     "  validate   check a graph file and summarise it\n"
@@ -29,9 +33,8 @@ static const struct {
   const char *name;
   command_fn fn;
 } commands[] = {
-    {"route", cp_cmd_route},
-    {"render", cp_cmd_render},
-    {"roles", cp_cmd_roles},
+    {"route", cp_cmd_route},       {"reach", cp_cmd_reach},   {"into", cp_cmd_into},
+    {"whatif", cp_cmd_whatif},     {"render", cp_cmd_render}, {"roles", cp_cmd_roles},
     {"validate", cp_cmd_validate},
 };
 

@@ -113,6 +113,38 @@ typedef struct cp_cli_answer {
   cp_route_list *routes;
 } cp_cli_answer;
 
+/* The long options every question command takes, handled by cp_cli_question_option. */
+enum cp_cli_question_opt {
+  CP_OPT_BY = 0x100,
+  CP_OPT_WITHIN,
+  CP_OPT_BUDGET,
+  CP_OPT_MAX_MONTHS,
+  CP_OPT_MAX_STEPS,
+  CP_OPT_MAX_EFFORT,
+  CP_OPT_AVOID,
+  CP_OPT_AVOID_DOMAIN,
+  CP_OPT_HAVE,
+  CP_OPT_HAVE_FILE,
+};
+#define CP_CLI_QUESTION_OPTIONS                                                                    \
+  {"by", required_argument, NULL, CP_OPT_BY}, {"within", required_argument, NULL, CP_OPT_WITHIN},  \
+      {"budget", required_argument, NULL, CP_OPT_BUDGET},                                          \
+      {"max-months", required_argument, NULL, CP_OPT_MAX_MONTHS},                                  \
+      {"max-steps", required_argument, NULL, CP_OPT_MAX_STEPS},                                    \
+      {"max-effort", required_argument, NULL, CP_OPT_MAX_EFFORT},                                  \
+      {"avoid", required_argument, NULL, CP_OPT_AVOID},                                            \
+      {"avoid-domain", required_argument, NULL, CP_OPT_AVOID_DOMAIN},                              \
+      {"have", required_argument, NULL, CP_OPT_HAVE}, {                                            \
+    "have-file", required_argument, NULL, CP_OPT_HAVE_FILE                                         \
+  }
+/* Whether `opt` is one of CP_CLI_QUESTION_OPTIONS; when it is, applies `arg` to `rq` (or
+ * `*have_file`) and sets *ok, with a reason in `why` when false. */
+bool cp_cli_question_option(int opt, const char *arg, cp_cli_request *rq, const char **have_file,
+                            bool *ok, char *why, size_t n);
+/* The JSON text of `root` (indented, newline-terminated), which it consumes; NULL when memory
+ * runs out. The caller frees the text. */
+char *cp_cli_json_text(json_t *root, size_t *len);
+
 /* Defaults: by months, k = 1, no limits. */
 void cp_cli_request_init(cp_cli_request *rq);
 /* Option and column values; false with a reason in `why` (n bytes) when malformed. */
@@ -151,8 +183,16 @@ void cp_cli_route_text(FILE *f, const cp_router *router, const cp_cli_answer *a,
 void cp_cli_conditions_text(FILE *f, const cp_graph *g, const cp_cli_request *rq,
                             const cp_cli_answer *a);
 
+/* Renders `ro` as DOT or SVG into *text; edges are labelled with ro->label_by, or left
+ * unlabelled when the graph does not carry it. Prints any error; returns the exit code. */
+int cp_cli_draw(const cp_cli *c, const cp_graph *g, cp_render_options *ro, cp_out_format format,
+                char **text, size_t *len);
+
 /* The commands. argv[0] is the command name. */
 int cp_cmd_route(const cp_cli *c, int argc, char **argv);
+int cp_cmd_reach(const cp_cli *c, int argc, char **argv);
+int cp_cmd_into(const cp_cli *c, int argc, char **argv);
+int cp_cmd_whatif(const cp_cli *c, int argc, char **argv);
 int cp_cmd_render(const cp_cli *c, int argc, char **argv);
 int cp_cmd_roles(const cp_cli *c, int argc, char **argv);
 int cp_cmd_validate(const cp_cli *c, int argc, char **argv);

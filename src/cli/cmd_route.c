@@ -332,28 +332,19 @@ static int run_batch(const cp_cli *c, const cp_router *router, const cp_cli_requ
 /* ---- the command ---- */
 
 int cp_cmd_route(const cp_cli *c, int argc, char **argv) {
-  enum { O_BUDGET = 256, O_MONTHS, O_STEPS, O_EFFORT, O_HAVE_FILE, O_BATCH, O_AVOID_DOMAIN };
-  static const struct option longopts[] = {
-      {"from", required_argument, NULL, 'f'},
-      {"to", required_argument, NULL, 't'},
-      {"by", required_argument, NULL, 'b'},
-      {"k", required_argument, NULL, 'k'},
-      {"pareto", required_argument, NULL, 'p'},
-      {"budget", required_argument, NULL, O_BUDGET},
-      {"max-months", required_argument, NULL, O_MONTHS},
-      {"max-steps", required_argument, NULL, O_STEPS},
-      {"max-effort", required_argument, NULL, O_EFFORT},
-      {"avoid", required_argument, NULL, 'a'},
-      {"avoid-domain", required_argument, NULL, O_AVOID_DOMAIN},
-      {"via", required_argument, NULL, 'v'},
-      {"have", required_argument, NULL, 'H'},
-      {"have-file", required_argument, NULL, O_HAVE_FILE},
-      {"batch", required_argument, NULL, O_BATCH},
-      {"format", required_argument, NULL, 'F'},
-      {"output", required_argument, NULL, 'o'},
-      {"roles", required_argument, NULL, 'r'},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
+  enum { O_BATCH = 0x200 };
+  static const struct option longopts[] = {{"from", required_argument, NULL, 'f'},
+                                           {"to", required_argument, NULL, 't'},
+                                           {"k", required_argument, NULL, 'k'},
+                                           {"pareto", required_argument, NULL, 'p'},
+                                           {"via", required_argument, NULL, 'v'},
+                                           {"batch", required_argument, NULL, O_BATCH},
+                                           {"format", required_argument, NULL, 'F'},
+                                           {"output", required_argument, NULL, 'o'},
+                                           {"roles", required_argument, NULL, 'r'},
+                                           {"help", no_argument, NULL, 'h'},
+                                           CP_CLI_QUESTION_OPTIONS,
+                                           {NULL, 0, NULL, 0}};
   const char *output = NULL, *roles = NULL, *graph_path = NULL, *batch_path = NULL;
   const char *have_file = NULL;
   cp_cli_request rq;
@@ -365,12 +356,6 @@ int cp_cmd_route(const cp_cli *c, int argc, char **argv) {
   char *text = NULL, *have_text = NULL, why[512];
   size_t len = 0;
   cp_error e = {0};
-  static const int limit_of[] = {[O_BUDGET - O_BUDGET] = CP_BY_COST,
-                                 [O_MONTHS - O_BUDGET] = CP_BY_MONTHS,
-                                 [O_STEPS - O_BUDGET] = CP_BY_STEPS,
-                                 [O_EFFORT - O_BUDGET] = CP_BY_EFFORT};
-  static const char *const limit_name[] = {"--budget", "--max-months", "--max-steps",
-                                           "--max-effort"};
 
   cp_cli_request_init(&rq);
   cp_cli_getopt_reset();
@@ -379,29 +364,12 @@ int cp_cmd_route(const cp_cli *c, int argc, char **argv) {
     switch (opt) {
     case 'f': rq.from = optarg; break;
     case 't': rq.to = optarg; break;
-    case 'b': ok = cp_cli_parse_by(optarg, &rq, why, sizeof why); break;
     case 'p': ok = cp_cli_parse_pareto(optarg, &rq, why, sizeof why); break;
     case 'k':
       if (!cp_cli_parse_count(c, "--k", optarg, &rq.k))
         return CP_EXIT_USAGE;
       break;
-    case O_BUDGET:
-    case O_MONTHS:
-    case O_STEPS:
-    case O_EFFORT:
-      ok = cp_cli_parse_limit(limit_name[opt - O_BUDGET], optarg,
-                              &rq.limits[limit_of[opt - O_BUDGET]], why, sizeof why);
-      break;
-    case 'a':
-      ok = cp_cli_add_name(rq.avoid, &rq.n_avoid, optarg, "--avoid", why, sizeof why);
-      break;
     case 'v': ok = cp_cli_add_name(rq.via, &rq.n_via, optarg, "--via", why, sizeof why); break;
-    case O_AVOID_DOMAIN:
-      ok = cp_cli_add_name(rq.avoid_domain, &rq.n_avoid_domain, optarg, "--avoid-domain", why,
-                           sizeof why);
-      break;
-    case 'H': ok = cp_cli_add_name(rq.have, &rq.n_have, optarg, "--have", why, sizeof why); break;
-    case O_HAVE_FILE: have_file = optarg; break;
     case O_BATCH: batch_path = optarg; break;
     case 'F':
       if ((code = cp_cli_parse_format(c, optarg,
@@ -413,7 +381,9 @@ int cp_cmd_route(const cp_cli *c, int argc, char **argv) {
     case 'o': output = optarg; break;
     case 'r': roles = optarg; break;
     case 'h': fputs(help, c->out); return CP_EXIT_OK;
-    default: return CP_EXIT_USAGE;
+    default:
+      if (!cp_cli_question_option(opt, optarg, &rq, &have_file, &ok, why, sizeof why))
+        return CP_EXIT_USAGE;
     }
     if (!ok)
       return cp_cli_fail(c, CP_EXIT_USAGE, "%s", why);
@@ -474,18 +444,7 @@ int cp_cmd_route(const cp_cli *c, int argc, char **argv) {
                     ? " within these limits"
                     : "");
   if (format == CP_OUT_JSON) {
-    json_t *root = answer_json(router, &rq, &a);
-    text = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
-    json_decref(root);
-    if (text) {
-      len = strlen(text);
-      char *grown = realloc(text, len + 2);
-      if (grown) {
-        text = grown;
-        text[len++] = '\n';
-        text[len] = '\0';
-      }
-    }
+    text = cp_cli_json_text(answer_json(router, &rq, &a), &len);
   } else if (format == CP_OUT_TEXT) {
     FILE *f = open_memstream(&text, &len);
     if (f) {
@@ -505,13 +464,8 @@ int cp_cmd_route(const cp_cli *c, int argc, char **argv) {
                             .route = &a.routes->routes[0],
                             .route_only = 1,
                             .title = title};
-    if (cp_graph_check_criterion(g, ro.label_by, NULL) != CP_OK)
-      ro.label_by = CP_BY_STEPS;
-    if ((st = cp_render(g, &ro, format == CP_OUT_SVG ? CP_FORMAT_SVG : CP_FORMAT_DOT, &text, &len,
-                        &e))) {
-      code = cp_cli_status(c, st, &e);
+    if ((code = cp_cli_draw(c, g, &ro, format, &text, &len)))
       goto cleanup;
-    }
   } else {
     code = CP_EXIT_NO_ROUTE;
     goto cleanup;

@@ -77,3 +77,13 @@ void cp_cli_number(double v, char *buf, size_t n) {
   else
     snprintf(buf, n, "%g", v);
 }
+
+int cp_cli_draw(const cp_cli *c, const cp_graph *g, cp_render_options *ro, cp_out_format format,
+                char **text, size_t *len) {
+  cp_error e = {0};
+  if (cp_graph_check_criterion(g, ro->label_by, NULL) != CP_OK)
+    ro->label_by = CP_BY_STEPS;
+  cp_status st =
+      cp_render(g, ro, format == CP_OUT_SVG ? CP_FORMAT_SVG : CP_FORMAT_DOT, text, len, &e);
+  return cp_cli_status(c, st, &e);
+}

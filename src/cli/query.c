@@ -449,3 +449,51 @@ bool cp_cli_parse_within(const char *text, cp_cli_request *rq, char *why, size_t
   }
   return true;
 }
+
+bool cp_cli_question_option(int opt, const char *arg, cp_cli_request *rq, const char **have_file,
+                            bool *ok, char *why, size_t n) {
+  static const char *const limit_name[] = {"--budget", "--max-months", "--max-steps",
+                                           "--max-effort"};
+  static const cp_criterion limit_of[] = {CP_BY_COST, CP_BY_MONTHS, CP_BY_STEPS, CP_BY_EFFORT};
+  switch (opt) {
+  case CP_OPT_BY: *ok = cp_cli_parse_by(arg, rq, why, n); return true;
+  case CP_OPT_WITHIN: *ok = cp_cli_parse_within(arg, rq, why, n); return true;
+  case CP_OPT_BUDGET:
+  case CP_OPT_MAX_MONTHS:
+  case CP_OPT_MAX_STEPS:
+  case CP_OPT_MAX_EFFORT:
+    *ok = cp_cli_parse_limit(limit_name[opt - CP_OPT_BUDGET], arg,
+                             &rq->limits[limit_of[opt - CP_OPT_BUDGET]], why, n);
+    return true;
+  case CP_OPT_AVOID:
+    *ok = cp_cli_add_name(rq->avoid, &rq->n_avoid, arg, "--avoid", why, n);
+    return true;
+  case CP_OPT_AVOID_DOMAIN:
+    *ok = cp_cli_add_name(rq->avoid_domain, &rq->n_avoid_domain, arg, "--avoid-domain", why, n);
+    return true;
+  case CP_OPT_HAVE:
+    *ok = cp_cli_add_name(rq->have, &rq->n_have, arg, "--have", why, n);
+    return true;
+  case CP_OPT_HAVE_FILE:
+    *have_file = arg;
+    *ok = true;
+    return true;
+  default: return false;
+  }
+}
+
+char *cp_cli_json_text(json_t *root, size_t *len) {
+  char *text = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
+  json_decref(root);
+  if (!text)
+    return NULL;
+  *len = strlen(text);
+  char *grown = realloc(text, *len + 2);
+  if (!grown) {
+    free(text);
+    return NULL;
+  }
+  grown[(*len)++] = '\n';
+  grown[*len] = '\0';
+  return grown;
+}

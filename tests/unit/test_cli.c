@@ -50,8 +50,8 @@ static void every_command_has_help(void **state) {
   run_result *r = run("--help", NULL);
   assert_int_equal(r->code, 0);
   assert_contains(r->out, "Exit codes");
-  const char *commands[] = {"route", "render", "roles", "validate"};
-  for (size_t i = 0; i < 4; i++) {
+  const char *commands[] = {"route", "render", "roles", "validate", "reach", "into", "whatif"};
+  for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
     r = run(commands[i], "--help", NULL);
     assert_int_equal(r->code, 0);
     char want[64];
@@ -383,6 +383,78 @@ static void batch_answers_every_good_row_and_reports_bad_ones(void **state) {
   assert_contains(r->out, "line 9: a -> d by effort: 1 steps, 30 months, $0, effort 5: a > d");
 }
 
+/* small.gv by hand: from a within 15 months: b (6), c (12), d (12, through b); e is 24. */
+static void reach_lists_roles_within_limits(void **state) {
+  (void)state;
+  run_result *r =
+      run("reach", SMALL, "--from", "a", "--max-months", "15", "--format", "json", NULL);
+  assert_int_equal(r->code, 0);
+  json_t *root = json_loads(r->out, 0, NULL);
+  assert_non_null(root);
+  json_t *list = json_object_get(root, "reachable");
+  assert_int_equal(json_array_size(list), 3);
+  assert_string_equal(json_string_value(json_object_get(json_array_get(list, 0), "role")), "b");
+  json_t *d = json_array_get(list, 2);
+  assert_string_equal(json_string_value(json_object_get(d, "role")), "d");
+  assert_string_equal(json_string_value(json_array_get(json_object_get(d, "roles"), 1)), "b");
+  json_decref(root);
+  r = run("reach", SMALL, "--from", "e", NULL);
+  assert_int_equal(r->code, CP_EXIT_NO_ROUTE);
+  assert_contains(r->err, "no role is reachable from 'Epsilon'");
+  r = run("reach", SMALL, "--from", "a", "--to", "d", NULL);
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  r = run("reach", SMALL, "--from", "a", "--within", "months=ten", NULL);
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+}
+
+/* Into d by cost: a directly ($0), c ($200), b ($5,000). */
+static void into_lists_every_way_in(void **state) {
+  (void)state;
+  run_result *r = run("into", SMALL, "--to", "d", "--by", "cost", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "Into Delta, by cost: 3 roles");
+  const char *a = strstr(r->out, "\n  a "), *c = strstr(r->out, "\n  c "),
+             *b = strstr(r->out, "\n  b ");
+  assert_true(a && c && b && a < c && c < b);
+  r = run("into", SMALL, "--to", "d", "--format", "svg", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "<svg");
+  assert_null(strstr(r->out, "<title>e</title>")); /* e cannot reach d: not drawn */
+  r = run("into", SMALL, "--from", "a", NULL);
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+}
+
+/* Built-in graph: Health IT Specialist -> Consultant takes 42 months through the
+ * interoperability engineer move, which requires the HL7 FHIR certification (3 months). */
+static void whatif_ranks_credentials_by_what_they_save(void **state) {
+  (void)state;
+  run_result *r = run("whatif", "--from", "health-it-specialist", "--to", "consultant", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "Now: 2 steps, 42 months, $315.");
+  assert_contains(r->out, "IF YOU HELD");
+  const char *first = strstr(r->out, "\n  HL7 FHIR certification");
+  assert_non_null(first);
+  assert_contains(first, "3 months");
+  assert_true(first < strstr(r->out, "\n  PMP"));
+  r = run("whatif", "--from", "health-it-specialist", "--to", "consultant", "--format", "json",
+          NULL);
+  json_t *root = json_loads(r->out, 0, NULL);
+  assert_non_null(root);
+  json_t *top = json_array_get(json_object_get(root, "credentials"), 0);
+  assert_string_equal(json_string_value(json_object_get(top, "credential")),
+                      "HL7 FHIR certification");
+  assert_int_equal(json_integer_value(json_object_get(top, "saves")), 3);
+  json_decref(root);
+  r = run("whatif", "--from", "registered-nurse", "--within", "months=36,cost=5000", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "roles within the limits now");
+  r = run("whatif", "--from", "registered-nurse", NULL);
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  r = run("whatif", SMALL, "--from", "a", "--to", "d", NULL);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_contains(r->err, "has no credentials catalogue");
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(every_command_has_help),
@@ -399,6 +471,9 @@ int main(int argc, char **argv) {
       cmocka_unit_test(trade_offs_limits_and_pareto_from_the_command_line),
       cmocka_unit_test(credentials_held_shorten_the_route),
       cmocka_unit_test(batch_answers_every_good_row_and_reports_bad_ones),
+      cmocka_unit_test(reach_lists_roles_within_limits),
+      cmocka_unit_test(into_lists_every_way_in),
+      cmocka_unit_test(whatif_ranks_credentials_by_what_they_save),
   };
   int rc = CP_RUN(tests, argc, argv);
   xmlCleanupParser();
