@@ -13,6 +13,12 @@ packages=(
   libxml2-dev                          # tests parse the SVG we render
 )
 
+# `deps.sh bench` adds what bench/ compares against (Debian's NetworkX and python-igraph,
+# for /usr/bin/python3).
+if [ "${1:-}" = bench ]; then
+  packages+=(python3 python3-networkx python3-igraph time)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

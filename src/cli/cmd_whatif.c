@@ -42,7 +42,8 @@ typedef struct option_result {
 static double objective_of(const cp_query *q, const cp_route *r) {
   double f = 0;
   for (int c = 0; c < NC; c++)
-    f += q->weights[c] * cp_route_total(r, (cp_criterion)c);
+    if (q->weights[c] > 0) /* criteria the graph lacks are NaN, and 0 x NaN is NaN */
+      f += q->weights[c] * cp_route_total(r, (cp_criterion)c);
   return f;
 }
 

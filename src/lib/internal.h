@@ -56,7 +56,6 @@ cp_status cp_buf_puts(cp_buf *b, const char *s);
 cp_status cp_buf_printf(cp_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cp_buf_free(cp_buf *b);
 
-
 /* ---- graph.c ---- */
 struct cp_graph {
   char *name;
@@ -70,5 +69,25 @@ struct cp_graph {
   cp_attr *attrs; /* graph-level attributes */
   size_t n_attrs;
 };
+
+/* ---- search.c / dijkstra.c: the router ---- */
+typedef struct cp_scratch cp_scratch; /* per-query working memory, reused (dijkstra.c) */
+
+struct cp_router {
+  const cp_graph *g;
+  size_t n, m;
+  size_t *out_start, *out_tr;    /* transitions by source, compressed rows */
+  size_t *in_start, *in_tr;      /* transitions by target */
+  double *w[CP_CRITERION_COUNT]; /* per transition: 1, months, cost, effort (NaN: absent) */
+  size_t *req_start, *req_cred;  /* per transition: catalogue credentials it requires */
+  unsigned carried;              /* criteria every transition carries (bit per criterion) */
+  cp_scratch *scratch;           /* lazily made; a router serves one thread at a time */
+};
+
+/* Whether the query is one the bidirectional search answers exactly: k = 1, no limits,
+ * waypoints, avoided roles or credentials held, valid weights the graph carries. */
+bool cp_fast_route_applies(const cp_router *r, const cp_query *q);
+cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err);
+void cp_scratch_free(cp_scratch *s);
 
 #endif /* CP_INTERNAL_H */

@@ -26,15 +26,6 @@ enum { NC = CP_CRITERION_COUNT };
  * memory (Pareto sets on large dense graphs can). Each label is about 80 bytes. */
 #define MAX_LABELS ((size_t)40 * 1000 * 1000)
 
-struct cp_router {
-  const cp_graph *g;
-  size_t n, m;
-  size_t *out_start, *out_tr;   /* transitions by source, compressed rows */
-  size_t *in_start, *in_tr;     /* transitions by target */
-  double *w[NC];                /* per transition: 1, months, cost, effort (NaN: absent) */
-  size_t *req_start, *req_cred; /* per transition: catalogue credentials it requires */
-};
-
 void cp_router_free(cp_router *r) {
   if (!r)
     return;
@@ -46,6 +37,7 @@ void cp_router_free(cp_router *r) {
     free(r->w[c]);
   free(r->req_start);
   free(r->req_cred);
+  cp_scratch_free(r->scratch);
   free(r);
 }
 
@@ -86,8 +78,13 @@ cp_status cp_router_new(const cp_graph *g, cp_router **out, cp_error *err) {
     if (!(r->w[c] = malloc(m1 * sizeof *r->w[c])))
       goto nomem;
   size_t n_req = 0;
+  r->carried =
+      (1u << CP_BY_STEPS) | (1u << CP_BY_MONTHS) | (1u << CP_BY_COST) | (1u << CP_BY_EFFORT);
   for (size_t i = 0; i < r->m; i++) {
     const cp_transition *t = &g->transitions[i];
+    r->carried &= ~((t->has & CP_HAS_MONTHS ? 0u : 1u << CP_BY_MONTHS) |
+                    (t->has & CP_HAS_COST ? 0u : 1u << CP_BY_COST) |
+                    (t->has & CP_HAS_EFFORT ? 0u : 1u << CP_BY_EFFORT));
     r->w[CP_BY_STEPS][i] = 1;
     r->w[CP_BY_MONTHS][i] = t->months;
     r->w[CP_BY_COST][i] = t->cost;
@@ -299,7 +296,8 @@ static cp_status run(search *s, size_t start, size_t stage0, const double v0[NC]
       .node = start, .stage = advance_stage(s, start, stage0), .parent = SIZE_MAX, .tr = SIZE_MAX};
   for (int c = 0; c < NC; c++) {
     first.v[c] = v0 ? v0[c] : 0;
-    first.f += s->q->weights[c] * first.v[c];
+    if (s->q->weights[c] > 0) /* a criterion the graph lacks is NaN; 0 x NaN is NaN */
+      first.f += s->q->weights[c] * first.v[c];
   }
   for (int c = 0; c < NC; c++)
     if (first.v[c] > s->q->limits[c])
@@ -344,8 +342,11 @@ static cp_status run(search *s, size_t start, size_t stage0, const double v0[NC]
       bool within = true;
       for (int c = 0; c < NC; c++) {
         next.v[c] = cur.v[c] + s->w[c][t];
-        next.f += s->q->weights[c] * s->w[c][t];
-        within &= next.v[c] <= s->q->limits[c];
+        /* Only weighted and limited criteria count: the others may be NaN (not carried). */
+        if (s->q->weights[c] > 0)
+          next.f += s->q->weights[c] * s->w[c][t];
+        if (s->limited & (1u << c))
+          within &= next.v[c] <= s->q->limits[c];
       }
       if (!within)
         continue;
@@ -420,7 +421,8 @@ static cp_status walk_forward(const search *s, size_t id, cp_route *out) {
 static double objective(const search *s, const cp_route *r) {
   double f = 0;
   for (int c = 0; c < NC; c++)
-    f += s->q->weights[c] * cp_route_total(r, (cp_criterion)c);
+    if (s->q->weights[c] > 0)
+      f += s->q->weights[c] * cp_route_total(r, (cp_criterion)c);
   return f;
 }
 
@@ -684,6 +686,10 @@ cleanup:
 
 cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list **out,
                           cp_error *err) {
+  /* The plain question (one best route, nothing but an objective) on a large graph is the
+   * common one, and a bidirectional Dijkstra answers it without the label machinery. */
+  if (cp_fast_route_applies(r, q))
+    return cp_fast_route(r, q, out, err);
   search s;
   cp_status st = setup(&s, r, q, false, 0, err);
   cp_route_list *list = calloc(1, sizeof *list);

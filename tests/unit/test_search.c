@@ -454,6 +454,122 @@ static void reach_within_limits_matches_brute_force(void **state) {
   }
 }
 
+/* Plain questions take the bidirectional search (dijkstra.c); the same question with a limit
+ * too large to bind takes the label-setting search. Both must give the same objective and,
+ * between equal objectives, the same fewest steps. */
+static void the_fast_path_equals_the_general_search(void **state) {
+  (void)state;
+  rng = 2024;
+  size_t routes = 0;
+  for (int trial = 0; trial < 1500; trial++) {
+    size_t n = 2 + rnd(MAXN - 1), m = n + rnd((unsigned)(3 * n));
+    cp_graph *g = random_graph(n, m);
+    /* Many equal totals with different step counts, so the steps rule is exercised. */
+    if (trial % 2)
+      for (size_t i = 0; i < m; i++) {
+        cp_transition *t = (cp_transition *)cp_graph_transition(g, i);
+        t->months = rnd(2);
+        t->cost = rnd(2) * 500.0;
+      }
+    cp_router *r = router(g);
+    cp_query fast, general;
+    cp_query_init(&fast, rnd((unsigned)n), rnd((unsigned)n), (cp_criterion)rnd(NC));
+    if (rnd(2))
+      for (int c = 0; c < NC; c++)
+        fast.weights[c] += rnd(3);
+    general = fast;
+    general.limits[CP_BY_STEPS] = 1e12; /* never binds, but leaves the fast path */
+    cp_route_list *a = NULL, *b = NULL;
+    assert_int_equal(cp_route_search(r, &fast, &a, NULL), CP_OK);
+    assert_int_equal(cp_route_search(r, &general, &b, NULL), CP_OK);
+    assert_int_equal(a->n, b->n);
+    if (a->n) {
+      double fa = 0, fb = 0;
+      for (int c = 0; c < NC; c++) {
+        fa += fast.weights[c] * cp_route_total(&a->routes[0], (cp_criterion)c);
+        fb += fast.weights[c] * cp_route_total(&b->routes[0], (cp_criterion)c);
+      }
+      if (fabs(fa - fb) > 1e-9 || a->routes[0].n_steps != b->routes[0].n_steps)
+        fail_msg("trial %d: fast %g in %zu steps, general %g in %zu steps", trial, fa,
+                 a->routes[0].n_steps, fb, b->routes[0].n_steps);
+      assert_route_real(g, &fast, &a->routes[0], 0);
+      routes++;
+    }
+    cp_route_list_free(a);
+    cp_route_list_free(b);
+    cp_router_free(r);
+    cp_graph_free(g);
+  }
+  if (routes < 1000)
+    fail_msg("only %zu routes compared", routes);
+}
+
+/* Equal months both ways (1); the three-step route a-y-z-t is met first because its first
+ * moves cost nothing, but the two-step a-x-t must win. */
+static void equal_totals_go_to_fewer_steps(void **state) {
+  (void)state;
+  cp_graph *g = NULL;
+  assert_int_equal(cp_graph_new("ties", &g), CP_OK);
+  const char *ids[] = {"a", "x", "y", "z", "t"};
+  for (size_t i = 0; i < 5; i++)
+    assert_int_equal(cp_graph_add_role(g, ids[i], NULL, NULL, 0, 0, NULL, NULL), CP_OK);
+  const size_t edges[][3] = {{0, 1, 1}, {1, 4, 0}, {0, 2, 0}, {2, 3, 0}, {3, 4, 1}};
+  for (size_t i = 0; i < 5; i++) {
+    cp_transition_spec t = {.months = (double)edges[i][2], .has = CP_HAS_MONTHS};
+    assert_int_equal(cp_graph_add_transition(g, edges[i][0], edges[i][1], &t, NULL), CP_OK);
+  }
+  cp_router *r = router(g);
+  for (int general = 0; general < 2; general++) {
+    cp_query q;
+    cp_query_init(&q, 0, 4, CP_BY_MONTHS);
+    if (general)
+      q.limits[CP_BY_STEPS] = 1e12;
+    cp_route_list *l = NULL;
+    assert_int_equal(cp_route_search(r, &q, &l, NULL), CP_OK);
+    assert_int_equal(l->n, 1);
+    assert_true(l->routes[0].months == 1);
+    assert_int_equal(l->routes[0].n_steps, 2);
+    cp_route_list_free(l);
+  }
+  cp_router_free(r);
+  cp_graph_free(g);
+}
+
+/* A graph that carries months only: every kind of question by months still works, and a
+ * criterion it lacks is refused by name. (Missing figures are NaN; a limit or weight test
+ * on them once rejected every move.) */
+static void graphs_lacking_a_criterion_still_answer(void **state) {
+  (void)state;
+  cp_graph *g = NULL;
+  const char *t = "from,to,months\na,b,1\nb,c,2\na,c,5\nc,d,1\n";
+  assert_int_equal(cp_read_csv_buffers("t.csv", t, strlen(t), NULL, NULL, 0, &g, NULL), CP_OK);
+  cp_router *r = router(g);
+  size_t a = cp_test_role(g, "a"), d = cp_test_role(g, "d");
+  cp_query q;
+  cp_route_list *l = NULL;
+  cp_query_init(&q, a, d, CP_BY_MONTHS);
+  q.k = 2;
+  q.limits[CP_BY_STEPS] = 3;
+  assert_int_equal(cp_route_search(r, &q, &l, NULL), CP_OK);
+  assert_int_equal(l->n, 2);
+  assert_true(l->routes[0].months == 4 && l->routes[1].months == 6);
+  cp_route_list_free(l);
+  assert_int_equal(cp_route_reach(r, &q, &l, NULL), CP_OK);
+  assert_int_equal(l->n, 3);
+  cp_route_list_free(l);
+  cp_criterion ms[2] = {CP_BY_MONTHS, CP_BY_STEPS};
+  assert_int_equal(cp_route_pareto(r, &q, ms, 2, &l, NULL), CP_OK);
+  assert_int_equal(l->n, 2); /* 4 months in 3 steps, 6 months in 2 */
+  cp_route_list_free(l);
+  cp_error e = {0};
+  cp_query_init(&q, a, d, CP_BY_MONTHS);
+  q.limits[CP_BY_COST] = 100;
+  assert_int_equal(cp_route_search(r, &q, &l, &e), CP_ENOCRIT);
+  assert_contains(e.message, "no 'cost'");
+  cp_router_free(r);
+  cp_graph_free(g);
+}
+
 static void bad_questions_are_refused(void **state) {
   (void)state;
   cp_graph *g = cp_test_load("small.gv");
@@ -531,6 +647,9 @@ int main(int argc, char **argv) {
       cmocka_unit_test(plain_questions_agree_with_igraph),
       cmocka_unit_test(reach_and_into_agree_with_full_dijkstra),
       cmocka_unit_test(reach_within_limits_matches_brute_force),
+      cmocka_unit_test(the_fast_path_equals_the_general_search),
+      cmocka_unit_test(equal_totals_go_to_fewer_steps),
+      cmocka_unit_test(graphs_lacking_a_criterion_still_answer),
       cmocka_unit_test(bad_questions_are_refused),
       cmocka_unit_test(limits_and_waypoints_on_a_graph_worked_by_hand),
   };

@@ -1,0 +1,259 @@
+/* dijkstra.c: point-to-point best routes on the router's compact layout, searched from both
+ * ends at once. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * A route's key is (objective, steps), compared in that order: fewer steps decide between
+ * equal objectives, as everywhere else in careerpath. Such keys add and compare like
+ * numbers (every step adds a positive step count), so Dijkstra's argument holds, and the
+ * search runs from the start forwards and from the goal backwards, stopping once the two
+ * frontiers' smallest keys add up to no less than the best meeting found.
+ *
+ * Working arrays are sized to the graph once and stamped per query, so a query costs what it
+ * explores, not the size of the graph: what a batch of thousands of questions on a graph of
+ * hundreds of thousands of roles needs.
+ */
+
+typedef struct key {
+  double f;
+  uint32_t steps;
+} key;
+
+static bool less(key a, key b) { return a.f < b.f || (a.f == b.f && a.steps < b.steps); }
+
+typedef struct entry {
+  key k;
+  uint32_t node;
+} entry;
+
+typedef struct side {
+  uint32_t *seen; /* stamp: dist/steps/via valid this query */
+  uint32_t *done; /* stamp: settled this query */
+  key *dist;
+  size_t *via; /* transition that reached the role */
+  entry *heap;
+  size_t n_heap, cap_heap;
+} side;
+
+struct cp_scratch {
+  size_t n;
+  uint32_t stamp;
+  side s[2]; /* 0: forwards from the start, 1: backwards from the goal */
+};
+
+void cp_scratch_free(cp_scratch *s) {
+  if (!s)
+    return;
+  for (int d = 0; d < 2; d++) {
+    free(s->s[d].seen);
+    free(s->s[d].done);
+    free(s->s[d].dist);
+    free(s->s[d].via);
+    free(s->s[d].heap);
+  }
+  free(s);
+}
+
+static cp_scratch *scratch_for(cp_router *r) {
+  if (r->scratch)
+    return r->scratch;
+  cp_scratch *s = calloc(1, sizeof *s);
+  if (!s)
+    return NULL;
+  s->n = r->n;
+  size_t n = r->n ? r->n : 1;
+  for (int d = 0; d < 2; d++) {
+    side *x = &s->s[d];
+    x->seen = calloc(n, sizeof *x->seen);
+    x->done = calloc(n, sizeof *x->done);
+    x->dist = malloc(n * sizeof *x->dist);
+    x->via = malloc(n * sizeof *x->via);
+    if (!x->seen || !x->done || !x->dist || !x->via) {
+      cp_scratch_free(s);
+      return NULL;
+    }
+  }
+  r->scratch = s;
+  return s;
+}
+
+static bool push(side *x, key k, uint32_t node) {
+  if (x->n_heap == x->cap_heap) {
+    size_t cap = x->cap_heap ? x->cap_heap * 2 : 1024;
+    entry *h = realloc(x->heap, cap * sizeof *h);
+    if (!h)
+      return false;
+    x->heap = h;
+    x->cap_heap = cap;
+  }
+  size_t i = x->n_heap++;
+  while (i && less(k, x->heap[(i - 1) / 2].k)) {
+    x->heap[i] = x->heap[(i - 1) / 2];
+    i = (i - 1) / 2;
+  }
+  x->heap[i] = (entry){k, node};
+  return true;
+}
+
+static entry pop(side *x) {
+  entry top = x->heap[0], last = x->heap[--x->n_heap];
+  size_t i = 0;
+  for (;;) {
+    size_t c = 2 * i + 1;
+    if (c >= x->n_heap)
+      break;
+    if (c + 1 < x->n_heap && less(x->heap[c + 1].k, x->heap[c].k))
+      c++;
+    if (!less(x->heap[c].k, last.k))
+      break;
+    x->heap[i] = x->heap[c];
+    i = c;
+  }
+  if (x->n_heap)
+    x->heap[i] = last;
+  return top;
+}
+
+bool cp_fast_route_applies(const cp_router *r, const cp_query *q) {
+  if (q->k != 1 || q->n_avoid || q->n_via || q->from >= r->n || q->to >= r->n || r->n >= UINT32_MAX)
+    return false;
+  if (q->n_have && r->g->n_credentials)
+    return false;
+  bool positive = false;
+  for (int c = 0; c < CP_CRITERION_COUNT; c++) {
+    if (isfinite(q->limits[c]) || !(q->weights[c] >= 0) || !isfinite(q->weights[c]))
+      return false;
+    if (q->weights[c] > 0) {
+      positive = true;
+      if (!(r->carried & (1u << c)))
+        return false; /* the general search words the error */
+    }
+  }
+  return positive;
+}
+
+/* The weight of transition t: the objective's share of one step. */
+static double step_weight(const cp_router *r, const cp_query *q, size_t t) {
+  double f = 0;
+  for (int c = 0; c < CP_CRITERION_COUNT; c++)
+    if (q->weights[c] > 0)
+      f += q->weights[c] * r->w[c][t];
+  return f;
+}
+
+static cp_status make_route(const cp_router *r, const cp_scratch *s, uint32_t meet,
+                            cp_route_list *list) {
+  const cp_transition *tr = r->g->transitions;
+  size_t from = 0, n = 0;
+  (void)from;
+  for (uint32_t v = meet; s->s[0].dist[v].steps; v = (uint32_t)tr[s->s[0].via[v]].from)
+    n++;
+  size_t n_fwd = n;
+  for (uint32_t v = meet; s->s[1].dist[v].steps; v = (uint32_t)tr[s->s[1].via[v]].to)
+    n++;
+  cp_route route = {0};
+  route.roles = malloc((n + 1) * sizeof *route.roles);
+  route.transitions = malloc((n ? n : 1) * sizeof *route.transitions);
+  list->routes = malloc(sizeof *list->routes);
+  if (!route.roles || !route.transitions || !list->routes) {
+    free(route.roles);
+    free(route.transitions);
+    return CP_ENOMEM;
+  }
+  size_t k = n_fwd;
+  for (uint32_t v = meet; s->s[0].dist[v].steps; v = (uint32_t)tr[s->s[0].via[v]].from)
+    route.transitions[--k] = s->s[0].via[v];
+  k = n_fwd;
+  for (uint32_t v = meet; s->s[1].dist[v].steps; v = (uint32_t)tr[s->s[1].via[v]].to)
+    route.transitions[k++] = s->s[1].via[v];
+  route.n_steps = n;
+  route.roles[0] = n_fwd ? tr[route.transitions[0]].from : meet;
+  for (size_t i = 0; i < n; i++) {
+    size_t t = route.transitions[i];
+    route.roles[i + 1] = tr[t].to;
+    route.months += r->w[CP_BY_MONTHS][t];
+    route.cost += r->w[CP_BY_COST][t];
+    route.effort += r->w[CP_BY_EFFORT][t];
+  }
+  list->routes[0] = route;
+  list->n = 1;
+  return CP_OK;
+}
+
+cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err) {
+  /* The scratch is working memory the router owns; a router serves one thread at a time. */
+  cp_scratch *s = scratch_for((cp_router *)r);
+  cp_route_list *list = calloc(1, sizeof *list);
+  if (!s || !list) {
+    free(list);
+    return cp_fail(err, CP_ENOMEM, "out of memory searching routes");
+  }
+  if (++s->stamp == 0) { /* wrapped: old stamps could look current */
+    for (int d = 0; d < 2; d++) {
+      memset(s->s[d].seen, 0, s->n * sizeof *s->s[d].seen);
+      memset(s->s[d].done, 0, s->n * sizeof *s->s[d].done);
+    }
+    s->stamp = 1;
+  }
+  uint32_t stamp = s->stamp;
+  uint32_t ends[2] = {(uint32_t)q->from, (uint32_t)q->to};
+  for (int d = 0; d < 2; d++) {
+    side *x = &s->s[d];
+    x->n_heap = 0;
+    x->seen[ends[d]] = stamp;
+    x->dist[ends[d]] = (key){0, 0};
+    if (!push(x, x->dist[ends[d]], ends[d]))
+      goto nomem;
+  }
+  key best = {INFINITY, UINT32_MAX};
+  uint32_t meet = UINT32_MAX;
+  if (q->from == q->to) {
+    best = (key){0, 0};
+    meet = ends[0];
+  }
+  const cp_transition *tr = r->g->transitions;
+  while (s->s[0].n_heap && s->s[1].n_heap) {
+    key top0 = s->s[0].heap[0].k, top1 = s->s[1].heap[0].k;
+    key bound = {top0.f + top1.f, top0.steps + top1.steps};
+    if (!less(bound, best))
+      break;
+    int d = less(top1, top0) ? 1 : 0;
+    side *x = &s->s[d], *other = &s->s[1 - d];
+    entry e = pop(x);
+    if (x->done[e.node] == stamp || less(x->dist[e.node], e.k))
+      continue;
+    x->done[e.node] = stamp;
+    const size_t *start = d ? r->in_start : r->out_start, *list_tr = d ? r->in_tr : r->out_tr;
+    for (size_t j = start[e.node]; j < start[e.node + 1]; j++) {
+      size_t t = list_tr[j];
+      uint32_t u = (uint32_t)(d ? tr[t].from : tr[t].to);
+      key nk = {e.k.f + step_weight(r, q, t), e.k.steps + 1};
+      if (x->seen[u] != stamp || less(nk, x->dist[u])) {
+        x->seen[u] = stamp;
+        x->dist[u] = nk;
+        x->via[u] = t;
+        if (!push(x, nk, u))
+          goto nomem;
+        if (other->seen[u] == stamp) {
+          key through = {nk.f + other->dist[u].f, nk.steps + other->dist[u].steps};
+          if (less(through, best)) {
+            best = through;
+            meet = u;
+          }
+        }
+      }
+    }
+  }
+  if (meet != UINT32_MAX && make_route(r, s, meet, list) != CP_OK)
+    goto nomem;
+  *out = list;
+  return CP_OK;
+nomem:
+  cp_route_list_free(list);
+  return cp_fail(err, CP_ENOMEM, "out of memory searching routes");
+}
