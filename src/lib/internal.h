@@ -7,6 +7,7 @@
 #include <igraph.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Sets err (when not NULL) to status and a formatted one-line message; returns status so
  * callers can write `return cp_fail(err, CP_EINVAL, "...")`. */
@@ -21,8 +22,7 @@ const char *cp_cgraph_take_message(void);
 
 /* ---- strmap.c: string -> size_t index, open addressing over XXH3 hashes ---- */
 typedef struct cp_strmap {
-  const char **keys; /* borrowed: the owner keeps the strings alive */
-  size_t *values;
+  struct cp_strmap_slot *slots; /* keys are borrowed: the owner keeps the strings alive */
   size_t cap, count;
 } cp_strmap;
 

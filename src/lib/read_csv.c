@@ -270,14 +270,31 @@ typedef struct transitions_ctx {
   columns cols;
   bool have_header;
   cp_attr *extra;
+  /* Rows usually come grouped by source: the previous row's `from` and its role. */
+  cp_buf last_from;
+  size_t last_from_index;
 } transitions_ctx;
+
+static bool blank(char c) { return c == ' ' || c == '\t'; }
 
 static cp_status endpoint(transitions_ctx *x, const record *r, size_t k, size_t *out,
                           cp_error *err) {
-  char *id = trimmed_copy(cell(r, &x->cols, k));
+  const char *text = cell(r, &x->cols, k);
+  size_t len = strlen(text);
+  bool from = k == T_FROM;
+  if (from && x->last_from.len == len + 1 && !memcmp(x->last_from.data, text, len + 1)) {
+    *out = x->last_from_index;
+    return CP_OK;
+  }
+  /* Ids are trimmed; only a padded one needs a copy. */
+  char *copy = NULL;
+  const char *id = text;
+  if (len && (blank(text[0]) || blank(text[len - 1]))) {
+    if (!(copy = trimmed_copy(text)))
+      return cp_fail(err, CP_ENOMEM, "out of memory");
+    id = copy;
+  }
   cp_status st = CP_OK;
-  if (!id)
-    return cp_fail(err, CP_ENOMEM, "out of memory");
   if (!*id) {
     st = cp_fail(err, CP_EPARSE, "%s:%zu: empty '%s'", x->name, r->line, transition_columns[k]);
   } else if (cp_graph_role_index(x->g, id, out) != CP_OK) {
@@ -288,7 +305,13 @@ static cp_status endpoint(transitions_ctx *x, const record *r, size_t k, size_t 
     else if ((st = cp_graph_add_role(x->g, id, NULL, NULL, 0, r->line, out, &inner)))
       cp_fail(err, st, "%s:%zu: %s", x->name, r->line, inner.message);
   }
-  free(id);
+  if (!st && from) {
+    x->last_from.len = 0;
+    if (cp_buf_append(&x->last_from, text, len + 1))
+      x->last_from.len = 0; /* no cache this time; the lookup stays correct */
+    x->last_from_index = *out;
+  }
+  free(copy);
   return st;
 }
 
@@ -433,6 +456,7 @@ cleanup:
   columns_free(&rx.cols);
   columns_free(&tx.cols);
   free(tx.extra);
+  cp_buf_free(&tx.last_from);
   cp_graph_free(g);
   return st;
 }
