@@ -168,7 +168,10 @@ int cp_cli_prepare(const cp_cli *c, const cp_graph *g, const cp_cli_request *rq,
       (rq->to && (code = resolve(c, g, rq->to, &a->to, where))))
     return code;
   size_t n_roles = cp_graph_role_count(g);
-  if (!(a->avoid = malloc((rq->n_avoid + n_roles + 1) * sizeof *a->avoid)))
+  /* Sized for the roles named, plus every role only when whole domains are avoided: a
+   * batch on a large graph must not pay for a role-sized array per question. */
+  size_t cap = rq->n_avoid + (rq->n_avoid_domain ? n_roles : 0) + 1;
+  if (!(a->avoid = malloc(cap * sizeof *a->avoid)))
     return cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
   for (size_t i = 0; i < rq->n_avoid; i++)
     if ((code = resolve(c, g, rq->avoid[i], &a->avoid[a->n_avoid++], where)))

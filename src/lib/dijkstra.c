@@ -216,7 +216,14 @@ cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **o
     best = (key){0, 0};
     meet = ends[0];
   }
-  const cp_transition *tr = r->g->transitions;
+  /* One weighted criterion (the usual --by) reads its array directly. */
+  const double *single = NULL;
+  double weight = 0;
+  for (int c = 0, n = 0; c < CP_CRITERION_COUNT; c++)
+    if (q->weights[c] > 0) {
+      single = n++ ? NULL : r->w[c];
+      weight = q->weights[c];
+    }
   while (s->s[0].n_heap && s->s[1].n_heap) {
     key top0 = s->s[0].heap[0].k, top1 = s->s[1].heap[0].k;
     key bound = {top0.f + top1.f, top0.steps + top1.steps};
@@ -229,10 +236,11 @@ cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **o
       continue;
     x->done[e.node] = stamp;
     const size_t *start = d ? r->in_start : r->out_start, *list_tr = d ? r->in_tr : r->out_tr;
+    const uint32_t *other_end = d ? r->in_tail : r->out_head;
     for (size_t j = start[e.node]; j < start[e.node + 1]; j++) {
       size_t t = list_tr[j];
-      uint32_t u = (uint32_t)(d ? tr[t].from : tr[t].to);
-      key nk = {e.k.f + step_weight(r, q, t), e.k.steps + 1};
+      uint32_t u = other_end[j];
+      key nk = {e.k.f + (single ? weight * single[t] : step_weight(r, q, t)), e.k.steps + 1};
       if (x->seen[u] != stamp || less(nk, x->dist[u])) {
         x->seen[u] = stamp;
         x->dist[u] = nk;

@@ -78,6 +78,8 @@ struct cp_router {
   size_t n, m;
   size_t *out_start, *out_tr;    /* transitions by source, compressed rows */
   size_t *in_start, *in_tr;      /* transitions by target */
+  uint32_t *out_head, *in_tail;  /* the other end of each entry, beside it: searches read
+                                   these rows, not the transitions */
   double *w[CP_CRITERION_COUNT]; /* per transition: 1, months, cost, effort (NaN: absent) */
   size_t *req_start, *req_cred;  /* per transition: catalogue credentials it requires */
   unsigned carried;              /* criteria every transition carries (bit per criterion) */

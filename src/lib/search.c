@@ -33,6 +33,8 @@ void cp_router_free(cp_router *r) {
   free(r->out_tr);
   free(r->in_start);
   free(r->in_tr);
+  free(r->out_head);
+  free(r->in_tail);
   for (int c = 0; c < NC; c++)
     free(r->w[c]);
   free(r->req_start);
@@ -77,6 +79,13 @@ cp_status cp_router_new(const cp_graph *g, cp_router **out, cp_error *err) {
   for (int c = 0; c < NC; c++)
     if (!(r->w[c] = malloc(m1 * sizeof *r->w[c])))
       goto nomem;
+  if (!(r->out_head = malloc(m1 * sizeof *r->out_head)) ||
+      !(r->in_tail = malloc(m1 * sizeof *r->in_tail)))
+    goto nomem;
+  for (size_t j = 0; j < r->m; j++) {
+    r->out_head[j] = (uint32_t)g->transitions[r->out_tr[j]].to;
+    r->in_tail[j] = (uint32_t)g->transitions[r->in_tr[j]].from;
+  }
   size_t n_req = 0;
   r->carried =
       (1u << CP_BY_STEPS) | (1u << CP_BY_MONTHS) | (1u << CP_BY_COST) | (1u << CP_BY_EFFORT);
