@@ -278,8 +278,8 @@ void cp_query_init(cp_query *q, size_t from, size_t to, cp_criterion by);
 
 /* The k best routes for the query, exact: a resource-constrained label-setting search (with
  * Yen's algorithm for k > 1), not a filter over unconstrained routes. Totals in the routes
- * are what the person pays (credentials held taken off). Equal objectives are ordered by
- * fewer steps, then role ids. No route is CP_OK with n == 0. CP_ENOCRIT when a transition
+ * are what the person pays (credentials held taken off). Equal objectives go to fewer
+ * steps; several routes are then ordered by role ids. No route is CP_OK with n == 0. CP_ENOCRIT when a transition
  * lacks a criterion the query uses; CP_EINVAL for a bad query (avoiding the start, a
  * negative weight...); CP_ELIMIT when the search outgrows its label limit. */
 cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list **out,

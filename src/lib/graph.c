@@ -352,6 +352,20 @@ cp_status cp_graph_find_credential(const cp_graph *g, const char *name, size_t *
   return CP_ENOTFOUND;
 }
 
+cp_status cp_graph_reserve_transitions(cp_graph *g, size_t n) {
+  if (n <= g->cap_transitions)
+    return CP_OK;
+  cp_transition *ts = cp_big_alloc(n * sizeof *ts);
+  if (!ts)
+    return CP_ENOMEM;
+  if (g->n_transitions)
+    memcpy(ts, g->transitions, g->n_transitions * sizeof *ts);
+  free(g->transitions);
+  g->transitions = ts;
+  g->cap_transitions = n;
+  return CP_OK;
+}
+
 const char *cp_graph_name(const cp_graph *g) { return g->name; }
 
 const char *cp_graph_attr(const cp_graph *g, const char *key) {

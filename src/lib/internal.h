@@ -56,6 +56,10 @@ cp_status cp_buf_puts(cp_buf *b, const char *s);
 cp_status cp_buf_printf(cp_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cp_buf_free(cp_buf *b);
 
+/* malloc for large arrays: 2 MiB-aligned and advised onto huge pages from 8 MiB up. Free
+ * with free(). */
+void *cp_big_alloc(size_t bytes);
+
 /* ---- graph.c ---- */
 struct cp_graph {
   char *name;
@@ -91,5 +95,8 @@ struct cp_router {
 bool cp_fast_route_applies(const cp_router *r, const cp_query *q);
 cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err);
 void cp_scratch_free(cp_scratch *s);
+
+/* Makes room for `n` transitions at once (readers that know how many are coming). */
+cp_status cp_graph_reserve_transitions(cp_graph *g, size_t n);
 
 #endif /* CP_INTERNAL_H */

@@ -443,6 +443,16 @@ cp_status cp_read_csv_buffers(const char *transitions_name, const char *transiti
       goto cleanup;
     }
   }
+  /* One record per line in the usual file: reserving that many transitions up front
+   * spares a large graph its regrowth copies. */
+  size_t lines = 0;
+  for (const char *p = transitions;
+       (p = memchr(p, '\n', transitions_len - (size_t)(p - transitions))); p++)
+    lines++;
+  if (lines > 1024 && cp_graph_reserve_transitions(g, lines) != CP_OK) {
+    st = cp_fail(err, CP_ENOMEM, "%s: out of memory", transitions_name);
+    goto cleanup;
+  }
   if ((st = parse_csv(transitions_name, transitions, transitions_len, on_transition, &tx, err)))
     goto cleanup;
   if (!tx.have_header) {

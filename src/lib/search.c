@@ -46,7 +46,7 @@ void cp_router_free(cp_router *r) {
 static cp_status compress(size_t n, size_t m, const cp_transition *t, bool by_target,
                           size_t **start, size_t **tr) {
   *start = calloc(n + 1, sizeof **start);
-  *tr = malloc((m ? m : 1) * sizeof **tr);
+  *tr = cp_big_alloc(m * sizeof **tr);
   if (!*start || !*tr)
     return CP_ENOMEM;
   for (size_t i = 0; i < m; i++)
@@ -77,10 +77,10 @@ cp_status cp_router_new(const cp_graph *g, cp_router **out, cp_error *err) {
       (st = compress(r->n, r->m, g->transitions, true, &r->in_start, &r->in_tr)))
     goto nomem;
   for (int c = 0; c < NC; c++)
-    if (!(r->w[c] = malloc(m1 * sizeof *r->w[c])))
+    if (!(r->w[c] = cp_big_alloc(m1 * sizeof *r->w[c])))
       goto nomem;
-  if (!(r->out_head = malloc(m1 * sizeof *r->out_head)) ||
-      !(r->in_tail = malloc(m1 * sizeof *r->in_tail)))
+  if (!(r->out_head = cp_big_alloc(m1 * sizeof *r->out_head)) ||
+      !(r->in_tail = cp_big_alloc(m1 * sizeof *r->in_tail)))
     goto nomem;
   for (size_t j = 0; j < r->m; j++) {
     r->out_head[j] = (uint32_t)g->transitions[r->out_tr[j]].to;
