@@ -281,6 +281,12 @@ static void csv_graphs_with_roles_work_end_to_end(void **state) {
           "--from", "sa", "--to", "ci", "--by", "months", NULL);
   assert_int_equal(r->code, 0);
   assert_contains(r->out, "Total: 2 steps, 24 months");
+  /* credentials.csv beside the graph: holding the degree takes 24 months and $35,000 off
+   * da -> ci (18 months, $2,500: floored at 0). */
+  r = run("route", CP_TEST_DATA "/csv/transitions.csv", "--from", "sa", "--to", "ci", "--by",
+          "months", "--have", "MS health informatics", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "Total: 2 steps, 6 months, $0");
 }
 
 static void trade_offs_limits_and_pareto_from_the_command_line(void **state) {

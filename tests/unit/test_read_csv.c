@@ -115,9 +115,39 @@ static void errors_name_file_line_and_reason(void **state) {
   }
 }
 
+static void credentials_csv_is_a_catalogue(void **state) {
+  (void)state;
+  cp_graph *g = NULL;
+  assert_int_equal(cp_graph_new("t", &g), CP_OK);
+  const char *good = "name,cost,months,source\nPMP,1055,3,PMI\n\"CIPP/US\",550,2,\n";
+  assert_int_equal(cp_read_credentials_csv_buffer(g, "c.csv", good, strlen(good), NULL), CP_OK);
+  assert_int_equal(cp_graph_credential_count(g), 2);
+  size_t i;
+  assert_int_equal(cp_graph_find_credential(g, "cipp/us", &i, NULL), CP_OK);
+  assert_true(cp_graph_credential(g, i)->cost == 550 && cp_graph_credential(g, i)->months == 2);
+  static const struct {
+    const char *text, *message;
+  } bad[] = {
+      {"name,months\nPMP,3\n", "c.csv:1: header lacks the required column 'cost'"},
+      {"name,months,cost\nX,three,100\n", "c.csv:2: months 'three' is not"},
+      {"name,months,cost\nX,1,-5\n", "c.csv:2: cost '-5' is not"},
+      {"name,months,cost\npmp,1,5\n", "c.csv:2: duplicate credential 'pmp'"},
+      {"", "c.csv: empty file"},
+  };
+  for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+    cp_error e = {0};
+    assert_int_not_equal(
+        cp_read_credentials_csv_buffer(g, "c.csv", bad[k].text, strlen(bad[k].text), &e), CP_OK);
+    assert_contains(e.message, bad[k].message);
+  }
+  cp_graph_free(g);
+}
+
 static void roles_csv_beside_the_transitions_is_found(void **state) {
   (void)state;
   cp_graph *g = cp_test_load("csv/transitions.csv");
+  /* credentials.csv beside it is the catalogue. */
+  assert_int_equal(cp_graph_credential_count(g), 2);
   size_t i = cp_test_role(g, "sa");
   assert_string_equal(cp_graph_role(g, i)->label, "Systems Analyst");
   assert_int_equal(cp_graph_check_criterion(g, CP_BY_COST, NULL), CP_OK);
@@ -131,6 +161,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(blank_lines_are_skipped_and_lines_still_counted),
       cmocka_unit_test(roles_file_defines_roles_and_their_fields),
       cmocka_unit_test(errors_name_file_line_and_reason),
+      cmocka_unit_test(credentials_csv_is_a_catalogue),
       cmocka_unit_test(roles_csv_beside_the_transitions_is_found),
   };
   return CP_RUN(tests, argc, argv);
