@@ -348,6 +348,17 @@ static void credentials_held_shorten_the_route(void **state) {
   assert_int_equal(r->code, 0);
   assert_contains(r->out, "Holding pmp.");
   assert_contains(r->out, "33 months, $0, effort 4; already held: PMP");
+  char path[] = "/tmp/cp-have-XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  FILE *f = fdopen(fd, "w");
+  fputs("# what I hold\n\nPMP\r\n", f);
+  fclose(f);
+  r = run("route", "--from", "health-it-specialist", "--to", "project-manager", "--by", "cost",
+          "--have-file", path, NULL);
+  unlink(path);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "33 months, $0, effort 4; already held: PMP");
   r = run("route", "--from", "health-it-specialist", "--to", "project-manager", "--have",
           "Pilot licence", NULL);
   assert_int_equal(r->code, CP_EXIT_INPUT);
@@ -383,6 +394,22 @@ static void batch_answers_every_good_row_and_reports_bad_ones(void **state) {
     lines++;
   }
   assert_int_equal(lines, 6);
+  /* With -o the answers replace the file whole once the batch is done. */
+  char out[] = "/tmp/cp-batch-XXXXXX";
+  int fd = mkstemp(out);
+  assert_true(fd >= 0);
+  close(fd);
+  r = run("route", SMALL, "--batch", CP_TEST_DATA "/batch/queries.csv", "-o", out, NULL);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_string_equal(r->out, "");
+  FILE *f = fopen(out, "r");
+  char line[256];
+  size_t n = 0;
+  while (fgets(line, sizeof line, f))
+    n++;
+  fclose(f);
+  unlink(out);
+  assert_int_equal(n, 6);
   r = run("route", SMALL, "--batch", CP_TEST_DATA "/batch/queries.csv", NULL);
   assert_contains(r->out,
                   "line 2: a -> d by months: 2 steps, 12 months, $6,000, effort 5: a > b > d");
