@@ -83,14 +83,10 @@ static cp_scratch *scratch_for(cp_router *r) {
 }
 
 static bool push(side *x, key k, uint32_t node) {
-  if (x->n_heap == x->cap_heap) {
-    size_t cap = x->cap_heap ? x->cap_heap * 2 : 1024;
-    entry *h = realloc(x->heap, cap * sizeof *h);
-    if (!h)
-      return false;
-    x->heap = h;
-    x->cap_heap = cap;
-  }
+  entry *h = cp_grow(x->heap, &x->cap_heap, x->n_heap + 1, sizeof *h, 1024);
+  if (!h)
+    return false;
+  x->heap = h;
   size_t i = x->n_heap++;
   while (i && less(k, x->heap[(i - 1) / 2].k)) {
     x->heap[i] = x->heap[(i - 1) / 2];

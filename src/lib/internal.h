@@ -56,6 +56,11 @@ cp_status cp_buf_puts(cp_buf *b, const char *s);
 cp_status cp_buf_printf(cp_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cp_buf_free(cp_buf *b);
 
+/* Returns `items` grown (doubling, from `first` elements) to hold at least `need` elements
+ * of `size` bytes and updates *cap; NULL when memory runs out, leaving `items` and *cap as
+ * they were. */
+void *cp_grow(void *items, size_t *cap, size_t need, size_t size, size_t first);
+
 /* malloc for large arrays: 2 MiB-aligned and advised onto huge pages from 8 MiB up. Free
  * with free(). */
 void *cp_big_alloc(size_t bytes);

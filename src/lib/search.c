@@ -200,14 +200,10 @@ static bool dominates(const search *s, const label *a, const label *b) {
 }
 
 static cp_status heap_push(search *s, size_t id) {
-  if (s->n_heap == s->cap_heap) {
-    size_t cap = s->cap_heap ? s->cap_heap * 2 : 256;
-    size_t *h = realloc(s->heap, cap * sizeof *h);
-    if (!h)
-      return CP_ENOMEM;
-    s->heap = h;
-    s->cap_heap = cap;
-  }
+  size_t *h = cp_grow(s->heap, &s->cap_heap, s->n_heap + 1, sizeof *h, 256);
+  if (!h)
+    return CP_ENOMEM;
+  s->heap = h;
   size_t i = s->n_heap++;
   while (i && before(s, id, s->heap[(i - 1) / 2])) {
     s->heap[i] = s->heap[(i - 1) / 2];
@@ -258,22 +254,14 @@ static cp_status offer(search *s, const label *cand, bool *added) {
   b->n = keep;
   if (s->n_labels >= MAX_LABELS)
     return CP_ELIMIT;
-  if (s->n_labels == s->cap_labels) {
-    size_t cap = s->cap_labels ? s->cap_labels * 2 : 1024;
-    label *l = realloc(s->labels, cap * sizeof *l);
-    if (!l)
-      return CP_ENOMEM;
-    s->labels = l;
-    s->cap_labels = cap;
-  }
-  if (b->n == b->cap) {
-    size_t cap = b->cap ? b->cap * 2 : 2;
-    size_t *items = realloc(b->items, cap * sizeof *items);
-    if (!items)
-      return CP_ENOMEM;
-    b->items = items;
-    b->cap = cap;
-  }
+  label *l = cp_grow(s->labels, &s->cap_labels, s->n_labels + 1, sizeof *l, 1024);
+  if (!l)
+    return CP_ENOMEM;
+  s->labels = l;
+  size_t *items = cp_grow(b->items, &b->cap, b->n + 1, sizeof *items, 2);
+  if (!items)
+    return CP_ENOMEM;
+  b->items = items;
   size_t id = s->n_labels++;
   s->labels[id] = *cand;
   b->items[b->n++] = id;
@@ -325,14 +313,10 @@ static cp_status run(search *s, size_t start, size_t stage0, const double v0[NC]
         if (per_role[cur.node] == SIZE_MAX)
           per_role[cur.node] = id;
       } else if (cur.node == target) {
-        if (found->n == found->cap) {
-          size_t cap = found->cap ? found->cap * 2 : 8;
-          size_t *ids = realloc(found->ids, cap * sizeof *ids);
-          if (!ids)
-            return CP_ENOMEM;
-          found->ids = ids;
-          found->cap = cap;
-        }
+        size_t *ids = cp_grow(found->ids, &found->cap, found->n + 1, sizeof *ids, 8);
+        if (!ids)
+          return CP_ENOMEM;
+        found->ids = ids;
         found->ids[found->n++] = id;
         if (!s->pareto && found->n >= want)
           return CP_OK;
@@ -589,14 +573,10 @@ static void free_route(cp_route *r) {
 }
 
 static cp_status list_push(cp_route_list *l, size_t *cap, const cp_route *r) {
-  if (l->n == *cap) {
-    size_t c = *cap ? *cap * 2 : 8;
-    cp_route *grown = realloc(l->routes, c * sizeof *grown);
-    if (!grown)
-      return CP_ENOMEM;
-    l->routes = grown;
-    *cap = c;
-  }
+  cp_route *grown = cp_grow(l->routes, cap, l->n + 1, sizeof *grown, 8);
+  if (!grown)
+    return CP_ENOMEM;
+  l->routes = grown;
   l->routes[l->n++] = *r;
   return CP_OK;
 }

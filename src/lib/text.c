@@ -244,3 +244,15 @@ void *cp_big_alloc(size_t bytes) {
 #endif
   return p;
 }
+
+void *cp_grow(void *items, size_t *cap, size_t need, size_t size, size_t first) {
+  if (need <= *cap)
+    return items;
+  size_t c = *cap ? *cap : first;
+  while (c < need)
+    c *= 2;
+  void *grown = realloc(items, c * size);
+  if (grown)
+    *cap = c;
+  return grown;
+}
