@@ -167,7 +167,11 @@ typedef struct batch {
 /* Splits `text` at ';' into `list`, trimming blanks. */
 static bool split_list(char *buf, size_t cap, const char *text, const char **list, size_t *n,
                        const char *what, char *why, size_t wn) {
-  snprintf(buf, cap, "%s", text);
+  if (strlen(text) >= cap) {
+    snprintf(why, wn, "the %s list is too long (at most %zu characters)", what, cap - 1);
+    return false;
+  }
+  memcpy(buf, text, strlen(text) + 1);
   for (char *save = NULL, *item = strtok_r(buf, ";", &save); item;
        item = strtok_r(NULL, ";", &save)) {
     while (*item == ' ')

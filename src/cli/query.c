@@ -9,6 +9,18 @@
 #include <string.h>
 #include <strings.h>
 
+/* Copies an option's value for splitting in place; false (with a reason) when it does not
+ * fit, rather than parsing a cut-off value. */
+static bool copy_value(char *buf, size_t cap, const char *text, const char *what, char *why,
+                       size_t n) {
+  if (strlen(text) >= cap) {
+    snprintf(why, n, "%s is too long (at most %zu characters)", what, cap - 1);
+    return false;
+  }
+  memcpy(buf, text, strlen(text) + 1);
+  return true;
+}
+
 void cp_cli_request_init(cp_cli_request *rq) {
   memset(rq, 0, sizeof *rq);
   rq->by = CP_BY_MONTHS;
@@ -22,7 +34,8 @@ void cp_cli_request_init(cp_cli_request *rq) {
 bool cp_cli_parse_by(const char *text, cp_cli_request *rq, char *why, size_t n) {
   double w[NC] = {0};
   char buf[256];
-  snprintf(buf, sizeof buf, "%s", text);
+  if (!copy_value(buf, sizeof buf, text, "--by", why, n))
+    return false;
   cp_criterion c;
   if (!strchr(buf, '=')) {
     if (cp_criterion_parse(buf, &c) != CP_OK) {
@@ -74,7 +87,8 @@ bool cp_cli_parse_by(const char *text, cp_cli_request *rq, char *why, size_t n) 
 
 bool cp_cli_parse_pareto(const char *text, cp_cli_request *rq, char *why, size_t n) {
   char buf[128];
-  snprintf(buf, sizeof buf, "%s", text);
+  if (!copy_value(buf, sizeof buf, text, "--pareto", why, n))
+    return false;
   rq->n_pareto = 0;
   for (char *save = NULL, *item = strtok_r(buf, ",", &save); item;
        item = strtok_r(NULL, ",", &save)) {
@@ -433,7 +447,8 @@ int cp_cli_read_have_file(const cp_cli *c, const char *path, cp_cli_request *rq,
 
 bool cp_cli_parse_within(const char *text, cp_cli_request *rq, char *why, size_t n) {
   char buf[256];
-  snprintf(buf, sizeof buf, "%s", text);
+  if (!copy_value(buf, sizeof buf, text, "--within", why, n))
+    return false;
   for (char *save = NULL, *item = strtok_r(buf, ",", &save); item;
        item = strtok_r(NULL, ",", &save)) {
     char *eq = strchr(item, '=');

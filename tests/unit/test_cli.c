@@ -330,6 +330,15 @@ static void trade_offs_limits_and_pareto_from_the_command_line(void **state) {
     if (r->code != CP_EXIT_USAGE)
       fail_msg("%s %s: exit %d", bad[i][0], bad[i][1], r->code);
   }
+  /* A value longer than its buffer is refused, not parsed cut off. */
+  char long_by[400];
+  memset(long_by, 0, sizeof long_by);
+  for (size_t i = 0; i < 30; i++)
+    strcat(long_by, "months=1,");
+  strcat(long_by, "cost=1");
+  r = run("route", SMALL, "--from", "a", "--to", "d", "--by", long_by, NULL);
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  assert_contains(r->err, "--by is too long");
   r = run("route", SMALL, "--from", "a", "--to", "d", "--avoid-domain", "nowhere", NULL);
   assert_int_equal(r->code, CP_EXIT_INPUT);
   assert_contains(r->err, "no role has domain 'nowhere'");
