@@ -279,9 +279,9 @@ void cp_query_init(cp_query *q, size_t from, size_t to, cp_criterion by);
 /* The k best routes for the query, exact: a resource-constrained label-setting search (with
  * Yen's algorithm for k > 1), not a filter over unconstrained routes. Totals in the routes
  * are what the person pays (credentials held taken off). Equal objectives go to fewer
- * steps; several routes are then ordered by role ids. No route is CP_OK with n == 0. CP_ENOCRIT when a transition
- * lacks a criterion the query uses; CP_EINVAL for a bad query (avoiding the start, a
- * negative weight...); CP_ELIMIT when the search outgrows its label limit. */
+ * steps; several routes are then ordered by role ids. No route is CP_OK with n == 0. CP_ENOCRIT
+ * when a transition lacks a criterion the query uses; CP_EINVAL for a bad query (avoiding the
+ * start, a negative weight...); CP_ELIMIT when the search outgrows its label limit. */
 cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list **out,
                           cp_error *err);
 
@@ -331,12 +331,22 @@ void cp_summary_free(cp_summary *s);
 typedef enum cp_format { CP_FORMAT_DOT = 0, CP_FORMAT_SVG } cp_format;
 
 typedef struct cp_render_options {
-  cp_criterion label_by;       /* the weight printed on edges (steps: none) */
-  const cp_route *route;       /* highlighted route, or NULL */
-  int route_only;              /* draw only the route's roles and steps */
-  const cp_route_list *region; /* or NULL: draw only the roles and steps of these routes
-                                  (a reachable area, an in-tree), with domains and levels */
-  const char *title;           /* or NULL: the graph's label attribute, else its name */
+  cp_criterion label_by;        /* the weight printed on edges (steps: none) */
+  const cp_route *route;        /* highlighted route, or NULL */
+  int route_only;               /* draw only the route's roles and steps */
+  const cp_route_list *region;  /* or NULL: draw only the roles and steps of these routes
+                                   (a reachable area, an in-tree), with domains and levels */
+  const char *title;            /* or NULL: the graph's label attribute, else its name */
+  const cp_route *alternatives; /* further routes, each drawn in its own colour and line
+                                   style with a key in the legend (not with route_only) */
+  size_t n_alternatives;
+  /* Route-only drawings show each step as a card on the role it leads to: the step's months
+   * and cost (these, when given: what the person pays, else the graph's figures) and its
+   * requirements split into held (`have`, or earned on an earlier step), to earn
+   * (catalogued credentials) and other. */
+  const double *step_months, *step_cost; /* route->n_steps each, or NULL */
+  const char *const *have;
+  size_t n_have;
 } cp_render_options;
 
 /* Lays out and renders the graph in-process (Graphviz dot layout): roles grouped by domain

@@ -13,6 +13,8 @@ static const char help[] =
     "\n"
     "Options:\n"
     "  --from ROLE, --to ROLE   highlight the best route between these roles\n"
+    "  --k N                    draw the N best routes: the best in solid red, the others\n"
+    "                           each in its own colour and line style, with a key\n"
     "  --by CRITERION           route criterion and edge labels: steps, months (default),\n"
     "                           cost or effort\n"
     "  --format FORMAT          svg (default) or dot\n"
@@ -31,6 +33,8 @@ int cp_cmd_render(const cp_cli *c, int argc, char **argv) {
                                            {"format", required_argument, NULL, 'F'},
                                            {"output", required_argument, NULL, 'o'},
                                            {"title", required_argument, NULL, 'T'},
+                                           {"k", required_argument, NULL, 'k'},
+                                           {"k", required_argument, NULL, 'k'},
                                            {"roles", required_argument, NULL, 'r'},
                                            {"help", no_argument, NULL, 'h'},
                                            {NULL, 0, NULL, 0}};
@@ -46,6 +50,7 @@ int cp_cmd_render(const cp_cli *c, int argc, char **argv) {
   size_t len = 0;
   cp_error e = {0};
   cp_status st;
+  size_t k = 1;
 
   cp_cli_getopt_reset();
   while ((opt = cp_cli_getopt(c, argc, argv, ":ho:", longopts)) != -1) {
@@ -64,6 +69,10 @@ int cp_cmd_render(const cp_cli *c, int argc, char **argv) {
       break;
     case 'o': output = optarg; break;
     case 'T': title = optarg; break;
+    case 'k':
+      if (!cp_cli_parse_count(c, "--k", optarg, &k))
+        return CP_EXIT_USAGE;
+      break;
     case 'r': roles = optarg; break;
     case 'h': fputs(help, c->out); return CP_EXIT_OK;
     default: return CP_EXIT_USAGE;
@@ -88,7 +97,7 @@ int cp_cmd_render(const cp_cli *c, int argc, char **argv) {
   }
   if (from_name) {
     size_t from, to;
-    if ((code = cp_cli_find_routes(c, g, from_name, to_name, by, 1, &from, &to, &list)))
+    if ((code = cp_cli_find_routes(c, g, from_name, to_name, by, k, &from, &to, &list)))
       goto cleanup;
     if (list->n == 0) {
       code = cp_cli_fail(c, CP_EXIT_NO_ROUTE, "no route from '%s' to '%s'; nothing drawn",
@@ -96,6 +105,8 @@ int cp_cmd_render(const cp_cli *c, int argc, char **argv) {
       goto cleanup;
     }
     ro.route = &list->routes[0];
+    ro.alternatives = list->routes + 1;
+    ro.n_alternatives = list->n - 1;
   }
   if ((st = cp_render(g, &ro, format == CP_OUT_SVG ? CP_FORMAT_SVG : CP_FORMAT_DOT, &text, &len,
                       &e))) {

@@ -464,11 +464,30 @@ int cp_cmd_route(const cp_cli *c, int argc, char **argv) {
     cp_cli_describe(&rq, by, sizeof by);
     snprintf(title, sizeof title, "%s to %s, by %s", cp_graph_role(g, a.from)->label,
              cp_graph_role(g, a.to)->label, by);
+    /* The cards show what this person pays, credentials held taken off. */
+    const cp_route *best = &a.routes->routes[0];
+    double *months = malloc((best->n_steps + 1) * sizeof *months);
+    double *cost = malloc((best->n_steps + 1) * sizeof *cost);
+    if (!months || !cost) {
+      free(months);
+      free(cost);
+      code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
+      goto cleanup;
+    }
+    for (size_t i = 0; i < best->n_steps; i++)
+      cp_step_figures(router, &a.q, best->transitions[i], &months[i], &cost[i]);
     cp_render_options ro = {.label_by = rq.by == CP_BY_STEPS ? CP_BY_MONTHS : rq.by,
-                            .route = &a.routes->routes[0],
+                            .route = best,
                             .route_only = 1,
-                            .title = title};
-    if ((code = cp_cli_draw(c, g, &ro, format, &text, &len)))
+                            .title = title,
+                            .step_months = months,
+                            .step_cost = cost,
+                            .have = rq.have,
+                            .n_have = rq.n_have};
+    code = cp_cli_draw(c, g, &ro, format, &text, &len);
+    free(months);
+    free(cost);
+    if (code)
       goto cleanup;
   } else {
     code = CP_EXIT_NO_ROUTE;

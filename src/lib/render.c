@@ -33,6 +33,17 @@ static const char *const level_names[] = {
 enum { MAX_LEVEL = 5 };
 
 #define ROUTE_COLOUR "#CC3311"
+/* The route, then its alternatives: Paul Tol's "vibrant" colours (distinguishable with the
+ * common colour-vision deficiencies) each with a line style of its own, so that routes
+ * differ in more than colour, on paper too. */
+static const struct {
+  const char *colour, *line, *name;
+} route_style[] = {
+    {ROUTE_COLOUR, "solid", "solid red"}, {"#0077BB", "dashed", "dashed blue"},
+    {"#009988", "dotted", "dotted teal"}, {"#EE7733", "dashed", "dashed orange"},
+    {"#33BBEE", "dotted", "dotted cyan"}, {"#EE3377", "dashed", "dashed magenta"},
+};
+enum { ROUTE_STYLES = sizeof route_style / sizeof route_style[0] };
 /* Graphviz sizes text with its built-in Helvetica metrics (a name starting "Helvetica"
  * selects them) and writes the name as the SVG font-family: the metric-compatible
  * fallbacks make viewers without Helvetica draw text at the measured width. */
@@ -49,6 +60,8 @@ typedef struct drawing {
   int rank_of[MAX_LEVEL + 2];       /* column of each level present; -1 when absent */
   long *route_pos;                  /* per role: position on the route, -1 when off it */
   long *route_step;                 /* per transition: step on the route, -1 when off it */
+  long *alt_of;                     /* per transition: the first alternative it is on, -1 */
+  long *alt_step;                   /* ... and its step there */
   uint8_t *region_role, *region_tr; /* options' region: what is drawn; NULL: everything */
 } drawing;
 
@@ -82,6 +95,68 @@ static cp_status label_text(const char *s, cp_buf *out) {
       st = cp_buf_puts(out, "&amp;");
     else
       st = cp_buf_append(out, s, 1);
+  }
+  return st;
+}
+
+/* Appends `s` escaped as label_text does. */
+static cp_status append_label_text(cp_buf *out, const char *s) {
+  cp_status st = CP_OK;
+  for (; *s && !st; s++) {
+    if (*s == '\\')
+      st = cp_buf_puts(out, "\\\\");
+    else if (*s == '&')
+      st = cp_buf_puts(out, "&amp;");
+    else
+      st = cp_buf_append(out, s, 1);
+  }
+  return st;
+}
+
+static bool held_before(const drawing *d, size_t step, const char *name) {
+  const cp_route *r = d->o->route;
+  for (size_t h = 0; h < d->o->n_have; h++)
+    if (cp_strcasecmp_ascii(d->o->have[h], name) == 0)
+      return true;
+  for (size_t i = 0; i < step; i++) {
+    const cp_transition *t = &d->g->transitions[r->transitions[i]];
+    for (size_t j = 0; j < t->n_requires; j++)
+      if (cp_strcasecmp_ascii(t->requires[j], name) == 0)
+        return true;
+  }
+  return false;
+}
+
+/* A route-only drawing's card for the role at position `pos`: its label, then the step into
+ * it (months, cost, what it requires). Graphviz line breaks are "\n" in the label text. */
+static cp_status card_text(const drawing *d, long pos, const cp_role *role, cp_buf *out) {
+  out->len = 0;
+  cp_status st = append_label_text(out, role->label);
+  if (st || pos == 0)
+    return st ? st : cp_buf_puts(out, "\\nstart");
+  size_t k = (size_t)pos - 1;
+  const cp_transition *t = &d->g->transitions[d->o->route->transitions[k]];
+  double months = d->o->step_months ? d->o->step_months[k] : t->months;
+  double cost = d->o->step_cost ? d->o->step_cost[k] : t->cost;
+  char money[48];
+  cp_format_money(cost, money, sizeof money);
+  if (!isnan(months))
+    st = cp_buf_printf(out, "\\n%g months \u00b7 %s", months, money);
+  static const char *const heading[] = {"\\nalready held: ", "\\nto earn: ", "\\nrequires: "};
+  for (int kind = 0; kind < 3 && !st; kind++) {
+    size_t shown = 0;
+    for (size_t j = 0; j < t->n_requires && !st; j++) {
+      const char *name = t->requires[j];
+      size_t c;
+      int is = held_before(d, k, name)                                   ? 0
+               : cp_graph_find_credential(d->g, name, &c, NULL) == CP_OK ? 1
+                                                                         : 2;
+      if (is != kind)
+        continue;
+      st = cp_buf_puts(out, shown++ ? ", " : heading[kind]);
+      if (!st)
+        st = append_label_text(out, name);
+    }
   }
   return st;
 }
@@ -156,11 +231,30 @@ static cp_status add_legend(drawing *d, cp_buf *tmp) {
     }
     prev = n;
   }
+  /* A key entry per route drawn: a box outlined in that route's colour and line. */
+  size_t n_routes = d->o->route ? 1 + d->o->n_alternatives : 0;
+  for (size_t i = 0; i < n_routes && n_routes > 1; i++) {
+    snprintf(name, sizeof name, "legend_route_%zu", i);
+    Agnode_t *n = helper_node(legend, name);
+    char text[96];
+    snprintf(text, sizeof text, "route %zu: %s", i + 1, route_style[i % ROUTE_STYLES].name);
+    set(n, "label", text);
+    set(n, "style", i % ROUTE_STYLES == 0 ? "rounded" : "rounded,dashed");
+    if (!strcmp(route_style[i % ROUTE_STYLES].line, "dotted"))
+      set(n, "style", "rounded,dotted");
+    set(n, "color", route_style[i % ROUTE_STYLES].colour);
+    set(n, "penwidth", "2.5");
+    if (prev) {
+      Agedge_t *e = agedge(legend, prev, n, NULL, 1);
+      set(e, "style", "invis");
+    }
+    prev = n;
+  }
   Agnode_t *note = helper_node(legend, "legend_note");
   char text[160];
   snprintf(text, sizeof text, "%s%s%s", d->o->label_by == CP_BY_STEPS ? "" : "edge labels: ",
            d->o->label_by == CP_BY_STEPS ? "" : cp_criterion_name(d->o->label_by),
-           d->o->route ? "\\nbold red: the route" : "");
+           n_routes == 1 ? "\\nbold red: the route" : "");
   set(note, "label", *text ? text : "roles by domain");
   set(note, "shape", "plaintext");
   set(note, "style", "");
@@ -265,7 +359,7 @@ static cp_status add_roles(drawing *d, cp_buf *tmp, bool used[MAX_LEVEL + 2]) {
     }
     Agnode_t *n = agnode(parent, r->id, 1);
     d->nodes[i] = n;
-    if ((st = label_text(r->label, tmp)))
+    if ((st = d->o->route_only ? card_text(d, d->route_pos[i], r, tmp) : label_text(r->label, tmp)))
       break;
     set(n, "label", tmp->data);
     set(n, "fillcolor", palette[di % PALETTE_SIZE]);
@@ -341,6 +435,17 @@ static void order_levels_in_domains(drawing *d) {
   }
 }
 
+/* Whether alternative `a` may style a drawn edge whose id is `id`: the route's own edges
+ * and those of a better alternative keep their style (parallel moves share a drawn edge). */
+static bool outranks(const char *id, long a) {
+  long current;
+  if (id && !strncmp(id, "route_edge_", 11))
+    return false;
+  if (id && sscanf(id, "alt%ld_edge_", &current) == 1 && current <= a)
+    return false;
+  return true;
+}
+
 /* One drawn edge per pair of roles, its label listing each move's figure: Graphviz 2.42's
  * dot crashes on parallel flat edges (two moves between roles of one level), and one edge
  * listing the alternatives reads better anyway. */
@@ -359,7 +464,11 @@ static cp_status add_transitions(drawing *d, cp_buf *tmp) {
     Agedge_t *e = agedge(d->ag, tail, head, NULL, 0);
     if (!e)
       e = agedge(d->ag, head, tail, NULL, 0);
-    edge_figure(t, d->o->label_by, figure, sizeof figure);
+    /* Route-only drawings carry the figures on their cards. */
+    if (d->o->route_only)
+      figure[0] = '\0';
+    else
+      edge_figure(t, d->o->label_by, figure, sizeof figure);
     const char *label_key = is_flat(d, lf, lt) ? "xlabel" : "label";
     bool forward = !e || agtail(e) == d->nodes[t->from];
     if (e) {
@@ -401,6 +510,14 @@ static cp_status add_transitions(drawing *d, cp_buf *tmp) {
       set(e, "penwidth", "3");
       set(e, "color", ROUTE_COLOUR);
       set(e, "fontcolor", ROUTE_COLOUR);
+    } else if (d->alt_of[i] >= 0 && outranks(agget(e, (char *)"id"), d->alt_of[i])) {
+      long a = d->alt_of[i];
+      snprintf(name, sizeof name, "alt%ld_edge_%ld", a, d->alt_step[i]);
+      set(e, "id", name);
+      set(e, "penwidth", "2.5");
+      set(e, "color", route_style[a % ROUTE_STYLES].colour);
+      set(e, "fontcolor", route_style[a % ROUTE_STYLES].colour);
+      set(e, "style", route_style[a % ROUTE_STYLES].line);
     }
   }
   return CP_OK;
@@ -520,14 +637,32 @@ cp_status cp_render(const cp_graph *g, const cp_render_options *opts, cp_format 
   d.nodes = calloc(g->n_roles ? g->n_roles : 1, sizeof *d.nodes);
   d.route_pos = malloc((g->n_roles ? g->n_roles : 1) * sizeof *d.route_pos);
   d.route_step = malloc((g->n_transitions ? g->n_transitions : 1) * sizeof *d.route_step);
-  if (!d.nodes || !d.route_pos || !d.route_step) {
+  d.alt_of = malloc((g->n_transitions ? g->n_transitions : 1) * sizeof *d.alt_of);
+  d.alt_step = malloc((g->n_transitions ? g->n_transitions : 1) * sizeof *d.alt_step);
+  if (!d.nodes || !d.route_pos || !d.route_step || !d.alt_of || !d.alt_step) {
     st = cp_fail(err, CP_ENOMEM, "out of memory drawing the graph");
     goto cleanup;
   }
   for (size_t i = 0; i < g->n_roles; i++)
     d.route_pos[i] = -1;
   for (size_t i = 0; i < g->n_transitions; i++)
-    d.route_step[i] = -1;
+    d.route_step[i] = d.alt_of[i] = d.alt_step[i] = -1;
+  if (opts->n_alternatives && (!opts->route || opts->route_only)) {
+    st = cp_fail(err, CP_EINVAL, "alternatives are drawn beside a route, on the whole graph");
+    goto cleanup;
+  }
+  /* A move on several routes takes the style of the first. */
+  for (size_t a = opts->n_alternatives; a-- > 0;) {
+    const cp_route *alt = &opts->alternatives[a];
+    for (size_t i = 0; i < alt->n_steps; i++) {
+      if (alt->transitions[i] >= g->n_transitions) {
+        st = cp_fail(err, CP_EINVAL, "an alternative names a transition outside the graph");
+        goto cleanup;
+      }
+      d.alt_of[alt->transitions[i]] = (long)a + 1;
+      d.alt_step[alt->transitions[i]] = (long)i;
+    }
+  }
   if (opts->route) {
     for (size_t i = 0; i <= opts->route->n_steps; i++) {
       if (opts->route->roles[i] >= g->n_roles) {
@@ -577,6 +712,8 @@ cleanup:
   free(d.nodes);
   free(d.route_pos);
   free(d.route_step);
+  free(d.alt_of);
+  free(d.alt_step);
   free(d.region_role);
   free(d.region_tr);
   return st;

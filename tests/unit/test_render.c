@@ -136,12 +136,56 @@ static void route_only_drawing_has_just_the_route(void **state) {
   svg s = parse_svg(text, len);
   assert_int_equal(xpath_count(&s, "//s:g[@class='node']"), 3);
   assert_int_equal(xpath_count(&s, "//s:g[@class='edge']"), 2);
-  assert_xpath_text(&s, "//s:g[@id='route_edge_0']/s:text", "$1,000");
+  /* Each step is a card on the role it leads to; the edges carry no figures. */
+  assert_int_equal(xpath_count(&s, "//s:g[@id='route_edge_0']/s:text"), 0);
+  assert_xpath_text(&s, "//s:g[@id='route_node_0']/s:text[2]", "start");
+  assert_xpath_text(&s, "//s:g[@id='route_node_1']/s:text[1]", "Beta");
+  assert_xpath_text(&s, "//s:g[@id='route_node_1']/s:text[2]", "6 months \u00b7 $1,000");
+  assert_xpath_text(&s, "//s:g[@id='route_node_1']/s:text[3]", "requires: X, Y");
+  assert_xpath_text(&s, "//s:g[@id='route_node_2']/s:text[2]", "6 months \u00b7 $5,000");
   assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'legend')]"), 0);
   /* Without a title the graph's own label heads the drawing. */
   assert_xpath_text(&s, "/s:svg/s:g/s:text", "Small test graph");
   svg_free(&s);
   free(text);
+  cp_route_list_free(l);
+  cp_graph_free(g);
+}
+
+/* The best route and two alternatives (small.gv: a-b-d, a-c-d, a-d by months): each in its
+ * own colour and line style, with a key entry per route. */
+static void alternatives_are_drawn_apart_with_a_key(void **state) {
+  (void)state;
+  cp_graph *g = cp_test_load("small.gv");
+  cp_route_list *l = NULL;
+  assert_int_equal(
+      cp_route_find(g, cp_test_role(g, "a"), cp_test_role(g, "d"), CP_BY_MONTHS, 3, &l, NULL),
+      CP_OK);
+  assert_int_equal(l->n, 3);
+  cp_render_options o = {.label_by = CP_BY_MONTHS,
+                         .route = &l->routes[0],
+                         .alternatives = l->routes + 1,
+                         .n_alternatives = 2};
+  size_t len;
+  char *text = render(g, &o, CP_FORMAT_SVG, &len);
+  svg s = parse_svg(text, len);
+  assert_xpath_text(&s, "//s:g[@id='route_edge_0']/s:title", "a->b");
+  assert_xpath_text(&s, "//s:g[@id='alt1_edge_0']/s:title", "a->c");
+  assert_xpath_text(&s, "//s:g[@id='alt1_edge_1']/s:title", "c->d");
+  assert_xpath_text(&s, "//s:g[@id='alt1_edge_0']/s:path/@stroke", "#0077bb");
+  assert_xpath_text(&s, "//s:g[@id='alt1_edge_0']/s:path/@stroke-dasharray", "5,2");
+  assert_xpath_text(&s, "//s:g[@id='alt2_edge_0']/s:title", "a->d");
+  assert_xpath_text(&s, "//s:g[@id='alt2_edge_0']/s:path/@stroke", "#009988");
+  assert_xpath_text(&s, "//s:g[@id='legend_route_1']/s:text", "route 2: dashed blue");
+  assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'legend_route_')]"), 3);
+  svg_free(&s);
+  free(text);
+  /* Alternatives go beside a route on the whole graph, not on a route-only drawing. */
+  o.route_only = 1;
+  char *none = NULL;
+  cp_error e = {0};
+  assert_int_equal(cp_render(g, &o, CP_FORMAT_SVG, &none, &len, &e), CP_EINVAL);
+  assert_null(none);
   cp_route_list_free(l);
   cp_graph_free(g);
 }
@@ -214,6 +258,7 @@ int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(whole_graph_svg_highlights_the_route),
       cmocka_unit_test(route_only_drawing_has_just_the_route),
+      cmocka_unit_test(alternatives_are_drawn_apart_with_a_key),
       cmocka_unit_test(hostile_labels_stay_text),
       cmocka_unit_test(layout_without_clusters_frees_everything),
   };
