@@ -65,6 +65,98 @@ typedef struct drawing {
   uint8_t *region_role, *region_tr; /* options' region: what is drawn; NULL: everything */
 } drawing;
 
+/* cgraph's default discipline makes a named object's ID the address of its interned name,
+ * and keeps subgraphs in ID order: clusters then come out (and are laid out) in an order
+ * that depends on the heap allocator, so two builds of the same code drew the same graph
+ * differently. Numbering names in the order they are first seen makes the drawing depend
+ * on the input only. Named IDs are even and anonymous ones odd, as cgraph expects. */
+typedef struct seq_ids {
+  cp_strmap index; /* name -> position in names */
+  char **names;
+  size_t n, cap;
+  IDTYPE next_anonymous;
+} seq_ids;
+
+static void *seq_open(Agraph_t *g, Agdisc_t *disc) {
+  (void)g;
+  (void)disc;
+  seq_ids *s = calloc(1, sizeof *s);
+  if (s) {
+    cp_strmap_init(&s->index);
+    s->next_anonymous = 1;
+  }
+  return s;
+}
+
+static long seq_map(void *state, int objtype, char *str, IDTYPE *id, int createflag) {
+  (void)objtype;
+  seq_ids *s = state;
+  if (!str) {
+    *id = s->next_anonymous;
+    s->next_anonymous += 2;
+    return 1;
+  }
+  size_t at;
+  if (cp_strmap_get(&s->index, str, &at)) {
+    *id = (IDTYPE)(2 * (at + 1));
+    return 1;
+  }
+  if (!createflag)
+    return 0;
+  char **names = cp_grow(s->names, &s->cap, s->n + 1, sizeof *names, 64);
+  if (!names)
+    return 0;
+  s->names = names;
+  char *copy = cp_strdup(str);
+  bool existing;
+  if (!copy || cp_strmap_put(&s->index, copy, s->n, &existing, NULL) != CP_OK) {
+    free(copy);
+    return 0;
+  }
+  s->names[s->n] = copy;
+  *id = (IDTYPE)(2 * ++s->n);
+  return 1;
+}
+
+static long seq_alloc(void *state, int objtype, IDTYPE request) {
+  (void)state;
+  (void)objtype;
+  (void)request;
+  return 0; /* no caller-chosen IDs */
+}
+
+static void seq_free(void *state, int objtype, IDTYPE id) {
+  (void)state;
+  (void)objtype;
+  (void)id; /* names live until the graph closes */
+}
+
+static char *seq_print(void *state, int objtype, IDTYPE id) {
+  (void)objtype;
+  seq_ids *s = state;
+  return id % 2 == 0 && id / 2 - 1 < s->n ? s->names[id / 2 - 1] : NULL;
+}
+
+static void seq_close(void *state) {
+  seq_ids *s = state;
+  if (!s)
+    return;
+  for (size_t i = 0; i < s->n; i++)
+    free(s->names[i]);
+  free(s->names);
+  cp_strmap_destroy(&s->index);
+  free(s);
+}
+
+static void seq_register(void *state, int objtype, void *obj) {
+  (void)state;
+  (void)objtype;
+  (void)obj;
+}
+
+static Agiddisc_t sequential_ids = {seq_open,  seq_map,   seq_alloc,   seq_free,
+                                    seq_print, seq_close, seq_register};
+
 static void set(void *obj, const char *key, const char *value) {
   agsafeset(obj, (char *)key, (char *)value, "");
 }
@@ -218,6 +310,9 @@ static cp_status add_legend(drawing *d, cp_buf *tmp) {
   Agnode_t *prev = NULL;
   char name[64];
   for (size_t i = 0; i < d->n_domains; i++) {
+    /* Only domains drawn; colours stay the domain's own, as on the whole map. */
+    if (!d->clusters[i] && !d->o->route_only && *d->domains[i])
+      continue;
     snprintf(name, sizeof name, "legend_domain_%zu", i);
     Agnode_t *n = helper_node(legend, name);
     cp_status st = label_text(*d->domains[i] ? d->domains[i] : "(no domain)", tmp);
@@ -532,7 +627,8 @@ static cp_status build(drawing *d, cp_error *err) {
     title = d->g->name;
   if ((st = label_text(title, &tmp)))
     goto cleanup;
-  d->ag = agopen((char *)"careerpath", Agdirected, NULL);
+  static Agdisc_t disc = {&AgMemDisc, &sequential_ids, &AgIoDisc};
+  d->ag = agopen((char *)"careerpath", Agdirected, &disc);
   if (!d->ag) {
     st = cp_fail(err, CP_ERENDER, "Graphviz could not create a graph");
     goto cleanup;
