@@ -322,6 +322,11 @@ typedef struct cp_summary {
   size_t *unreachable, n_unreachable; /* reached from no entry role (empty when no entries) */
 } cp_summary;
 
+/* Marks in `mask` (one byte per role, set to 1) every role within `radius` moves of `role`,
+ * in either direction, the role itself included. CP_EINVAL for a bad role; CP_ENOMEM. */
+cp_status cp_graph_neighbourhood(const cp_graph *g, size_t role, size_t radius, unsigned char *mask,
+                                 cp_error *err);
+
 /* Summarises `g`. Fails only with CP_ENOMEM. Free with cp_summary_free. */
 cp_status cp_graph_summarize(const cp_graph *g, cp_summary **out, cp_error *err);
 void cp_summary_free(cp_summary *s);
@@ -347,6 +352,10 @@ typedef struct cp_render_options {
   const double *step_months, *step_cost; /* route->n_steps each, or NULL */
   const char *const *have;
   size_t n_have;
+  const unsigned char *shown; /* per role: non-zero to draw it (a neighbourhood, a domain);
+                                 NULL: every role. The route's roles are always drawn. */
+  const char *layout;         /* "dot", "sfdp" or "neato"; NULL: dot up to 300 roles drawn, sfdp
+                                 above (dot slows sharply past a few hundred roles) */
 } cp_render_options;
 
 /* Lays out and renders the graph in-process (Graphviz dot layout): roles grouped by domain

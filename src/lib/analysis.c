@@ -1,6 +1,7 @@
 /* analysis.c: structural summaries of a career graph (entries, dead ends, reachability). */
 #include "internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,4 +125,41 @@ cleanup:
   free(flag);
   free(seen);
   return st;
+}
+
+cp_status cp_graph_neighbourhood(const cp_graph *g, size_t role, size_t radius, unsigned char *mask,
+                                 cp_error *err) {
+  if (role >= g->n_roles)
+    return cp_fail(err, CP_EINVAL, "role index out of range");
+  size_t n = g->n_roles;
+  size_t *dist = malloc((n ? n : 1) * sizeof *dist);
+  if (!dist)
+    return cp_fail(err, CP_ENOMEM, "out of memory");
+  for (size_t i = 0; i < n; i++)
+    dist[i] = SIZE_MAX;
+  dist[role] = 0;
+  mask[role] = 1;
+  /* Rounds over the transitions, one per move of radius: the neighbourhoods people ask for
+   * are a few moves deep. */
+  for (size_t round = 0; round < radius; round++) {
+    bool grew = false;
+    for (size_t i = 0; i < g->n_transitions; i++) {
+      size_t a = g->transitions[i].from, b = g->transitions[i].to;
+      if (dist[a] == round && dist[b] == SIZE_MAX) {
+        dist[b] = round + 1;
+        grew = true;
+      }
+      if (dist[b] == round && dist[a] == SIZE_MAX) {
+        dist[a] = round + 1;
+        grew = true;
+      }
+    }
+    if (!grew)
+      break;
+  }
+  for (size_t i = 0; i < n; i++)
+    if (dist[i] != SIZE_MAX)
+      mask[i] = 1;
+  free(dist);
+  return CP_OK;
 }

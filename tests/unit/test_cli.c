@@ -237,6 +237,24 @@ static void render_writes_svg_that_parses(void **state) {
   assert_contains(r->out, "route_node_3");
 }
 
+static void render_draws_pieces_of_a_map(void **state) {
+  (void)state;
+  run_result *r = run("render", SMALL, "--focus", "Beta", "--radius", "1", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "<title>a</title>");
+  assert_null(strstr(r->out, "<title>e</title>"));
+  r = run("render", SMALL, "--domain", "d3", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "<title>z</title>");
+  assert_null(strstr(r->out, "<title>a</title>"));
+  r = run("render", SMALL, "--layout", "circo", NULL);
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  r = run("render", SMALL, "--domain", "d9", NULL);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  r = run("render", SMALL, "--focus", "nobody", NULL);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+}
+
 static void roles_lists_and_filters(void **state) {
   (void)state;
   run_result *r = run("roles", SMALL, "--domain", "D2", NULL);
@@ -507,6 +525,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(bad_input_exits_3),
       cmocka_unit_test(output_files_are_replaced_whole_or_not_at_all),
       cmocka_unit_test(render_writes_svg_that_parses),
+      cmocka_unit_test(render_draws_pieces_of_a_map),
       cmocka_unit_test(roles_lists_and_filters),
       cmocka_unit_test(validate_summarises),
       cmocka_unit_test(csv_graphs_with_roles_work_end_to_end),

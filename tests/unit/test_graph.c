@@ -139,6 +139,27 @@ static void a_label_shared_by_two_roles_is_ambiguous(void **state) {
   cp_graph_free(g);
 }
 
+static void neighbourhoods_follow_moves_both_ways(void **state) {
+  (void)state;
+  cp_graph *g = cp_test_load("small.gv"); /* a->b, a->c, b->d, c->d, a->d, d->e; z alone */
+  unsigned char mask[6] = {0};
+  size_t b = cp_test_role(g, "b");
+  assert_int_equal(cp_graph_neighbourhood(g, b, 1, mask, NULL), CP_OK);
+  const char *ids[] = {"a", "b", "c", "d", "e", "z"};
+  const unsigned char want1[] = {1, 1, 0, 1, 0, 0}; /* b and its neighbours a, d */
+  for (size_t i = 0; i < 6; i++)
+    if (mask[cp_test_role(g, ids[i])] != want1[i])
+      fail_msg("radius 1: %s", ids[i]);
+  memset(mask, 0, sizeof mask);
+  assert_int_equal(cp_graph_neighbourhood(g, b, 2, mask, NULL), CP_OK);
+  const unsigned char want2[] = {1, 1, 1, 1, 1, 0}; /* c through a or d; e through d */
+  for (size_t i = 0; i < 6; i++)
+    if (mask[cp_test_role(g, ids[i])] != want2[i])
+      fail_msg("radius 2: %s", ids[i]);
+  assert_int_equal(cp_graph_neighbourhood(g, 99, 1, mask, NULL), CP_EINVAL);
+  cp_graph_free(g);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(duplicate_and_empty_ids_are_refused),
@@ -150,6 +171,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(roles_resolve_by_id_or_label_in_any_case),
       cmocka_unit_test(unknown_roles_get_suggestions),
       cmocka_unit_test(a_label_shared_by_two_roles_is_ambiguous),
+      cmocka_unit_test(neighbourhoods_follow_moves_both_ways),
   };
   return CP_RUN(tests, argc, argv);
 }

@@ -190,6 +190,40 @@ static void alternatives_are_drawn_apart_with_a_key(void **state) {
   cp_graph_free(g);
 }
 
+/* Only the roles shown are drawn, but the route always is; force-directed engines on
+ * request; an unknown engine is refused. */
+static void subsets_and_engines(void **state) {
+  (void)state;
+  cp_graph *g = cp_test_load("small.gv");
+  cp_route_list *l = best(g, "a", "e"); /* a b d e */
+  unsigned char shown[6] = {0};
+  shown[cp_test_role(g, "c")] = 1;
+  shown[cp_test_role(g, "z")] = 1;
+  cp_render_options o = {.label_by = CP_BY_MONTHS, .route = &l->routes[0], .shown = shown};
+  size_t len;
+  char *text = render(g, &o, CP_FORMAT_SVG, &len);
+  svg s = parse_svg(text, len);
+  assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'route_node_')]"), 4);
+  assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'role_')]"), 2); /* c and z */
+  svg_free(&s);
+  free(text);
+  o.shown = NULL;
+  o.layout = "sfdp";
+  text = render(g, &o, CP_FORMAT_SVG, &len);
+  s = parse_svg(text, len);
+  assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'route_node_')]"), 4);
+  assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'level_')]"), 0); /* dot's only */
+  svg_free(&s);
+  free(text);
+  o.layout = "circo";
+  cp_error e = {0};
+  char *none = NULL;
+  assert_int_equal(cp_render(g, &o, CP_FORMAT_SVG, &none, &len, &e), CP_EINVAL);
+  assert_contains(e.message, "unknown layout 'circo'");
+  cp_route_list_free(l);
+  cp_graph_free(g);
+}
+
 static void hostile_labels_stay_text(void **state) {
   (void)state;
   const char *label = "A \"quoted\" <b>&amp; \\N </text><script>x</script>";
@@ -259,6 +293,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(whole_graph_svg_highlights_the_route),
       cmocka_unit_test(route_only_drawing_has_just_the_route),
       cmocka_unit_test(alternatives_are_drawn_apart_with_a_key),
+      cmocka_unit_test(subsets_and_engines),
       cmocka_unit_test(hostile_labels_stay_text),
       cmocka_unit_test(layout_without_clusters_frees_everything),
   };
