@@ -46,7 +46,8 @@ typedef enum cp_out_format {
   CP_OUT_JSON,
   CP_OUT_CSV,
   CP_OUT_DOT,
-  CP_OUT_SVG
+  CP_OUT_SVG,
+  CP_OUT_HTML
 } cp_out_format;
 /* Parses `name` among the formats allowed by `allowed` (a bit per format). */
 int cp_cli_parse_format(const cp_cli *c, const char *name, unsigned allowed, cp_out_format *out);
@@ -179,6 +180,9 @@ json_t *cp_cli_route_json(const cp_router *router, const cp_cli_answer *a, const
                           const cp_route *r);
 void cp_cli_route_text(FILE *f, const cp_router *router, const cp_cli_answer *a,
                        const cp_cli_request *rq, const cp_route *r);
+/* The route's steps as an HTML table (a row a step, a totals row), text escaped. */
+void cp_cli_route_table_html(FILE *f, const cp_router *router, const cp_cli_answer *a,
+                             const cp_cli_request *rq, const cp_route *r);
 /* "Within $15,000, 36 months; avoiding ...; holding PMP." when anything beyond from/to. */
 void cp_cli_conditions_text(FILE *f, const cp_graph *g, const cp_cli_request *rq,
                             const cp_cli_answer *a);
@@ -187,6 +191,13 @@ void cp_cli_conditions_text(FILE *f, const cp_graph *g, const cp_cli_request *rq
  * unlabelled when the graph does not carry it. Prints any error; returns the exit code. */
 int cp_cli_draw(const cp_cli *c, const cp_graph *g, cp_render_options *ro, cp_out_format format,
                 char **text, size_t *len);
+
+/* Writes `s` with &, <, >, " and ' as HTML entities: text, never markup. */
+void cp_cli_html_text(FILE *f, const char *s);
+/* One self-contained page: the title, the drawing inline (`svg`, may be NULL) and `body`
+ * (HTML already escaped). *out is malloc'd; prints any error and returns the exit code. */
+int cp_cli_html_page(const cp_cli *c, const char *title, const char *svg, const char *body,
+                     char **out, size_t *len);
 
 /* The commands. argv[0] is the command name. */
 int cp_cmd_route(const cp_cli *c, int argc, char **argv);

@@ -46,8 +46,9 @@ static const char help[] =
     "                       column empty. A bad row is reported with its line and the rest\n"
     "                       go on.\n"
     "Output:\n"
-    "  --format FORMAT      text (default), json, dot or svg; dot and svg draw the best\n"
-    "                       route alone\n"
+    "  --format FORMAT      text (default), json, dot, svg or html; dot and svg draw the\n"
+    "                       best route alone, each step a card; html is one page with\n"
+    "                       that drawing and a table of the steps, nothing external\n"
     "  -o, --output FILE    write there (through a temporary file) instead of stdout\n"
     "  --roles FILE         roles CSV for a CSV graph\n"
     "  -h, --help           this help\n"
@@ -378,7 +379,8 @@ int cp_cmd_route(const cp_cli *c, int argc, char **argv) {
     case 'F':
       if ((code = cp_cli_parse_format(c, optarg,
                                       CP_OUT_BIT(CP_OUT_TEXT) | CP_OUT_BIT(CP_OUT_JSON) |
-                                          CP_OUT_BIT(CP_OUT_DOT) | CP_OUT_BIT(CP_OUT_SVG),
+                                          CP_OUT_BIT(CP_OUT_DOT) | CP_OUT_BIT(CP_OUT_SVG) |
+                                          CP_OUT_BIT(CP_OUT_HTML),
                                       &format)))
         return code;
       break;
@@ -402,7 +404,7 @@ int cp_cmd_route(const cp_cli *c, int argc, char **argv) {
     return cp_cli_fail(c, CP_EXIT_USAGE,
                        "--from and --to are required; see 'careerpath "
                        "route --help'");
-  bool drawing = format == CP_OUT_DOT || format == CP_OUT_SVG;
+  bool drawing = format == CP_OUT_DOT || format == CP_OUT_SVG || format == CP_OUT_HTML;
   if (drawing && (rq.k > 1 || rq.n_pareto || batch_path))
     return cp_cli_fail(c, CP_EXIT_USAGE,
                        "--format dot/svg draws one route; use text or json "
@@ -484,11 +486,46 @@ int cp_cmd_route(const cp_cli *c, int argc, char **argv) {
                             .step_cost = cost,
                             .have = rq.have,
                             .n_have = rq.n_have};
-    code = cp_cli_draw(c, g, &ro, format, &text, &len);
+    code = cp_cli_draw(c, g, &ro, format == CP_OUT_HTML ? CP_OUT_SVG : format, &text, &len);
     free(months);
     free(cost);
     if (code)
       goto cleanup;
+    if (format == CP_OUT_HTML) {
+      /* A page a student can open offline: the drawing, then the steps as a table. */
+      char *table = NULL, *page = NULL;
+      size_t table_len = 0;
+      FILE *f = open_memstream(&table, &table_len);
+      if (!f) {
+        code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
+        goto cleanup;
+      }
+      /* The conditions line names roles and credentials: text, escaped like the rest. */
+      char *cond = NULL;
+      size_t cond_len = 0;
+      FILE *cf = open_memstream(&cond, &cond_len);
+      if (cf) {
+        cp_cli_conditions_text(cf, g, &rq, &a);
+        if (fclose(cf) == 0 && cond_len) {
+          fputs("<p class=\"conditions\">", f);
+          cp_cli_html_text(f, cond);
+          fputs("</p>\n", f);
+        }
+        free(cond);
+      }
+      cp_cli_route_table_html(f, router, &a, &rq, best);
+      if (fclose(f) != 0) {
+        free(table);
+        code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
+        goto cleanup;
+      }
+      code = cp_cli_html_page(c, title, text, table, &page, &len);
+      free(table);
+      free(text);
+      text = page;
+      if (code)
+        goto cleanup;
+    }
   } else {
     code = CP_EXIT_NO_ROUTE;
     goto cleanup;

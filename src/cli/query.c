@@ -515,3 +515,50 @@ char *cp_cli_json_text(json_t *root, size_t *len) {
   grown[*len] = '\0';
   return grown;
 }
+
+void cp_cli_route_table_html(FILE *f, const cp_router *router, const cp_cli_answer *a,
+                             const cp_cli_request *rq, const cp_route *r) {
+  const cp_graph *g = cp_router_graph(router);
+  char months[32], cost[48], effort[32];
+  static const char *const kinds[] = {"held", "to-earn", "requires"};
+  fputs("<table class=\"steps\">\n<thead><tr><th>Step</th><th>From</th><th>To</th>"
+        "<th>Months</th><th>Cost</th><th>Effort</th><th>Already held</th><th>To earn</th>"
+        "<th>Requires</th><th>What it involves</th></tr></thead>\n<tbody>\n",
+        f);
+  for (size_t i = 0; i < r->n_steps; i++) {
+    const cp_transition *t = cp_graph_transition(g, r->transitions[i]);
+    double m, co;
+    cp_step_figures(router, &a->q, r->transitions[i], &m, &co);
+    cp_cli_number(m, months, sizeof months);
+    cp_format_money(co, cost, sizeof cost);
+    cp_cli_number(t->effort, effort, sizeof effort);
+    fprintf(f, "<tr><td class=\"n\">%zu</td><td>", i + 1);
+    cp_cli_html_text(f, cp_graph_role(g, t->from)->label);
+    fputs("</td><td>", f);
+    cp_cli_html_text(f, cp_graph_role(g, t->to)->label);
+    fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>", months,
+            cost, effort);
+    for (need kind = NEED_HELD; kind <= NEED_OTHER; kind++) {
+      fprintf(f, "<td class=\"%s\">", kinds[kind]);
+      size_t shown = 0;
+      for (size_t j = 0; j < t->n_requires; j++) {
+        if (need_of(g, rq, r, i, t->requires[j]) != kind)
+          continue;
+        fputs(shown++ ? ", " : "", f);
+        cp_cli_html_text(f, t->requires[j]);
+      }
+      fputs("</td>", f);
+    }
+    fputs("<td>", f);
+    cp_cli_html_text(f, t->note);
+    fputs("</td></tr>\n", f);
+  }
+  cp_cli_number(r->months, months, sizeof months);
+  cp_format_money(r->cost, cost, sizeof cost);
+  cp_cli_number(r->effort, effort, sizeof effort);
+  fprintf(f,
+          "</tbody>\n<tfoot><tr><th colspan=\"3\">Total: %zu step%s</th><td class=\"n\">%s</td>"
+          "<td class=\"n\">%s</td><td class=\"n\">%s</td><td colspan=\"4\"></td></tr></tfoot>\n"
+          "</table>\n",
+          r->n_steps, r->n_steps == 1 ? "" : "s", months, cost, effort);
+}

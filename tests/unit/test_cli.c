@@ -5,6 +5,8 @@
 #include <dirent.h>
 #include <jansson.h>
 #include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -253,6 +255,81 @@ static void render_draws_pieces_of_a_map(void **state) {
   assert_int_equal(r->code, CP_EXIT_INPUT);
   r = run("render", SMALL, "--focus", "nobody", NULL);
   assert_int_equal(r->code, CP_EXIT_INPUT);
+}
+
+/* The text of every node matching `expr` in `doc`, joined by '|'. */
+static void xpath_all(xmlDocPtr doc, const char *expr, char *out, size_t n) {
+  xmlXPathContextPtr xp = xmlXPathNewContext(doc);
+  xmlXPathRegisterNs(xp, BAD_CAST "h", BAD_CAST "http://www.w3.org/1999/xhtml");
+  xmlXPathRegisterNs(xp, BAD_CAST "s", BAD_CAST "http://www.w3.org/2000/svg");
+  xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST expr, xp);
+  out[0] = '\0';
+  for (int i = 0; o && o->nodesetval && i < o->nodesetval->nodeNr; i++) {
+    xmlChar *t = xmlNodeGetContent(o->nodesetval->nodeTab[i]);
+    if (i)
+      strncat(out, "|", n - strlen(out) - 1);
+    strncat(out, (const char *)t, n - strlen(out) - 1);
+    xmlFree(t);
+  }
+  xmlXPathFreeObject(o);
+  xmlXPathFreeContext(xp);
+}
+
+/* The page is one file with the drawing inline and a step table that says what the JSON
+ * answer says; names stay text. */
+static void route_html_is_a_self_contained_page(void **state) {
+  (void)state;
+  run_result *r = run("route", SMALL, "--from", "a", "--to", "e", "--format", "html", NULL);
+  assert_int_equal(r->code, 0);
+  xmlDocPtr doc = xmlReadMemory(r->out, (int)strlen(r->out), "p.html", NULL, XML_PARSE_NONET);
+  assert_non_null(doc);
+  char got[1024];
+  xpath_all(doc, "//h:h1", got, sizeof got);
+  assert_string_equal(got, "Alpha Role to Epsilon, by months");
+  xpath_all(doc, "//h:figure/s:svg//s:g[@id='route_node_3']/s:title", got, sizeof got);
+  assert_string_equal(got, "e");
+  xpath_all(doc, "//h:tbody/h:tr/h:td[2]", got, sizeof got);
+  assert_string_equal(got, "Alpha Role|Beta|Delta");
+  xpath_all(doc, "//h:tbody/h:tr/h:td[4]", got, sizeof got);
+  assert_string_equal(got, "6|6|12");
+  xpath_all(doc, "//h:tbody/h:tr/h:td[5]", got, sizeof got);
+  assert_string_equal(got, "$1,000|$5,000|$2,000");
+  xpath_all(doc, "//h:tbody/h:tr[1]/h:td[@class='requires']", got, sizeof got);
+  assert_string_equal(got, "X, Y");
+  xpath_all(doc, "//h:tfoot//h:td[1]", got, sizeof got);
+  assert_string_equal(got, "24");
+  assert_null(strstr(r->out, "src=")); /* nothing loaded from elsewhere */
+  assert_null(strstr(r->out, "href="));
+  xmlFreeDoc(doc);
+  /* Hostile names: no markup comes through. */
+  char path[] = "/tmp/cp-evil-XXXXXX";
+  int fd = mkstemp(path);
+  FILE *f = fdopen(fd, "w");
+  fputs("digraph { a [label=\"A <b>x</b> & \\\"y\\\"\"]; b [label=\"</td><script>\"]; "
+        "a -> b [months=1, note=\"<i>n</i>\"]; }",
+        f);
+  fclose(f);
+  char gv[64];
+  snprintf(gv, sizeof gv, "%s.gv", path);
+  rename(path, gv);
+  r = run("route", gv, "--from", "a", "--to", "b", "--format", "html", NULL);
+  unlink(gv);
+  assert_int_equal(r->code, 0);
+  doc = xmlReadMemory(r->out, (int)strlen(r->out), "p.html", NULL, XML_PARSE_NONET);
+  assert_non_null(doc);
+  xpath_all(doc, "//h:tbody/h:tr/h:td[2]", got, sizeof got);
+  assert_string_equal(got, "A <b>x</b> & \"y\"");
+  xpath_all(doc, "//h:tbody/h:tr/h:td[3]", got, sizeof got);
+  assert_string_equal(got, "</td><script>");
+  xpath_all(doc, "//h:tbody/h:tr/h:td[10]", got, sizeof got);
+  assert_string_equal(got, "<i>n</i>");
+  xmlXPathContextPtr xp = xmlXPathNewContext(doc);
+  xmlXPathRegisterNs(xp, BAD_CAST "h", BAD_CAST "http://www.w3.org/1999/xhtml");
+  xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST "//h:script|//h:b|//h:i", xp);
+  assert_int_equal(o->nodesetval ? o->nodesetval->nodeNr : 0, 0);
+  xmlXPathFreeObject(o);
+  xmlXPathFreeContext(xp);
+  xmlFreeDoc(doc);
 }
 
 static void roles_lists_and_filters(void **state) {
@@ -526,6 +603,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(output_files_are_replaced_whole_or_not_at_all),
       cmocka_unit_test(render_writes_svg_that_parses),
       cmocka_unit_test(render_draws_pieces_of_a_map),
+      cmocka_unit_test(route_html_is_a_self_contained_page),
       cmocka_unit_test(roles_lists_and_filters),
       cmocka_unit_test(validate_summarises),
       cmocka_unit_test(csv_graphs_with_roles_work_end_to_end),
