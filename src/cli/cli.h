@@ -146,6 +146,24 @@ bool cp_cli_question_option(int opt, const char *arg, cp_cli_request *rq, const 
  * runs out. The caller frees the text. */
 char *cp_cli_json_text(json_t *root, size_t *len);
 
+/* The columns of a batch file (route --batch, render --batch): name, from, to, by, k,
+ * pareto, budget, max_months, max_steps, max_effort, avoid, via, have. */
+#define CP_CLI_COLUMNS 13
+typedef struct cp_cli_rows {
+  long col[CP_CLI_COLUMNS]; /* field of each column, -1 when absent */
+  size_t width;             /* fields in the header */
+  char lists[3][4096];      /* the row's ';' lists, split in place */
+} cp_cli_rows;
+/* Reads the header row; an unknown column or no from/to is CP_EPARSE naming file:line. */
+cp_status cp_cli_rows_header(cp_cli_rows *rows, const char *file, const char *const *fields,
+                             size_t n, size_t line, cp_error *err);
+/* The question in one row, empty cells taking `defaults`; `name` (may be NULL) gets the
+ * name column. False with a reason when the row is bad. Borrows from `fields` and `rows`
+ * until the next row. */
+bool cp_cli_rows_request(cp_cli_rows *rows, const char *const *fields, size_t n_fields,
+                         const cp_cli_request *defaults, cp_cli_request *rq, const char **name,
+                         char *why, size_t n);
+
 /* Defaults: by months, k = 1, no limits. */
 void cp_cli_request_init(cp_cli_request *rq);
 /* Option and column values; false with a reason in `why` (n bytes) when malformed. */
@@ -180,6 +198,12 @@ json_t *cp_cli_route_json(const cp_router *router, const cp_cli_answer *a, const
                           const cp_route *r);
 void cp_cli_route_text(FILE *f, const cp_router *router, const cp_cli_answer *a,
                        const cp_cli_request *rq, const cp_route *r);
+/* Draws the answer's best route alone, each step a card with what this person pays: as DOT
+ * or SVG, or an HTML page with the drawing and a step table. `title` NULL: "A to B, by ...".
+ * Prints any error; returns the exit code. *text is malloc'd. */
+int cp_cli_draw_route(const cp_cli *c, const cp_router *router, const cp_cli_request *rq,
+                      const cp_cli_answer *a, cp_out_format format, const char *title, char **text,
+                      size_t *len);
 /* The route's steps as an HTML table (a row a step, a totals row), text escaped. */
 void cp_cli_route_table_html(FILE *f, const cp_router *router, const cp_cli_answer *a,
                              const cp_cli_request *rq, const cp_route *r);

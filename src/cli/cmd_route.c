@@ -133,25 +133,6 @@ static void answer_line(FILE *f, size_t line, const cp_router *router, const cp_
 
 /* ---- batch ---- */
 
-enum {
-  B_FROM,
-  B_TO,
-  B_BY,
-  B_K,
-  B_PARETO,
-  B_BUDGET,
-  B_MONTHS,
-  B_STEPS,
-  B_EFFORT,
-  B_AVOID,
-  B_VIA,
-  B_HAVE,
-  B_COLUMNS
-};
-static const char *const batch_columns[B_COLUMNS] = {
-    "from",       "to",        "by",         "k",     "pareto", "budget",
-    "max_months", "max_steps", "max_effort", "avoid", "via",    "have"};
-
 typedef struct batch {
   const cp_cli *c;
   const cp_router *router;
@@ -159,116 +140,17 @@ typedef struct batch {
   cp_out_format format;
   const char *name;
   FILE *out;
-  long col[B_COLUMNS];
+  cp_cli_rows columns;
   bool have_header;
   size_t rows, bad, unanswered;
-  char lists[3][4096]; /* row copies of the ';' lists, split in place */
 } batch;
-
-/* Splits `text` at ';' into `list`, trimming blanks. */
-static bool split_list(char *buf, size_t cap, const char *text, const char **list, size_t *n,
-                       const char *what, char *why, size_t wn) {
-  if (strlen(text) >= cap) {
-    snprintf(why, wn, "the %s list is too long (at most %zu characters)", what, cap - 1);
-    return false;
-  }
-  memcpy(buf, text, strlen(text) + 1);
-  for (char *save = NULL, *item = strtok_r(buf, ";", &save); item;
-       item = strtok_r(NULL, ";", &save)) {
-    while (*item == ' ')
-      item++;
-    size_t len = strlen(item);
-    while (len && item[len - 1] == ' ')
-      item[--len] = '\0';
-    if (len && !cp_cli_add_name(list, n, item, what, why, wn))
-      return false;
-  }
-  return true;
-}
-
-static bool row_request(batch *b, const char *const *f, cp_cli_request *rq, char *why, size_t n) {
-  *rq = *b->defaults;
-  const char *cell[B_COLUMNS];
-  for (int i = 0; i < B_COLUMNS; i++)
-    cell[i] = b->col[i] >= 0 ? f[b->col[i]] : "";
-  rq->from = cell[B_FROM];
-  rq->to = cell[B_TO];
-  if (!*rq->from || !*rq->to) {
-    snprintf(why, n, "'from' and 'to' must not be empty");
-    return false;
-  }
-  if (*cell[B_BY] && !cp_cli_parse_by(cell[B_BY], rq, why, n))
-    return false;
-  if (*cell[B_PARETO] && !cp_cli_parse_pareto(cell[B_PARETO], rq, why, n))
-    return false;
-  if (*cell[B_K]) {
-    char *end;
-    unsigned long long k = strtoull(cell[B_K], &end, 10);
-    if (*end || k == 0 || k > 1000 || cell[B_K][0] == '-') {
-      snprintf(why, n, "k must be a whole number from 1 to 1000, not '%s'", cell[B_K]);
-      return false;
-    }
-    rq->k = (size_t)k;
-  }
-  static const int limit_col[NC] = {B_STEPS, B_MONTHS, B_BUDGET, B_EFFORT};
-  for (int c = 0; c < NC; c++)
-    if (*cell[limit_col[c]] && !cp_cli_parse_limit(batch_columns[limit_col[c]], cell[limit_col[c]],
-                                                   &rq->limits[c], why, n))
-      return false;
-  if (*cell[B_AVOID]) {
-    rq->n_avoid = 0;
-    if (!split_list(b->lists[0], sizeof b->lists[0], cell[B_AVOID], rq->avoid, &rq->n_avoid,
-                    "roles to avoid", why, n))
-      return false;
-  }
-  if (*cell[B_VIA]) {
-    rq->n_via = 0;
-    if (!split_list(b->lists[1], sizeof b->lists[1], cell[B_VIA], rq->via, &rq->n_via, "waypoints",
-                    why, n))
-      return false;
-  }
-  if (*cell[B_HAVE]) {
-    rq->n_have = 0;
-    if (!split_list(b->lists[2], sizeof b->lists[2], cell[B_HAVE], rq->have, &rq->n_have,
-                    "credentials", why, n))
-      return false;
-  }
-  return true;
-}
-
-static cp_status header_fail(cp_error *err, const char *name, size_t line, const char *what,
-                             const char *column) {
-  err->status = CP_EPARSE;
-  if (column)
-    snprintf(err->message, sizeof err->message,
-             "%s:%zu: %s '%s' (known: from, to, by, k, "
-             "pareto, budget, max_months, max_steps, max_effort, avoid, via, have)",
-             name, line, what, column);
-  else
-    snprintf(err->message, sizeof err->message, "%s:%zu: %s", name, line, what);
-  return CP_EPARSE;
-}
 
 static cp_status on_batch_row(void *ctx, const char *const *fields, size_t n_fields, size_t line,
                               cp_error *err) {
   batch *b = ctx;
   if (!b->have_header) {
     b->have_header = true;
-    for (int i = 0; i < B_COLUMNS; i++)
-      b->col[i] = -1;
-    for (size_t j = 0; j < n_fields; j++) {
-      bool known = false;
-      for (int i = 0; i < B_COLUMNS; i++)
-        if (strcasecmp(fields[j], batch_columns[i]) == 0) {
-          b->col[i] = (long)j;
-          known = true;
-        }
-      if (!known)
-        return header_fail(err, b->name, line, "unknown column", fields[j]);
-    }
-    if (b->col[B_FROM] < 0 || b->col[B_TO] < 0)
-      return header_fail(err, b->name, line, "the header needs 'from' and 'to' columns", NULL);
-    return CP_OK;
+    return cp_cli_rows_header(&b->columns, b->name, fields, n_fields, line, err);
   }
   b->rows++;
   char where[512], why[512];
@@ -276,14 +158,7 @@ static cp_status on_batch_row(void *ctx, const char *const *fields, size_t n_fie
   cp_cli_request rq;
   cp_cli_answer a = {0};
   int code = CP_EXIT_OK;
-  size_t width = 0;
-  for (int i = 0; i < B_COLUMNS; i++)
-    if (b->col[i] >= 0 && (size_t)b->col[i] + 1 > width)
-      width = (size_t)b->col[i] + 1;
-  if (n_fields < width)
-    code = cp_cli_fail(b->c, CP_EXIT_INPUT, "%s%zu fields, but the header has %zu", where, n_fields,
-                       width);
-  else if (!row_request(b, fields, &rq, why, sizeof why))
+  if (!cp_cli_rows_request(&b->columns, fields, n_fields, b->defaults, &rq, NULL, why, sizeof why))
     code = cp_cli_fail(b->c, CP_EXIT_INPUT, "%s%s", where, why);
   else
     code = cp_cli_ask(b->c, b->router, &rq, &a, where);
@@ -462,70 +337,8 @@ int cp_cmd_route(const cp_cli *c, int argc, char **argv) {
       }
     }
   } else if (a.routes->n) {
-    char title[512], by[256];
-    cp_cli_describe(&rq, by, sizeof by);
-    snprintf(title, sizeof title, "%s to %s, by %s", cp_graph_role(g, a.from)->label,
-             cp_graph_role(g, a.to)->label, by);
-    /* The cards show what this person pays, credentials held taken off. */
-    const cp_route *best = &a.routes->routes[0];
-    double *months = malloc((best->n_steps + 1) * sizeof *months);
-    double *cost = malloc((best->n_steps + 1) * sizeof *cost);
-    if (!months || !cost) {
-      free(months);
-      free(cost);
-      code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
+    if ((code = cp_cli_draw_route(c, router, &rq, &a, format, NULL, &text, &len)))
       goto cleanup;
-    }
-    for (size_t i = 0; i < best->n_steps; i++)
-      cp_step_figures(router, &a.q, best->transitions[i], &months[i], &cost[i]);
-    cp_render_options ro = {.label_by = rq.by == CP_BY_STEPS ? CP_BY_MONTHS : rq.by,
-                            .route = best,
-                            .route_only = 1,
-                            .title = title,
-                            .step_months = months,
-                            .step_cost = cost,
-                            .have = rq.have,
-                            .n_have = rq.n_have};
-    code = cp_cli_draw(c, g, &ro, format == CP_OUT_HTML ? CP_OUT_SVG : format, &text, &len);
-    free(months);
-    free(cost);
-    if (code)
-      goto cleanup;
-    if (format == CP_OUT_HTML) {
-      /* A page a student can open offline: the drawing, then the steps as a table. */
-      char *table = NULL, *page = NULL;
-      size_t table_len = 0;
-      FILE *f = open_memstream(&table, &table_len);
-      if (!f) {
-        code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
-        goto cleanup;
-      }
-      /* The conditions line names roles and credentials: text, escaped like the rest. */
-      char *cond = NULL;
-      size_t cond_len = 0;
-      FILE *cf = open_memstream(&cond, &cond_len);
-      if (cf) {
-        cp_cli_conditions_text(cf, g, &rq, &a);
-        if (fclose(cf) == 0 && cond_len) {
-          fputs("<p class=\"conditions\">", f);
-          cp_cli_html_text(f, cond);
-          fputs("</p>\n", f);
-        }
-        free(cond);
-      }
-      cp_cli_route_table_html(f, router, &a, &rq, best);
-      if (fclose(f) != 0) {
-        free(table);
-        code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
-        goto cleanup;
-      }
-      code = cp_cli_html_page(c, title, text, table, &page, &len);
-      free(table);
-      free(text);
-      text = page;
-      if (code)
-        goto cleanup;
-    }
   } else {
     code = CP_EXIT_NO_ROUTE;
     goto cleanup;

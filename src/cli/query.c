@@ -562,3 +562,193 @@ void cp_cli_route_table_html(FILE *f, const cp_router *router, const cp_cli_answ
           "</table>\n",
           r->n_steps, r->n_steps == 1 ? "" : "s", months, cost, effort);
 }
+
+/* ---- batch rows (route --batch, render --batch) ---- */
+
+enum {
+  B_NAME,
+  B_FROM,
+  B_TO,
+  B_BY,
+  B_K,
+  B_PARETO,
+  B_BUDGET,
+  B_MONTHS,
+  B_STEPS,
+  B_EFFORT,
+  B_AVOID,
+  B_VIA,
+  B_HAVE,
+  B_COLUMNS
+};
+static const char *const batch_columns[B_COLUMNS] = {
+    "name",       "from",      "to",         "by",    "k",   "pareto", "budget",
+    "max_months", "max_steps", "max_effort", "avoid", "via", "have"};
+_Static_assert(B_COLUMNS == CP_CLI_COLUMNS, "batch columns");
+
+cp_status cp_cli_rows_header(cp_cli_rows *rows, const char *file, const char *const *fields,
+                             size_t n, size_t line, cp_error *err) {
+  err->status = CP_EPARSE;
+  rows->width = n;
+  for (int i = 0; i < B_COLUMNS; i++)
+    rows->col[i] = -1;
+  for (size_t j = 0; j < n; j++) {
+    bool known = false;
+    for (int i = 0; i < B_COLUMNS; i++)
+      if (strcasecmp(fields[j], batch_columns[i]) == 0) {
+        rows->col[i] = (long)j;
+        known = true;
+      }
+    if (!known) {
+      snprintf(err->message, sizeof err->message,
+               "%s:%zu: unknown column '%s' (known: name, from, to, by, k, pareto, budget, "
+               "max_months, max_steps, max_effort, avoid, via, have)",
+               file, line, fields[j]);
+      return CP_EPARSE;
+    }
+  }
+  if (rows->col[B_FROM] < 0 || rows->col[B_TO] < 0) {
+    snprintf(err->message, sizeof err->message, "%s:%zu: the header needs 'from' and 'to' columns",
+             file, line);
+    return CP_EPARSE;
+  }
+  err->status = CP_OK;
+  return CP_OK;
+}
+
+/* Splits `text` at ';' into `list`, trimming blanks. */
+static bool split_list(char *buf, size_t cap, const char *text, const char **list, size_t *n,
+                       const char *what, char *why, size_t wn) {
+  if (!copy_value(buf, cap, text, what, why, wn))
+    return false;
+  for (char *save = NULL, *item = strtok_r(buf, ";", &save); item;
+       item = strtok_r(NULL, ";", &save)) {
+    while (*item == ' ')
+      item++;
+    size_t len = strlen(item);
+    while (len && item[len - 1] == ' ')
+      item[--len] = '\0';
+    if (len && !cp_cli_add_name(list, n, item, what, why, wn))
+      return false;
+  }
+  return true;
+}
+
+bool cp_cli_rows_request(cp_cli_rows *rows, const char *const *f, size_t n_fields,
+                         const cp_cli_request *defaults, cp_cli_request *rq, const char **name,
+                         char *why, size_t n) {
+  if (n_fields != rows->width) {
+    snprintf(why, n, "%zu fields, but the header has %zu", n_fields, rows->width);
+    return false;
+  }
+  *rq = *defaults;
+  const char *cell[B_COLUMNS];
+  for (int i = 0; i < B_COLUMNS; i++)
+    cell[i] = rows->col[i] >= 0 ? f[rows->col[i]] : "";
+  if (name)
+    *name = cell[B_NAME];
+  rq->from = cell[B_FROM];
+  rq->to = cell[B_TO];
+  if (!*rq->from || !*rq->to) {
+    snprintf(why, n, "'from' and 'to' must not be empty");
+    return false;
+  }
+  if (*cell[B_BY] && !cp_cli_parse_by(cell[B_BY], rq, why, n))
+    return false;
+  if (*cell[B_PARETO] && !cp_cli_parse_pareto(cell[B_PARETO], rq, why, n))
+    return false;
+  if (*cell[B_K]) {
+    char *end;
+    unsigned long long k = strtoull(cell[B_K], &end, 10);
+    if (*end || k == 0 || k > 1000 || cell[B_K][0] == '-') {
+      snprintf(why, n, "k must be a whole number from 1 to 1000, not '%s'", cell[B_K]);
+      return false;
+    }
+    rq->k = (size_t)k;
+  }
+  static const int limit_col[NC] = {B_STEPS, B_MONTHS, B_BUDGET, B_EFFORT};
+  for (int c = 0; c < NC; c++)
+    if (*cell[limit_col[c]] && !cp_cli_parse_limit(batch_columns[limit_col[c]], cell[limit_col[c]],
+                                                   &rq->limits[c], why, n))
+      return false;
+  const int list_col[3] = {B_AVOID, B_VIA, B_HAVE};
+  const char **lists[3] = {rq->avoid, rq->via, rq->have};
+  size_t *counts[3] = {&rq->n_avoid, &rq->n_via, &rq->n_have};
+  const char *what[3] = {"roles to avoid", "waypoints", "credentials"};
+  for (int i = 0; i < 3; i++) {
+    if (!*cell[list_col[i]])
+      continue;
+    *counts[i] = 0;
+    if (!split_list(rows->lists[i], sizeof rows->lists[i], cell[list_col[i]], lists[i], counts[i],
+                    what[i], why, n))
+      return false;
+  }
+  return true;
+}
+
+int cp_cli_draw_route(const cp_cli *c, const cp_router *router, const cp_cli_request *rq,
+                      const cp_cli_answer *a, cp_out_format format, const char *title, char **text,
+                      size_t *len) {
+  const cp_graph *g = cp_router_graph(router);
+  char own_title[512], by[256];
+  int code;
+  if (!title) {
+    cp_cli_describe(rq, by, sizeof by);
+    snprintf(own_title, sizeof own_title, "%s to %s, by %s", cp_graph_role(g, a->from)->label,
+             cp_graph_role(g, a->to)->label, by);
+    title = own_title;
+  }
+  /* The cards show what this person pays, credentials held taken off. */
+  const cp_route *best = &a->routes->routes[0];
+  double *months = malloc((best->n_steps + 1) * sizeof *months);
+  double *cost = malloc((best->n_steps + 1) * sizeof *cost);
+  if (!months || !cost) {
+    free(months);
+    free(cost);
+    return cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
+  }
+  for (size_t i = 0; i < best->n_steps; i++)
+    cp_step_figures(router, &a->q, best->transitions[i], &months[i], &cost[i]);
+  cp_render_options ro = {.label_by = rq->by == CP_BY_STEPS ? CP_BY_MONTHS : rq->by,
+                          .route = best,
+                          .route_only = 1,
+                          .title = title,
+                          .step_months = months,
+                          .step_cost = cost,
+                          .have = rq->have,
+                          .n_have = rq->n_have};
+  code = cp_cli_draw(c, g, &ro, format == CP_OUT_HTML ? CP_OUT_SVG : format, text, len);
+  free(months);
+  free(cost);
+  if (code || format != CP_OUT_HTML)
+    return code;
+  /* A page a student can open offline: the drawing, then the steps as a table. */
+  char *table = NULL, *page = NULL;
+  size_t table_len = 0;
+  FILE *f = open_memstream(&table, &table_len);
+  if (!f)
+    return cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
+  /* The conditions line names roles and credentials: text, escaped like the rest. */
+  char *cond = NULL;
+  size_t cond_len = 0;
+  FILE *cf = open_memstream(&cond, &cond_len);
+  if (cf) {
+    cp_cli_conditions_text(cf, g, rq, a);
+    if (fclose(cf) == 0 && cond_len) {
+      fputs("<p class=\"conditions\">", f);
+      cp_cli_html_text(f, cond);
+      fputs("</p>\n", f);
+    }
+    free(cond);
+  }
+  cp_cli_route_table_html(f, router, a, rq, best);
+  if (fclose(f) != 0) {
+    free(table);
+    return cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
+  }
+  code = cp_cli_html_page(c, title, *text, table, &page, len);
+  free(table);
+  free(*text);
+  *text = page;
+  return code;
+}

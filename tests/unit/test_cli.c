@@ -332,6 +332,53 @@ static void route_html_is_a_self_contained_page(void **state) {
   xmlFreeDoc(doc);
 }
 
+/* 50 students, 3 bad rows (an unknown role, a bad budget, a short row): 47 diagrams, an
+ * index linking them, and 3 line-numbered errors. */
+static void render_batch_draws_a_diagram_per_student(void **state) {
+  (void)state;
+  char dir[] = "/tmp/cp-students-XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  run_result *r =
+      run("render", "--batch", CP_TEST_DATA "/batch/students.csv", "--out-dir", dir, NULL);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_contains(r->err, "students.csv:12: no role named 'Astronaut'");
+  assert_contains(r->err, "students.csv:27: budget needs a number >= 0, not 'lots'");
+  assert_contains(r->err, "students.csv:42: 2 fields, but the header has 6");
+  assert_contains(r->err, "50 rows: 47 drawn, 0 without a route, 3 bad rows skipped");
+  DIR *d = opendir(dir);
+  struct dirent *ent;
+  size_t svgs = 0;
+  char path[512];
+  while ((ent = readdir(d))) {
+    if (!strstr(ent->d_name, ".svg"))
+      continue;
+    snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
+    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+    if (!doc)
+      fail_msg("%s does not parse", ent->d_name);
+    xmlFreeDoc(doc);
+    svgs++;
+    unlink(path);
+  }
+  closedir(d);
+  assert_int_equal(svgs, 47);
+  snprintf(path, sizeof path, "%s/index.html", dir);
+  xmlDocPtr index = xmlReadFile(path, NULL, XML_PARSE_NONET);
+  assert_non_null(index);
+  char got[8192];
+  xpath_all(index, "//h:tbody/h:tr/h:td/h:a/@href", got, sizeof got);
+  size_t links = 1;
+  for (const char *p = got; (p = strchr(p, '|')); p++)
+    links++;
+  assert_int_equal(links, 47);
+  assert_contains(got, "2-student-01.svg");
+  xmlFreeDoc(index);
+  unlink(path);
+  rmdir(dir);
+  r = run("render", "--batch", CP_TEST_DATA "/batch/students.csv", NULL);
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+}
+
 static void roles_lists_and_filters(void **state) {
   (void)state;
   run_result *r = run("roles", SMALL, "--domain", "D2", NULL);
@@ -604,6 +651,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(render_writes_svg_that_parses),
       cmocka_unit_test(render_draws_pieces_of_a_map),
       cmocka_unit_test(route_html_is_a_self_contained_page),
+      cmocka_unit_test(render_batch_draws_a_diagram_per_student),
       cmocka_unit_test(roles_lists_and_filters),
       cmocka_unit_test(validate_summarises),
       cmocka_unit_test(csv_graphs_with_roles_work_end_to_end),
