@@ -327,6 +327,11 @@ typedef struct cp_summary {
 cp_status cp_graph_neighbourhood(const cp_graph *g, size_t role, size_t radius, unsigned char *mask,
                                  cp_error *err);
 
+/* Marks in `mask` (one byte per role, set to 1) the `n` roles with the highest betweenness
+ * (the share of shortest routes, counted in moves, that pass through them: gateway roles),
+ * ties by graph order. O(roles x transitions) through igraph. CP_EGRAPH/CP_ENOMEM. */
+cp_status cp_graph_top_roles(const cp_graph *g, size_t n, unsigned char *mask, cp_error *err);
+
 /* Summarises `g`. Fails only with CP_ENOMEM. Free with cp_summary_free. */
 cp_status cp_graph_summarize(const cp_graph *g, cp_summary **out, cp_error *err);
 void cp_summary_free(cp_summary *s);

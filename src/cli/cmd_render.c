@@ -17,6 +17,8 @@ static const char help[] =
     "\n"
     "Options:\n"
     "  --from ROLE, --to ROLE   highlight the best route between these roles\n"
+    "  --top N                  only the N most central roles (betweenness: the gateway\n"
+    "                           roles most routes pass through) and the moves among them\n"
     "  --focus ROLE             only the roles within --radius moves of ROLE (either way)\n"
     "  --radius N               how far --focus reaches (default 2)\n"
     "  --domain D               only the roles of domain D (repeatable); with --focus, the\n"
@@ -202,21 +204,29 @@ static int render_batch_run(const cp_cli *c, const cp_router *router,
 }
 
 int cp_cmd_render(const cp_cli *c, int argc, char **argv) {
-  static const struct option longopts[] = {
-      {"from", required_argument, NULL, 'f'},    {"to", required_argument, NULL, 't'},
-      {"by", required_argument, NULL, 'b'},      {"format", required_argument, NULL, 'F'},
-      {"output", required_argument, NULL, 'o'},  {"title", required_argument, NULL, 'T'},
-      {"k", required_argument, NULL, 'k'},       {"focus", required_argument, NULL, 'c'},
-      {"radius", required_argument, NULL, 'R'},  {"domain", required_argument, NULL, 'd'},
-      {"layout", required_argument, NULL, 'L'},  {"batch", required_argument, NULL, 'B'},
-      {"out-dir", required_argument, NULL, 'D'}, {"roles", required_argument, NULL, 'r'},
-      {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
+  static const struct option longopts[] = {{"from", required_argument, NULL, 'f'},
+                                           {"to", required_argument, NULL, 't'},
+                                           {"by", required_argument, NULL, 'b'},
+                                           {"format", required_argument, NULL, 'F'},
+                                           {"output", required_argument, NULL, 'o'},
+                                           {"title", required_argument, NULL, 'T'},
+                                           {"k", required_argument, NULL, 'k'},
+                                           {"focus", required_argument, NULL, 'c'},
+                                           {"radius", required_argument, NULL, 'R'},
+                                           {"domain", required_argument, NULL, 'd'},
+                                           {"layout", required_argument, NULL, 'L'},
+                                           {"batch", required_argument, NULL, 'B'},
+                                           {"top", required_argument, NULL, 'P'},
+                                           {"out-dir", required_argument, NULL, 'D'},
+                                           {"roles", required_argument, NULL, 'r'},
+                                           {"help", no_argument, NULL, 'h'},
+                                           {NULL, 0, NULL, 0}};
   const char *from_name = NULL, *to_name = NULL, *output = NULL, *roles = NULL;
   const char *graph_path = NULL, *title = NULL, *focus = NULL, *layout = NULL;
   const char *batch_path = NULL, *out_dir = NULL;
   cp_router *router = NULL;
   const char *domains[64];
-  size_t n_domains = 0, radius = 2;
+  size_t n_domains = 0, radius = 2, top = 0;
   unsigned char *shown = NULL;
   cp_criterion by = CP_BY_MONTHS;
   bool by_given = false;
@@ -256,6 +266,10 @@ int cp_cmd_render(const cp_cli *c, int argc, char **argv) {
     case 'B': batch_path = optarg; break;
     case 'D': out_dir = optarg; break;
     case 'c': focus = optarg; break;
+    case 'P':
+      if (!cp_cli_parse_count(c, "--top", optarg, &top))
+        return CP_EXIT_USAGE;
+      break;
     case 'R':
       if (!cp_cli_parse_count(c, "--radius", optarg, &radius))
         return CP_EXIT_USAGE;
@@ -286,7 +300,7 @@ int cp_cmd_render(const cp_cli *c, int argc, char **argv) {
     return cp_cli_fail(c, CP_EXIT_USAGE,
                        "--format html is for --batch (one page a student); "
                        "for one route use 'careerpath route --format html'");
-  if (batch_path && (from_name || focus || n_domains || k > 1))
+  if (batch_path && (from_name || focus || n_domains || top || k > 1))
     return cp_cli_fail(c, CP_EXIT_USAGE,
                        "--batch takes its questions from its rows; drop "
                        "--from, --to, --k, --focus and --domain");
@@ -316,13 +330,32 @@ int cp_cmd_render(const cp_cli *c, int argc, char **argv) {
   }
   cp_render_options ro = {.label_by = by, .title = title, .layout = layout};
   /* A large map is read a piece at a time: a role's neighbourhood, some domains. */
-  if (focus || n_domains) {
+  if (focus || n_domains || top) {
     size_t n = cp_graph_role_count(g);
     if (!(shown = calloc(n ? n : 1, 1))) {
       code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
       goto cleanup;
     }
-    if (focus) {
+    if (top) {
+      if ((st = cp_graph_top_roles(g, top, shown, &e))) {
+        code = cp_cli_status(c, st, &e);
+        goto cleanup;
+      }
+      if (focus) { /* both: the central roles near the focus */
+        unsigned char *near = calloc(n ? n : 1, 1);
+        size_t at;
+        if (!near || (st = cp_graph_find_role(g, focus, &at, &e)) ||
+            (st = cp_graph_neighbourhood(g, at, radius, near, &e))) {
+          free(near);
+          code =
+              near ? cp_cli_status(c, st, &e) : cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
+          goto cleanup;
+        }
+        for (size_t i = 0; i < n; i++)
+          shown[i] &= near[i];
+        free(near);
+      }
+    } else if (focus) {
       size_t at;
       if ((st = cp_graph_find_role(g, focus, &at, &e)) ||
           (st = cp_graph_neighbourhood(g, at, radius, shown, &e))) {

@@ -163,3 +163,62 @@ cp_status cp_graph_neighbourhood(const cp_graph *g, size_t role, size_t radius, 
   free(dist);
   return CP_OK;
 }
+
+typedef struct ranked {
+  double score;
+  size_t role;
+} ranked;
+
+static int by_score_desc(const void *pa, const void *pb) {
+  const ranked *a = pa, *b = pb;
+  if (a->score != b->score)
+    return a->score > b->score ? -1 : 1;
+  return a->role < b->role ? -1 : a->role > b->role;
+}
+
+cp_status cp_graph_top_roles(const cp_graph *g, size_t n, unsigned char *mask, cp_error *err) {
+  cp_status st = CP_OK;
+  igraph_t ig;
+  igraph_vector_int_t edges;
+  igraph_vector_t score;
+  ranked *order = NULL;
+  bool have_edges = false, have_graph = false, have_score = false;
+  cp_init();
+  if ((st = cp_from_igraph(igraph_vector_int_init(&edges, 2 * (igraph_integer_t)g->n_transitions),
+                           err, "betweenness")))
+    goto cleanup;
+  have_edges = true;
+  for (size_t i = 0; i < g->n_transitions; i++) {
+    VECTOR(edges)[2 * i] = (igraph_integer_t)g->transitions[i].from;
+    VECTOR(edges)[2 * i + 1] = (igraph_integer_t)g->transitions[i].to;
+  }
+  if ((st =
+           cp_from_igraph(igraph_create(&ig, &edges, (igraph_integer_t)g->n_roles, IGRAPH_DIRECTED),
+                          err, "betweenness")))
+    goto cleanup;
+  have_graph = true;
+  if ((st = cp_from_igraph(igraph_vector_init(&score, 0), err, "betweenness")))
+    goto cleanup;
+  have_score = true;
+  if ((st = cp_from_igraph(igraph_betweenness(&ig, &score, igraph_vss_all(), IGRAPH_DIRECTED, NULL),
+                           err, "betweenness")))
+    goto cleanup;
+  if (!(order = malloc((g->n_roles ? g->n_roles : 1) * sizeof *order))) {
+    st = cp_fail(err, CP_ENOMEM, "out of memory");
+    goto cleanup;
+  }
+  for (size_t i = 0; i < g->n_roles; i++)
+    order[i] = (ranked){VECTOR(score)[i], i};
+  qsort(order, g->n_roles, sizeof *order, by_score_desc);
+  for (size_t i = 0; i < n && i < g->n_roles; i++)
+    mask[order[i].role] = 1;
+cleanup:
+  free(order);
+  if (have_score)
+    igraph_vector_destroy(&score);
+  if (have_graph)
+    igraph_destroy(&ig);
+  if (have_edges)
+    igraph_vector_int_destroy(&edges);
+  return st;
+}

@@ -249,6 +249,10 @@ static void render_draws_pieces_of_a_map(void **state) {
   assert_int_equal(r->code, 0);
   assert_contains(r->out, "<title>z</title>");
   assert_null(strstr(r->out, "<title>a</title>"));
+  r = run("render", SMALL, "--top", "1", NULL);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "<title>d</title>");
+  assert_null(strstr(r->out, "<title>b</title>"));
   r = run("render", SMALL, "--layout", "circo", NULL);
   assert_int_equal(r->code, CP_EXIT_USAGE);
   r = run("render", SMALL, "--domain", "d9", NULL);

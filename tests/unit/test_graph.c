@@ -160,6 +160,22 @@ static void neighbourhoods_follow_moves_both_ways(void **state) {
   cp_graph_free(g);
 }
 
+/* small.gv: the shortest routes a->e, b->e and c->e (in moves) all pass through d, and
+ * through no other role: d is the gateway. */
+static void the_top_roles_are_the_gateways(void **state) {
+  (void)state;
+  cp_graph *g = cp_test_load("small.gv");
+  unsigned char mask[6] = {0};
+  assert_int_equal(cp_graph_top_roles(g, 1, mask, NULL), CP_OK);
+  for (size_t i = 0; i < 6; i++)
+    assert_int_equal(mask[i], i == cp_test_role(g, "d"));
+  memset(mask, 0, sizeof mask);
+  assert_int_equal(cp_graph_top_roles(g, 100, mask, NULL), CP_OK); /* more than there are */
+  for (size_t i = 0; i < 6; i++)
+    assert_int_equal(mask[i], 1);
+  cp_graph_free(g);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(duplicate_and_empty_ids_are_refused),
@@ -172,6 +188,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(unknown_roles_get_suggestions),
       cmocka_unit_test(a_label_shared_by_two_roles_is_ambiguous),
       cmocka_unit_test(neighbourhoods_follow_moves_both_ways),
+      cmocka_unit_test(the_top_roles_are_the_gateways),
   };
   return CP_RUN(tests, argc, argv);
 }
