@@ -204,6 +204,8 @@ void cp_cli_route_text(FILE *f, const cp_router *router, const cp_cli_answer *a,
 int cp_cli_draw_route(const cp_cli *c, const cp_router *router, const cp_cli_request *rq,
                       const cp_cli_answer *a, cp_out_format format, const char *title, char **text,
                       size_t *len);
+/* "2 steps, 96 months, $695". */
+void cp_cli_route_summary(const cp_route *r, char *buf, size_t n);
 /* The route's steps as an HTML table (a row a step, a totals row), text escaped. */
 void cp_cli_route_table_html(FILE *f, const cp_router *router, const cp_cli_answer *a,
                              const cp_cli_request *rq, const cp_route *r);

@@ -222,6 +222,7 @@ int cp_cmd_render(const cp_cli *c, int argc, char **argv) {
                                            {"help", no_argument, NULL, 'h'},
                                            {NULL, 0, NULL, 0}};
   const char *from_name = NULL, *to_name = NULL, *output = NULL, *roles = NULL;
+  char question[1024];
   const char *graph_path = NULL, *title = NULL, *focus = NULL, *layout = NULL;
   const char *batch_path = NULL, *out_dir = NULL;
   cp_router *router = NULL;
@@ -404,6 +405,16 @@ int cp_cmd_render(const cp_cli *c, int argc, char **argv) {
     ro.route = &list->routes[0];
     ro.alternatives = list->routes + 1;
     ro.n_alternatives = list->n - 1;
+    /* The title says what was asked and what the best answer costs. */
+    if (!title) {
+      const char *name = cp_graph_attr(g, "label");
+      char totals[128];
+      cp_cli_route_summary(ro.route, totals, sizeof totals);
+      snprintf(question, sizeof question, "%s: %s to %s, by %s: %s",
+               name && *name ? name : cp_graph_name(g), cp_graph_role(g, from)->label,
+               cp_graph_role(g, to)->label, cp_criterion_name(by), totals);
+      ro.title = question;
+    }
   }
   if ((st = cp_render(g, &ro, format == CP_OUT_SVG ? CP_FORMAT_SVG : CP_FORMAT_DOT, &text, &len,
                       &e))) {

@@ -694,8 +694,10 @@ int cp_cli_draw_route(const cp_cli *c, const cp_router *router, const cp_cli_req
   int code;
   if (!title) {
     cp_cli_describe(rq, by, sizeof by);
-    snprintf(own_title, sizeof own_title, "%s to %s, by %s", cp_graph_role(g, a->from)->label,
-             cp_graph_role(g, a->to)->label, by);
+    char totals[128];
+    cp_cli_route_summary(&a->routes->routes[0], totals, sizeof totals);
+    snprintf(own_title, sizeof own_title, "%s to %s, by %s: %s", cp_graph_role(g, a->from)->label,
+             cp_graph_role(g, a->to)->label, by, totals);
     title = own_title;
   }
   /* The cards show what this person pays, credentials held taken off. */
@@ -751,4 +753,12 @@ int cp_cli_draw_route(const cp_cli *c, const cp_router *router, const cp_cli_req
   free(*text);
   *text = page;
   return code;
+}
+
+void cp_cli_route_summary(const cp_route *r, char *buf, size_t n) {
+  char months[32], cost[48];
+  cp_cli_number(r->months, months, sizeof months);
+  cp_format_money(r->cost, cost, sizeof cost);
+  snprintf(buf, n, "%zu step%s, %s months, %s", r->n_steps, r->n_steps == 1 ? "" : "s", months,
+           cost);
 }

@@ -289,7 +289,7 @@ static void route_html_is_a_self_contained_page(void **state) {
   assert_non_null(doc);
   char got[1024];
   xpath_all(doc, "//h:h1", got, sizeof got);
-  assert_string_equal(got, "Alpha Role to Epsilon, by months");
+  assert_string_equal(got, "Alpha Role to Epsilon, by months: 3 steps, 24 months, $8,000");
   xpath_all(doc, "//h:figure/s:svg//s:g[@id='route_node_3']/s:title", got, sizeof got);
   assert_string_equal(got, "e");
   xpath_all(doc, "//h:tbody/h:tr/h:td[2]", got, sizeof got);
