@@ -2,11 +2,29 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* Writes all of `data` to `fd`; false with errno set when it cannot. */
+static bool write_all(int fd, const char *data, size_t len) {
+  size_t done = 0;
+  while (done < len) {
+    ssize_t n = write(fd, data + done, len - done);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      if (n == 0)
+        errno = EIO;
+      return false;
+    }
+    done += (size_t)n;
+  }
+  return true;
+}
 
 static bool same_file(const char *a, const char *b) {
   struct stat sa, sb;
@@ -26,6 +44,25 @@ int cp_cli_write(const cp_cli *c, const char *path, const char *data, size_t len
                          "output '%s' is the input file; refusing to "
                          "overwrite it",
                          path);
+  /* Only a regular file (or a new path) is replaced by rename: renaming over /dev/null or a
+   * pipe would put a plain file where the device was. Those are written in place. */
+  struct stat sb;
+  if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+    if (S_ISDIR(sb.st_mode))
+      return cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': it is a directory", path);
+    int fd = open(path, O_WRONLY | O_TRUNC);
+    if (fd < 0)
+      return cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(errno));
+    bool ok = write_all(fd, data, len);
+    int saved = errno;
+    if (close(fd) != 0 && ok) {
+      ok = false;
+      saved = errno;
+    }
+    if (!ok)
+      return cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(saved));
+    return CP_EXIT_OK;
+  }
   int code = CP_EXIT_OK;
   size_t plen = strlen(path);
   char *tmp = malloc(plen + sizeof ".tmp.XXXXXX");
@@ -39,18 +76,8 @@ int cp_cli_write(const cp_cli *c, const char *path, const char *data, size_t len
     code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(errno));
     goto cleanup;
   }
-  size_t done = 0;
-  while (done < len) {
-    ssize_t n = write(fd, data + done, len - done);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0) {
-      code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path,
-                         n < 0 ? strerror(errno) : "short write");
-      break;
-    }
-    done += (size_t)n;
-  }
+  if (!write_all(fd, data, len))
+    code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(errno));
   /* fsync so that a crash after rename cannot leave an empty file in place of a good one. */
   if (code == CP_EXIT_OK && fsync(fd) != 0)
     code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(errno));

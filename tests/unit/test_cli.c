@@ -7,6 +7,8 @@
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -221,6 +223,51 @@ static void output_files_are_replaced_whole_or_not_at_all(void **state) {
   fclose(f);
   assert_string_equal(buf, "digraph { a -> b [months=1] }");
   unlink(copy);
+  unlink(path);
+  rmdir(dir);
+}
+
+/* Devices are written in place, never replaced by a rename; a full disk is exit 4 with the
+ * earlier file left byte for byte and no temporary file behind. */
+static void full_disks_and_devices_leave_outputs_intact(void **state) {
+  (void)state;
+  struct stat sb;
+  run_result *r = run("route", SMALL, "--from", "a", "--to", "d", "-o", "/dev/null", NULL);
+  assert_int_equal(r->code, 0);
+  assert_int_equal(stat("/dev/null", &sb), 0);
+  assert_true(S_ISCHR(sb.st_mode));
+  if (stat("/dev/full", &sb) == 0) {
+    r = run("route", SMALL, "--from", "a", "--to", "d", "-o", "/dev/full", NULL);
+    assert_int_equal(r->code, CP_EXIT_OUTPUT);
+    assert_contains(r->err, "cannot write '/dev/full'");
+    assert_int_equal(stat("/dev/full", &sb), 0);
+    assert_true(S_ISCHR(sb.st_mode));
+  }
+  /* A file-size limit makes write() fail part way, as a full disk does. */
+  char dir[] = "/tmp/cp-full-XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char path[128];
+  snprintf(path, sizeof path, "%s/map.svg", dir);
+  FILE *f = fopen(path, "w");
+  fputs("earlier good drawing\n", f);
+  fclose(f);
+  struct rlimit old, small = {0};
+  assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+  small.rlim_cur = 4096;
+  small.rlim_max = old.rlim_max;
+  void (*previous)(int) = signal(SIGXFSZ, SIG_IGN);
+  assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+  r = run("render", "-o", path, NULL); /* the built-in map: far over 4 KiB */
+  setrlimit(RLIMIT_FSIZE, &old);
+  signal(SIGXFSZ, previous);
+  assert_int_equal(r->code, CP_EXIT_OUTPUT);
+  assert_contains(r->err, "cannot write");
+  char buf[64] = "";
+  f = fopen(path, "r");
+  assert_non_null(fgets(buf, sizeof buf, f));
+  fclose(f);
+  assert_string_equal(buf, "earlier good drawing\n");
+  assert_true(only_file_in(dir, "map.svg"));
   unlink(path);
   rmdir(dir);
 }
@@ -652,6 +699,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(no_route_exits_1_with_empty_routes),
       cmocka_unit_test(bad_input_exits_3),
       cmocka_unit_test(output_files_are_replaced_whole_or_not_at_all),
+      cmocka_unit_test(full_disks_and_devices_leave_outputs_intact),
       cmocka_unit_test(render_writes_svg_that_parses),
       cmocka_unit_test(render_draws_pieces_of_a_map),
       cmocka_unit_test(route_html_is_a_self_contained_page),
