@@ -11,6 +11,7 @@ packages=(
   libxxhash-dev                        # hashing for the role-id index
   libcmocka-dev                        # unit tests
   libxml2-dev                          # tests parse the SVG we render
+  clang libclang-rt-14-dev             # libFuzzer targets (the fuzz build in test.sh)
 )
 
 # `deps.sh bench` adds what bench/ compares against (Debian's NetworkX and python-igraph,

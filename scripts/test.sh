@@ -19,4 +19,14 @@ for kind in plain asan; do
   cmake --build "$dir" -j"$jobs"
   ctest --test-dir "$dir" --output-on-failure -j"$jobs"
 done
-echo "== all tests passed in the plain and the ASan+UBSan builds"
+
+# Fuzz build: clang + libFuzzer under ASan+UBSan, each target for a bounded time from its seed
+# corpus in tests/fuzz/ (CP_FUZZ_SECONDS each: .ci/run sets 60, the default is 10).
+CP_FUZZ_SECONDS=${CP_FUZZ_SECONDS:-10}
+dir=build/test-fuzz
+echo "== fuzz build ($dir, ${CP_FUZZ_SECONDS}s per target)"
+CC=clang cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Debug -DCP_FUZZ=ON \
+  -DCP_FUZZ_SECONDS="$CP_FUZZ_SECONDS" >/dev/null
+cmake --build "$dir" -j"$jobs"
+ctest --test-dir "$dir" --output-on-failure -j"$jobs" -L fuzz
+echo "== all tests passed in the plain and the ASan+UBSan builds, and the fuzzers found nothing"
