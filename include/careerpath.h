@@ -3,6 +3,7 @@
 #define CAREERPATH_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /*
  * Rules that hold for every call below:
@@ -335,6 +336,66 @@ cp_status cp_graph_top_roles(const cp_graph *g, size_t n, unsigned char *mask, c
 /* Summarises `g`. Fails only with CP_ENOMEM. Free with cp_summary_free. */
 cp_status cp_graph_summarize(const cp_graph *g, cp_summary **out, cp_error *err);
 void cp_summary_free(cp_summary *s);
+
+/* ---- Mobility: transition graphs from career histories (mobility.c) ---------------- */
+
+typedef struct cp_mobility_options {
+  size_t min_people;  /* roles and transitions seen in fewer distinct people are suppressed
+                         (privacy); 0 or 1 keeps everything */
+  int strict;         /* non-zero: the first bad row is the error, not a count */
+  size_t memory_rows; /* rows held in memory before spilling to temporary files, by person
+                         (0: 1,048,576, 32 MiB) */
+} cp_mobility_options;
+
+typedef struct cp_mobility_role {
+  char *id;
+  size_t people;               /* distinct people who held it (head-count) */
+  size_t stays;                /* stays in it: runs of one person's spells in the role */
+  double median_tenure_months; /* of stays whose length is known; NaN: none (or seq data) */
+} cp_mobility_role;
+
+typedef struct cp_mobility_transition {
+  size_t from, to;      /* indices into roles */
+  size_t count, people; /* moves, and distinct people who made them */
+  double probability;   /* count / the source role's published outgoing moves */
+  double median_months; /* months in the source role before the move; NaN: unknown */
+} cp_mobility_transition;
+
+enum { CP_MOBILITY_BAD_LISTED = 10 };
+
+typedef struct cp_mobility {
+  size_t rows;                              /* data rows read */
+  size_t bad_rows;                          /* rows skipped */
+  char *bad_listed[CP_MOBILITY_BAD_LISTED]; /* "file:line: why" of the first few */
+  size_t n_bad_listed;
+  size_t people, stays, moves; /* over every row read, before suppression */
+  int dated;                   /* start dates (else seq: no months) */
+  size_t min_people;
+  cp_mobility_role *roles; /* published roles, sorted by id */
+  size_t n_roles;
+  cp_mobility_transition *transitions; /* published, sorted by from then to */
+  size_t n_transitions;
+  size_t suppressed_roles, suppressed_transitions, suppressed_moves;
+} cp_mobility;
+
+/* Reads career histories (CSV: header with person, role, and start (YYYY-MM or YYYY-MM-DD)
+ * or seq (a number); optional end) in any row order and aggregates them: consecutive spells
+ * of a person in one role are one stay; each change of role is a move. Memory grows with
+ * roles and transitions, not rows (rows beyond opt->memory_rows go to temporary files).
+ * Bad rows are counted (the first few listed) unless opt->strict, when the first is
+ * CP_EINVAL. Person ids are hashed on reading and appear nowhere in the result. Free with
+ * cp_mobility_free. */
+cp_status cp_mobility_build(const char *path, const cp_mobility_options *opt, cp_mobility **out,
+                            cp_error *err);
+cp_status cp_mobility_build_stream(const char *name, FILE *f, const cp_mobility_options *opt,
+                                   cp_mobility **out, cp_error *err);
+void cp_mobility_free(cp_mobility *m);
+/* The result as CSV: transitions (from,to,count,people,probability,median_months) and roles
+ * (id,people,stays,median_tenure_months), both malloc'd for the caller to free. */
+cp_status cp_mobility_write_csv(const cp_mobility *m, char **transitions, size_t *transitions_len,
+                                char **roles, size_t *roles_len, cp_error *err);
+/* The result as a DOT graph with the same figures as attributes; malloc'd. */
+cp_status cp_mobility_write_dot(const cp_mobility *m, char **out, size_t *out_len, cp_error *err);
 
 /* ---- Rendering -------------------------------------------------------------------- */
 

@@ -19,6 +19,11 @@ packages=(
 if [ "${1:-}" = bench ]; then
   packages+=(python3 python3-networkx python3-igraph time)
 fi
+# `deps.sh validation` adds the independent implementations docs/validation.md compares
+# careerpath's measures with: R's markovchain package and NetworkX.
+if [ "${1:-}" = validation ]; then
+  packages+=(python3 python3-networkx r-base-core r-cran-markovchain)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

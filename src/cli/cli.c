@@ -20,6 +20,14 @@ static const char usage[] =
     "  roles      list the roles of a graph\n"
     "  validate   check a graph file and summarise it\n"
     "\n"
+    "Research:\n"
+    "  mobility build  a transition graph from career histories (CSV in, CSV or DOT out)\n"
+    "  stats      network measures: density, reciprocity, components, degrees, paths...\n"
+    "  centrality gateway roles: betweenness, pagerank, closeness, degree, strength\n"
+    "  communities clusters of roles (Leiden or Louvain) with modularity\n"
+    "  markov     the graph as a Markov chain: stationary distribution, hitting\n"
+    "             probabilities and expected steps and months to a role\n"
+    "\n"
     "Options:\n"
     "  -h, --help     this help; `careerpath COMMAND --help` for a command's\n"
     "  --version      print the version\n"
@@ -33,9 +41,9 @@ static const struct {
   const char *name;
   command_fn fn;
 } commands[] = {
-    {"route", cp_cmd_route},       {"reach", cp_cmd_reach},   {"into", cp_cmd_into},
-    {"whatif", cp_cmd_whatif},     {"render", cp_cmd_render}, {"roles", cp_cmd_roles},
-    {"validate", cp_cmd_validate},
+    {"route", cp_cmd_route},       {"reach", cp_cmd_reach},       {"into", cp_cmd_into},
+    {"whatif", cp_cmd_whatif},     {"render", cp_cmd_render},     {"roles", cp_cmd_roles},
+    {"validate", cp_cmd_validate}, {"mobility", cp_cmd_mobility},
 };
 
 int cp_cli_main(int argc, char **argv, FILE *out, FILE *err) {

@@ -233,5 +233,6 @@ int cp_cmd_whatif(const cp_cli *c, int argc, char **argv);
 int cp_cmd_render(const cp_cli *c, int argc, char **argv);
 int cp_cmd_roles(const cp_cli *c, int argc, char **argv);
 int cp_cmd_validate(const cp_cli *c, int argc, char **argv);
+int cp_cmd_mobility(const cp_cli *c, int argc, char **argv);
 
 #endif /* CP_CLI_H */

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Sets err (when not NULL) to status and a formatted one-line message; returns status so
  * callers can write `return cp_fail(err, CP_EINVAL, "...")`. */
@@ -64,6 +65,12 @@ void *cp_grow(void *items, size_t *cap, size_t need, size_t size, size_t first);
 /* malloc for large arrays: 2 MiB-aligned and advised onto huge pages from 8 MiB up. Free
  * with free(). */
 void *cp_big_alloc(size_t bytes);
+
+/* ---- read_csv.c ---- */
+/* cp_csv_parse over a stream read in 1 MiB blocks: memory stays that of one record, however
+ * long the file. A read error is CP_EIO naming the line reached. */
+cp_status cp_csv_parse_stream(const char *name, FILE *f, cp_csv_row_fn fn, void *ctx,
+                              cp_error *err);
 
 /* ---- graph.c ---- */
 struct cp_graph {

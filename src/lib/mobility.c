@@ -1,0 +1,809 @@
+/* mobility.c: builds a transition graph from career histories (one row per person per job). */
+#include "internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+/* Rows are not kept: each becomes a 32-byte record (the person as a 64-bit hash, never the
+ * id), held in memory up to `memory_rows` and beyond that spilled to temporary files by
+ * person, so every person's rows meet again in one bucket whatever the input order. Memory
+ * then grows with roles, transitions and the distinct durations seen, not with rows. */
+typedef struct hrec {
+  uint64_t person;
+  double key; /* start, in months since year 0, or seq */
+  double end; /* NaN: none */
+  uint32_t role;
+  uint32_t line;
+} hrec;
+
+enum { BUCKETS = 64, DEFAULT_MEMORY_ROWS = 1 << 20, ROLE_NAME_MAX = 1024 };
+/* Durations are kept as hundredths of a month in per-transition histograms, so medians
+ * are exact to 0.01 month (seven hours) with memory bounded by distinct durations. */
+#define CENTI 100.0
+enum { DURATION_BITS = 24 };
+
+/* ---- an open-addressing map from 64-bit keys to 64-bit values ---- */
+typedef struct u64map {
+  uint64_t *keys, *vals; /* key 0 is reserved for "empty": stored keys are key + 1 */
+  size_t cap, count;
+} u64map;
+
+static void u64map_free(u64map *m) {
+  free(m->keys);
+  free(m->vals);
+  memset(m, 0, sizeof *m);
+}
+
+static size_t u64_slot(uint64_t k, size_t cap) {
+  return (size_t)XXH3_64bits(&k, sizeof k) & (cap - 1);
+}
+
+static cp_status u64map_grow(u64map *m) {
+  size_t cap = m->cap ? m->cap * 2 : 1024;
+  uint64_t *keys = calloc(cap, sizeof *keys), *vals = calloc(cap, sizeof *vals);
+  if (!keys || !vals) {
+    free(keys);
+    free(vals);
+    return CP_ENOMEM;
+  }
+  for (size_t i = 0; i < m->cap; i++) {
+    if (!m->keys[i])
+      continue;
+    size_t s = u64_slot(m->keys[i], cap);
+    while (keys[s])
+      s = (s + 1) & (cap - 1);
+    keys[s] = m->keys[i];
+    vals[s] = m->vals[i];
+  }
+  free(m->keys);
+  free(m->vals);
+  m->keys = keys;
+  m->vals = vals;
+  m->cap = cap;
+  return CP_OK;
+}
+
+/* The value slot for `key`, made (zero) when absent; NULL when memory runs out. */
+static uint64_t *u64map_at(u64map *m, uint64_t key, bool *made) {
+  if ((m->count + 1) * 2 > m->cap && u64map_grow(m))
+    return NULL;
+  uint64_t k = key + 1;
+  size_t s = u64_slot(k, m->cap);
+  while (m->keys[s] && m->keys[s] != k)
+    s = (s + 1) & (m->cap - 1);
+  *made = !m->keys[s];
+  if (*made) {
+    m->keys[s] = k;
+    m->vals[s] = 0;
+    m->count++;
+  }
+  return &m->vals[s];
+}
+
+/* ---- the build ---- */
+
+typedef struct edge {
+  uint32_t from, to;
+  size_t count, people;
+} edge;
+
+typedef struct role_acc {
+  char *id;
+  size_t people, stays;
+} role_acc;
+
+typedef struct stay {
+  uint32_t role;
+  double start, end, last_key;
+} stay;
+
+enum { H_PERSON, H_ROLE, H_START, H_SEQ, H_END, H_KNOWN };
+static const char *const history_columns[H_KNOWN] = {"person", "role", "start", "seq", "end"};
+
+typedef struct builder {
+  const char *name;
+  cp_mobility_options opt;
+  cp_mobility *m;
+  /* header */
+  bool have_header;
+  size_t n_columns;
+  long col[H_KNOWN];
+  bool dated;
+  /* roles */
+  role_acc *roles;
+  size_t n_roles, cap_roles;
+  cp_strmap role_ids;
+  /* records */
+  hrec *recs;
+  size_t n_recs, cap_recs;
+  FILE *bucket[BUCKETS];
+  bool spilled;
+  /* aggregates */
+  edge *edges;
+  size_t n_edges, cap_edges;
+  u64map edge_ids;  /* from << 32 | to -> edge */
+  u64map edge_hist; /* edge << 24 | centi-months -> count */
+  u64map role_hist; /* role << 24 | centi-months -> count */
+  stay *stays;      /* one person's, reused */
+  size_t cap_stays;
+  uint64_t *seen; /* one person's roles and edges, reused, for distinct counts */
+  size_t cap_seen;
+  cp_error *err;
+} builder;
+
+static cp_status bad_row(builder *b, size_t line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Counts a bad row and keeps its message among the first few; with --strict it is the
+ * error. */
+static cp_status bad_row(builder *b, size_t line, const char *fmt, ...) {
+  char why[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(why, sizeof why, fmt, ap);
+  va_end(ap);
+  if (b->opt.strict)
+    return cp_fail(b->err, CP_EINVAL, "%s:%zu: %s", b->name, line, why);
+  cp_mobility *m = b->m;
+  m->bad_rows++;
+  if (m->n_bad_listed < CP_MOBILITY_BAD_LISTED) {
+    size_t n = strlen(b->name) + strlen(why) + 32;
+    char *msg = malloc(n);
+    if (!msg)
+      return cp_fail(b->err, CP_ENOMEM, "out of memory");
+    snprintf(msg, n, "%s:%zu: %s", b->name, line, why);
+    m->bad_listed[m->n_bad_listed++] = msg;
+  }
+  return CP_OK;
+}
+
+static int days_in_month(long y, long mo) {
+  static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return mo == 2 && leap ? 29 : days[mo - 1];
+}
+
+static bool digits(const char *s, size_t n, long *out) {
+  long v = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] < '0' || s[i] > '9')
+      return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  *out = v;
+  return true;
+}
+
+/* YYYY-MM or YYYY-MM-DD as months since year 0: whole months exact, days a fraction of an
+ * average month, so YYYY-MM data gives whole-month durations. */
+static bool parse_date(const char *s, double *out) {
+  size_t n = strlen(s);
+  long y, mo, d = 1;
+  if ((n != 7 && n != 10) || s[4] != '-' || !digits(s, 4, &y) || !digits(s + 5, 2, &mo) || mo < 1 ||
+      mo > 12)
+    return false;
+  if (n == 10 && (s[7] != '-' || !digits(s + 8, 2, &d) || d < 1 || d > days_in_month(y, mo)))
+    return false;
+  *out = (double)y * 12.0 + (double)(mo - 1) + (double)(d - 1) / 30.436875;
+  return true;
+}
+
+static cp_status spill(builder *b) {
+  if (!b->spilled) {
+    for (size_t i = 0; i < BUCKETS; i++) {
+      if (!(b->bucket[i] = tmpfile()))
+        return cp_fail(b->err, CP_EIO, "%s: cannot make a temporary file: %s", b->name,
+                       strerror(errno));
+    }
+    b->spilled = true;
+  }
+  for (size_t i = 0; i < b->n_recs; i++) {
+    const hrec *r = &b->recs[i];
+    if (fwrite(r, sizeof *r, 1, b->bucket[r->person % BUCKETS]) != 1)
+      return cp_fail(b->err, CP_EIO, "%s: cannot write a temporary file: %s", b->name,
+                     strerror(errno));
+  }
+  b->n_recs = 0;
+  return CP_OK;
+}
+
+static cp_status role_index(builder *b, const char *id, uint32_t *out) {
+  size_t index;
+  if (cp_strmap_get(&b->role_ids, id, &index)) {
+    *out = (uint32_t)index;
+    return CP_OK;
+  }
+  if (b->n_roles >= UINT32_MAX)
+    return cp_fail(b->err, CP_ELIMIT, "%s: more than %u roles", b->name, UINT32_MAX);
+  role_acc *roles = cp_grow(b->roles, &b->cap_roles, b->n_roles + 1, sizeof *roles, 256);
+  if (!roles)
+    return cp_fail(b->err, CP_ENOMEM, "out of memory");
+  b->roles = roles;
+  char *copy = cp_strdup(id);
+  bool existing;
+  if (!copy || cp_strmap_put(&b->role_ids, copy, b->n_roles, &existing, NULL)) {
+    free(copy);
+    return cp_fail(b->err, CP_ENOMEM, "out of memory");
+  }
+  roles[b->n_roles] = (role_acc){.id = copy};
+  *out = (uint32_t)b->n_roles++;
+  return CP_OK;
+}
+
+static const char *trim(char *s) {
+  while (*s == ' ' || *s == '\t')
+    s++;
+  size_t n = strlen(s);
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    s[--n] = '\0';
+  return s;
+}
+
+static cp_status on_header(builder *b, const char *const *fields, size_t n, size_t line) {
+  for (size_t k = 0; k < H_KNOWN; k++)
+    b->col[k] = -1;
+  for (size_t i = 0; i < n; i++) {
+    char name[64];
+    snprintf(name, sizeof name, "%s", fields[i]);
+    const char *t = trim(name);
+    for (size_t k = 0; k < H_KNOWN; k++)
+      if (cp_strcasecmp_ascii(t, history_columns[k]) == 0) {
+        if (b->col[k] >= 0)
+          return cp_fail(b->err, CP_EPARSE, "%s:%zu: header names column '%s' twice", b->name, line,
+                         history_columns[k]);
+        b->col[k] = (long)i;
+      }
+  }
+  for (size_t k = H_PERSON; k <= H_ROLE; k++)
+    if (b->col[k] < 0)
+      return cp_fail(b->err, CP_EPARSE, "%s:%zu: header lacks the required column '%s'", b->name,
+                     line, history_columns[k]);
+  if (b->col[H_START] < 0 && b->col[H_SEQ] < 0)
+    return cp_fail(b->err, CP_EPARSE, "%s:%zu: header needs a 'start' or a 'seq' column", b->name,
+                   line);
+  b->dated = b->col[H_START] >= 0;
+  b->m->dated = b->dated;
+  b->n_columns = n;
+  b->have_header = true;
+  return CP_OK;
+}
+
+static cp_status on_row(void *ctx, const char *const *fields, size_t n, size_t line,
+                        cp_error *err) {
+  builder *b = ctx;
+  (void)err;
+  if (!b->have_header)
+    return on_header(b, fields, n, line);
+  b->m->rows++;
+  if (line > UINT32_MAX)
+    return cp_fail(b->err, CP_ELIMIT, "%s:%zu: more than %u lines", b->name, line, UINT32_MAX);
+  if (n != b->n_columns)
+    return bad_row(b, line, "%zu fields, but the header has %zu", n, b->n_columns);
+  /* Fields are borrowed for the call; trimming writes into libcsv's copy, which is ours
+   * until we return. */
+  const char *person = trim((char *)fields[b->col[H_PERSON]]);
+  const char *role = trim((char *)fields[b->col[H_ROLE]]);
+  const char *when = trim((char *)fields[b->col[b->dated ? H_START : H_SEQ]]);
+  const char *end_text = b->col[H_END] >= 0 ? trim((char *)fields[b->col[H_END]]) : "";
+  if (!*person)
+    return bad_row(b, line, "missing person");
+  if (!*role)
+    return bad_row(b, line, "missing role");
+  if (!*when)
+    return bad_row(b, line, "missing %s", b->dated ? "start" : "seq");
+  if (strlen(role) > ROLE_NAME_MAX)
+    return bad_row(b, line, "role name of %zu bytes; the longest accepted is %d", strlen(role),
+                   ROLE_NAME_MAX);
+  hrec r = {.person = XXH3_64bits(person, strlen(person)), .end = NAN, .line = (uint32_t)line};
+  if (b->dated) {
+    if (!parse_date(when, &r.key))
+      return bad_row(b, line, "start '%.40s' is not a date (YYYY-MM or YYYY-MM-DD)", when);
+    if (*end_text) {
+      if (!parse_date(end_text, &r.end))
+        return bad_row(b, line, "end '%.40s' is not a date (YYYY-MM or YYYY-MM-DD)", end_text);
+      if (r.end < r.key)
+        return bad_row(b, line, "end %s is before start %s", end_text, when);
+    }
+  } else {
+    char *stop;
+    errno = 0;
+    r.key = strtod(when, &stop);
+    if (*stop || errno || !isfinite(r.key))
+      return bad_row(b, line, "seq '%.40s' is not a number", when);
+  }
+  cp_status st = role_index(b, role, &r.role);
+  if (st)
+    return st;
+  if (b->n_recs == b->cap_recs) {
+    size_t want = b->opt.memory_rows ? b->opt.memory_rows : DEFAULT_MEMORY_ROWS;
+    if (b->cap_recs >= want) {
+      if ((st = spill(b)))
+        return st;
+    } else {
+      hrec *recs = cp_grow(b->recs, &b->cap_recs, b->n_recs + 1, sizeof *recs, 4096);
+      if (!recs)
+        return cp_fail(b->err, CP_ENOMEM, "out of memory");
+      b->recs = recs;
+      if (b->cap_recs > want)
+        b->cap_recs = want;
+    }
+  }
+  b->recs[b->n_recs++] = r;
+  return CP_OK;
+}
+
+static int by_person_then_time(const void *pa, const void *pb) {
+  const hrec *a = pa, *b = pb;
+  if (a->person != b->person)
+    return a->person < b->person ? -1 : 1;
+  if (a->key != b->key)
+    return a->key < b->key ? -1 : 1;
+  return (a->line > b->line) - (a->line < b->line);
+}
+
+static int by_u64(const void *pa, const void *pb) {
+  uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+  return (a > b) - (a < b);
+}
+
+static cp_status add_duration(builder *b, u64map *hist, uint64_t owner, double months) {
+  if (isnan(months))
+    return CP_OK;
+  double q = round(months * CENTI);
+  uint64_t cap = (1u << DURATION_BITS) - 1;
+  uint64_t key = owner << DURATION_BITS | (q > (double)cap ? cap : (uint64_t)q);
+  bool made;
+  uint64_t *v = u64map_at(hist, key, &made);
+  if (!v)
+    return cp_fail(b->err, CP_ENOMEM, "out of memory");
+  ++*v;
+  return CP_OK;
+}
+
+/* Counts each of a person's distinct roles (tag 0) and transitions (tag 1) once. */
+static cp_status count_distinct(builder *b, size_t n) {
+  qsort(b->seen, n, sizeof *b->seen, by_u64);
+  for (size_t i = 0; i < n; i++) {
+    if (i && b->seen[i] == b->seen[i - 1])
+      continue;
+    uint64_t v = b->seen[i] >> 1;
+    if (b->seen[i] & 1)
+      b->edges[v].people++;
+    else
+      b->roles[v].people++;
+  }
+  return CP_OK;
+}
+
+/* One person's records, sorted by time: stays (a run of spells in one role) and the moves
+ * between them. */
+static cp_status person(builder *b, const hrec *r, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (k && b->stays[k - 1].role == r[i].role) {
+      b->stays[k - 1].end = r[i].end;
+      b->stays[k - 1].last_key = r[i].key;
+      continue;
+    }
+    if (k == b->cap_stays) {
+      stay *s = cp_grow(b->stays, &b->cap_stays, k + 1, sizeof *s, 64);
+      if (!s)
+        return cp_fail(b->err, CP_ENOMEM, "out of memory");
+      b->stays = s;
+    }
+    b->stays[k++] = (stay){r[i].role, r[i].key, r[i].end, r[i].key};
+  }
+  if (2 * k > b->cap_seen) {
+    uint64_t *s = cp_grow(b->seen, &b->cap_seen, 2 * k, sizeof *s, 128);
+    if (!s)
+      return cp_fail(b->err, CP_ENOMEM, "out of memory");
+    b->seen = s;
+  }
+  size_t n_seen = 0;
+  cp_status st;
+  b->m->people++;
+  for (size_t i = 0; i < k; i++) {
+    const stay *s = &b->stays[i];
+    double months = NAN;
+    if (b->dated)
+      months = !isnan(s->end) ? s->end - s->start
+               : i + 1 < k    ? b->stays[i + 1].start - s->start
+                              : NAN;
+    b->roles[s->role].stays++;
+    b->m->stays++;
+    b->seen[n_seen++] = (uint64_t)s->role << 1;
+    if ((st = add_duration(b, &b->role_hist, s->role, months)))
+      return st;
+    if (i + 1 == k)
+      break;
+    uint64_t key = (uint64_t)s->role << 32 | b->stays[i + 1].role;
+    bool made;
+    uint64_t *e = u64map_at(&b->edge_ids, key, &made);
+    if (!e)
+      return cp_fail(b->err, CP_ENOMEM, "out of memory");
+    if (made) {
+      edge *edges = cp_grow(b->edges, &b->cap_edges, b->n_edges + 1, sizeof *edges, 1024);
+      if (!edges)
+        return cp_fail(b->err, CP_ENOMEM, "out of memory");
+      b->edges = edges;
+      edges[b->n_edges] = (edge){s->role, b->stays[i + 1].role, 0, 0};
+      *e = b->n_edges++;
+    }
+    b->edges[*e].count++;
+    b->m->moves++;
+    b->seen[n_seen++] = (uint64_t)*e << 1 | 1;
+    if ((st = add_duration(b, &b->edge_hist, *e, months)))
+      return st;
+  }
+  return count_distinct(b, n_seen);
+}
+
+/* Sorts by person, then time, then line. qsort spent a third of a 10-million-row build
+ * here; person hashes are uniform, so a counting sort on their top bits leaves bins of one
+ * or two records, finished by insertion sort (qsort for a rare large bin). */
+static cp_status sort_records(builder *b, hrec *recs, size_t n) {
+  unsigned bits = 1;
+  while (((size_t)1 << bits) < n && bits < 22)
+    bits++;
+  size_t bins = (size_t)1 << bits;
+  size_t *start = calloc(bins + 1, sizeof *start);
+  hrec *tmp = malloc((n ? n : 1) * sizeof *tmp);
+  if (!start || !tmp) {
+    free(start);
+    free(tmp);
+    return cp_fail(b->err, CP_ENOMEM, "out of memory");
+  }
+  for (size_t i = 0; i < n; i++)
+    start[(recs[i].person >> (64 - bits)) + 1]++;
+  for (size_t i = 0; i < bins; i++)
+    start[i + 1] += start[i];
+  for (size_t i = 0; i < n; i++)
+    tmp[start[recs[i].person >> (64 - bits)]++] = recs[i];
+  memcpy(recs, tmp, n * sizeof *recs);
+  /* start[i] now holds the end of bin i. */
+  for (size_t i = 0, lo = 0; i < bins; lo = start[i++]) {
+    size_t hi = start[i];
+    if (hi - lo > 32) {
+      qsort(recs + lo, hi - lo, sizeof *recs, by_person_then_time);
+      continue;
+    }
+    for (size_t j = lo + 1; j < hi; j++) {
+      hrec r = recs[j];
+      size_t k = j;
+      while (k > lo && by_person_then_time(&recs[k - 1], &r) > 0) {
+        recs[k] = recs[k - 1];
+        k--;
+      }
+      recs[k] = r;
+    }
+  }
+  free(start);
+  free(tmp);
+  return CP_OK;
+}
+
+static cp_status people(builder *b, hrec *recs, size_t n) {
+  cp_status st = sort_records(b, recs, n);
+  if (st)
+    return st;
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    while (j < n && recs[j].person == recs[i].person)
+      j++;
+    if ((st = person(b, recs + i, j - i)))
+      return st;
+    i = j;
+  }
+  return CP_OK;
+}
+
+/* Reads each bucket back whole (about rows / BUCKETS records) and aggregates it. */
+static cp_status drain_buckets(builder *b) {
+  cp_status st = spill(b);
+  for (size_t i = 0; i < BUCKETS && !st; i++) {
+    FILE *f = b->bucket[i];
+    long size;
+    if (fflush(f) || fseek(f, 0, SEEK_END) || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET))
+      return cp_fail(b->err, CP_EIO, "%s: cannot read a temporary file back: %s", b->name,
+                     strerror(errno));
+    size_t n = (size_t)size / sizeof(hrec);
+    if (n > b->cap_recs) {
+      hrec *recs = realloc(b->recs, n * sizeof *recs);
+      if (!recs)
+        return cp_fail(b->err, CP_ENOMEM, "out of memory");
+      b->recs = recs;
+      b->cap_recs = n;
+    }
+    if (fread(b->recs, sizeof(hrec), n, f) != n)
+      return cp_fail(b->err, CP_EIO, "%s: cannot read a temporary file back", b->name);
+    st = people(b, b->recs, n);
+  }
+  return st;
+}
+
+/* Medians from a histogram map: entries grouped by owner, each group's counts in duration
+ * order, the middle value (the mean of the two middle ones for an even count). */
+static cp_status medians(builder *b, const u64map *hist, size_t n_owners, double *out) {
+  for (size_t i = 0; i < n_owners; i++)
+    out[i] = NAN;
+  if (!hist->count)
+    return CP_OK;
+  uint64_t *pairs = malloc(hist->count * 2 * sizeof *pairs);
+  if (!pairs)
+    return cp_fail(b->err, CP_ENOMEM, "out of memory");
+  size_t n = 0;
+  for (size_t s = 0; s < hist->cap; s++)
+    if (hist->keys[s])
+      pairs[2 * n] = hist->keys[s] - 1, pairs[2 * n + 1] = hist->vals[s], n++;
+  /* Sorting the keys sorts by owner, then duration. */
+  qsort(pairs, n, 2 * sizeof *pairs, by_u64);
+  uint64_t mask = (1u << DURATION_BITS) - 1;
+  for (size_t i = 0; i < n;) {
+    uint64_t owner = pairs[2 * i] >> DURATION_BITS;
+    size_t j = i, total = 0;
+    while (j < n && pairs[2 * j] >> DURATION_BITS == owner)
+      total += pairs[2 * j + 1], j++;
+    size_t lo = (total - 1) / 2, hi = total / 2, seen = 0;
+    double vlo = NAN, vhi = NAN;
+    for (size_t t = i; t < j; t++) {
+      size_t c = pairs[2 * t + 1];
+      double v = (double)(pairs[2 * t] & mask) / CENTI;
+      if (isnan(vlo) && lo < seen + c)
+        vlo = v;
+      if (isnan(vhi) && hi < seen + c)
+        vhi = v;
+      seen += c;
+    }
+    out[owner] = (vlo + vhi) / 2;
+    i = j;
+  }
+  free(pairs);
+  return CP_OK;
+}
+
+typedef struct named {
+  const char *id;
+  uint32_t index;
+} named;
+
+static int by_role_id(const void *pa, const void *pb) {
+  return strcmp(((const named *)pa)->id, ((const named *)pb)->id);
+}
+
+static int by_endpoints(const void *pa, const void *pb) {
+  const cp_mobility_transition *a = pa, *b = pb;
+  if (a->from != b->from)
+    return a->from < b->from ? -1 : 1;
+  return (a->to > b->to) - (a->to < b->to);
+}
+
+/* Applies the privacy threshold and lays the result out sorted by role id. */
+static cp_status publish(builder *b) {
+  cp_mobility *m = b->m;
+  size_t k = b->opt.min_people;
+  double *role_median = malloc((b->n_roles + 1) * sizeof *role_median);
+  double *edge_median = malloc((b->n_edges + 1) * sizeof *edge_median);
+  named *order = malloc((b->n_roles + 1) * sizeof *order);
+  size_t *new_index = malloc((b->n_roles + 1) * sizeof *new_index);
+  double *out_total = calloc(b->n_roles + 1, sizeof *out_total);
+  cp_status st = CP_OK;
+  if (!role_median || !edge_median || !order || !new_index || !out_total) {
+    st = cp_fail(b->err, CP_ENOMEM, "out of memory");
+    goto done;
+  }
+  if ((st = medians(b, &b->role_hist, b->n_roles, role_median)) ||
+      (st = medians(b, &b->edge_hist, b->n_edges, edge_median)))
+    goto done;
+  for (uint32_t i = 0; i < b->n_roles; i++)
+    order[i] = (named){b->roles[i].id, i};
+  qsort(order, b->n_roles, sizeof *order, by_role_id);
+  m->roles = calloc(b->n_roles + 1, sizeof *m->roles);
+  m->transitions = calloc(b->n_edges + 1, sizeof *m->transitions);
+  if (!m->roles || !m->transitions) {
+    st = cp_fail(b->err, CP_ENOMEM, "out of memory");
+    goto done;
+  }
+  for (size_t i = 0; i < b->n_roles; i++) {
+    uint32_t at = order[i].index;
+    role_acc *r = &b->roles[at];
+    new_index[at] = SIZE_MAX;
+    if (r->people < k) {
+      m->suppressed_roles++;
+      continue;
+    }
+    new_index[at] = m->n_roles;
+    m->roles[m->n_roles++] = (cp_mobility_role){r->id, r->people, r->stays, role_median[at]};
+    r->id = NULL; /* now the result's */
+  }
+  for (size_t i = 0; i < b->n_edges; i++) {
+    const edge *e = &b->edges[i];
+    if (e->people < k || new_index[e->from] == SIZE_MAX || new_index[e->to] == SIZE_MAX) {
+      m->suppressed_transitions++;
+      m->suppressed_moves += e->count;
+      continue;
+    }
+    m->transitions[m->n_transitions++] = (cp_mobility_transition){
+        new_index[e->from], new_index[e->to], e->count, e->people, 0, edge_median[i]};
+    out_total[new_index[e->from]] += (double)e->count;
+  }
+  qsort(m->transitions, m->n_transitions, sizeof *m->transitions, by_endpoints);
+  for (size_t i = 0; i < m->n_transitions; i++)
+    m->transitions[i].probability =
+        (double)m->transitions[i].count / out_total[m->transitions[i].from];
+done:
+  free(role_median);
+  free(edge_median);
+  free(order);
+  free(new_index);
+  free(out_total);
+  return st;
+}
+
+static void builder_free(builder *b) {
+  for (size_t i = 0; i < b->n_roles; i++)
+    free(b->roles[i].id);
+  free(b->roles);
+  cp_strmap_destroy(&b->role_ids);
+  free(b->recs);
+  for (size_t i = 0; i < BUCKETS; i++)
+    if (b->bucket[i])
+      fclose(b->bucket[i]);
+  free(b->edges);
+  u64map_free(&b->edge_ids);
+  u64map_free(&b->edge_hist);
+  u64map_free(&b->role_hist);
+  free(b->stays);
+  free(b->seen);
+}
+
+void cp_mobility_free(cp_mobility *m) {
+  if (!m)
+    return;
+  for (size_t i = 0; i < m->n_roles; i++)
+    free(m->roles[i].id);
+  free(m->roles);
+  free(m->transitions);
+  for (size_t i = 0; i < m->n_bad_listed; i++)
+    free(m->bad_listed[i]);
+  free(m);
+}
+
+cp_status cp_mobility_build_stream(const char *name, FILE *f, const cp_mobility_options *opt,
+                                   cp_mobility **out, cp_error *err) {
+  builder b = {.name = name, .err = err};
+  cp_status st;
+  b.opt = opt ? *opt : (cp_mobility_options){.min_people = 5};
+  cp_strmap_init(&b.role_ids);
+  if (!(b.m = calloc(1, sizeof *b.m))) {
+    st = cp_fail(err, CP_ENOMEM, "out of memory");
+    goto done;
+  }
+  b.m->min_people = b.opt.min_people;
+  if ((st = cp_csv_parse_stream(name, f, on_row, &b, err)))
+    goto done;
+  if (!b.have_header) {
+    st = cp_fail(err, CP_EPARSE, "%s: empty file", name);
+    goto done;
+  }
+  if ((st = b.spilled ? drain_buckets(&b) : people(&b, b.recs, b.n_recs)) || (st = publish(&b)))
+    goto done;
+  *out = b.m;
+  b.m = NULL;
+done:
+  cp_mobility_free(b.m);
+  builder_free(&b);
+  return st;
+}
+
+cp_status cp_mobility_build(const char *path, const cp_mobility_options *opt, cp_mobility **out,
+                            cp_error *err) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return cp_fail(err, CP_EIO, "%s: cannot open: %s", path, strerror(errno));
+  cp_status st = cp_mobility_build_stream(path, f, opt, out, err);
+  fclose(f);
+  return st;
+}
+
+/* ---- writing the result ---- */
+
+static cp_status csv_field(cp_buf *o, const char *s) {
+  if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && *s)
+    return cp_buf_puts(o, s);
+  cp_status st = cp_buf_puts(o, "\"");
+  for (const char *p = s; *p && !st; p++)
+    st = *p == '"' ? cp_buf_puts(o, "\"\"") : cp_buf_append(o, p, 1);
+  return st ? st : cp_buf_puts(o, "\"");
+}
+
+/* Numbers as %.12g, NaN as an empty field. */
+static cp_status number(cp_buf *o, double v) {
+  return isnan(v) ? CP_OK : cp_buf_printf(o, "%.12g", v);
+}
+
+cp_status cp_mobility_write_csv(const cp_mobility *m, char **transitions, size_t *transitions_len,
+                                char **roles, size_t *roles_len, cp_error *err) {
+  cp_buf t = {0}, r = {0};
+  cp_status st = cp_buf_puts(&t, "from,to,count,people,probability,median_months\n");
+  for (size_t i = 0; i < m->n_transitions && !st; i++) {
+    const cp_mobility_transition *e = &m->transitions[i];
+    if (!(st = csv_field(&t, m->roles[e->from].id)) && !(st = cp_buf_puts(&t, ",")) &&
+        !(st = csv_field(&t, m->roles[e->to].id)) &&
+        !(st = cp_buf_printf(&t, ",%zu,%zu,%.12g,", e->count, e->people, e->probability)) &&
+        !(st = number(&t, e->median_months)))
+      st = cp_buf_puts(&t, "\n");
+  }
+  if (!st)
+    st = cp_buf_puts(&r, "id,people,stays,median_tenure_months\n");
+  for (size_t i = 0; i < m->n_roles && !st; i++) {
+    const cp_mobility_role *x = &m->roles[i];
+    if (!(st = csv_field(&r, x->id)) &&
+        !(st = cp_buf_printf(&r, ",%zu,%zu,", x->people, x->stays)) &&
+        !(st = number(&r, x->median_tenure_months)))
+      st = cp_buf_puts(&r, "\n");
+  }
+  if (st) {
+    cp_buf_free(&t);
+    cp_buf_free(&r);
+    return cp_fail(err, CP_ENOMEM, "out of memory writing the transitions");
+  }
+  *transitions = t.data;
+  *transitions_len = t.len;
+  *roles = r.data;
+  *roles_len = r.len;
+  return CP_OK;
+}
+
+static cp_status dot_id(cp_buf *o, const char *s) {
+  cp_status st = cp_buf_puts(o, "\"");
+  for (const char *p = s; *p && !st; p++)
+    st = *p == '"' || *p == '\\' ? cp_buf_printf(o, "\\%c", *p)
+         : *p == '\n'            ? cp_buf_puts(o, "\\n")
+         : *p == '\r'            ? CP_OK
+                                 : cp_buf_append(o, p, 1);
+  return st ? st : cp_buf_puts(o, "\"");
+}
+
+cp_status cp_mobility_write_dot(const cp_mobility *m, char **out, size_t *out_len, cp_error *err) {
+  cp_buf o = {0};
+  cp_status st = cp_buf_printf(
+      &o,
+      "digraph mobility {\n"
+      "  graph [label=\"Career mobility\", source=\"careerpath mobility build: %zu people, "
+      "%zu moves; transitions and roles seen in fewer than %zu people suppressed\"];\n",
+      m->people, m->moves, m->min_people);
+  for (size_t i = 0; i < m->n_roles && !st; i++) {
+    const cp_mobility_role *x = &m->roles[i];
+    if (!(st = cp_buf_puts(&o, "  ")) && !(st = dot_id(&o, x->id)) &&
+        !(st = cp_buf_printf(&o, " [people=%zu, stays=%zu", x->people, x->stays)) &&
+        !(st = isnan(x->median_tenure_months)
+                   ? CP_OK
+                   : cp_buf_printf(&o, ", median_tenure_months=%.12g", x->median_tenure_months)))
+      st = cp_buf_puts(&o, "];\n");
+  }
+  for (size_t i = 0; i < m->n_transitions && !st; i++) {
+    const cp_mobility_transition *e = &m->transitions[i];
+    if (!(st = cp_buf_puts(&o, "  ")) && !(st = dot_id(&o, m->roles[e->from].id)) &&
+        !(st = cp_buf_puts(&o, " -> ")) && !(st = dot_id(&o, m->roles[e->to].id)) &&
+        !(st = cp_buf_printf(&o, " [count=%zu, people=%zu, probability=%.12g", e->count, e->people,
+                             e->probability)) &&
+        !(st = isnan(e->median_months)
+                   ? CP_OK
+                   : cp_buf_printf(&o, ", median_months=%.12g", e->median_months)))
+      st = cp_buf_puts(&o, "];\n");
+  }
+  if (!st)
+    st = cp_buf_puts(&o, "}\n");
+  if (st) {
+    cp_buf_free(&o);
+    return cp_fail(err, CP_ENOMEM, "out of memory writing the graph");
+  }
+  *out = o.data;
+  *out_len = o.len;
+  return CP_OK;
+}
