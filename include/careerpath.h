@@ -337,6 +337,110 @@ cp_status cp_graph_top_roles(const cp_graph *g, size_t n, unsigned char *mask, c
 cp_status cp_graph_summarize(const cp_graph *g, cp_summary **out, cp_error *err);
 void cp_summary_free(cp_summary *s);
 
+/* ---- Network measures (measures.c) ------------------------------------------------- */
+
+/* Measures count moves: transitions between two different roles whose flow (count or
+ * probability, when every transition carries one) is positive, parallel ones merged. A
+ * transition from a role to itself is a stay, not a move. */
+
+/* A transition's attribute `key` as a finite number; false when absent or not a number. */
+int cp_transition_number(const cp_transition *t, const char *key, double *out);
+/* "count" when every transition carries a count, else "probability" when every one carries
+ * that, else NULL: the flow that strength, pagerank and communities weigh moves by. */
+const char *cp_graph_flow_weight(const cp_graph *g);
+/* Per transition, its probability: the `probability` attribute when every transition has
+ * one (rescaled so each role's outgoing ones sum to 1 when `normalize`), else `count`
+ * divided by the source role's total count. CP_ENOCRIT when neither is on every
+ * transition, CP_EINVAL (naming the edge) for a value out of range. malloc'd. */
+cp_status cp_graph_probabilities(const cp_graph *g, int normalize, double **out, cp_error *err);
+
+typedef struct cp_distribution {
+  double min, max, mean, median; /* NaN for no roles */
+} cp_distribution;
+
+typedef struct cp_stats {
+  size_t roles, transitions;    /* transitions: moves (see above) */
+  size_t self_loops, zero_flow; /* transitions in the file that are not moves */
+  const char *flow_weight;      /* "count", "probability" or NULL (static) */
+  double density;               /* moves / (roles x (roles - 1)) */
+  double reciprocity;           /* share of moves whose reverse is a move too */
+  size_t weak_components, strong_components;
+  cp_distribution in_degree, out_degree;
+  size_t *in_degree_counts, *out_degree_counts; /* [k]: roles with degree k */
+  size_t n_in_degree_counts, n_out_degree_counts;
+  cp_distribution in_strength, out_strength; /* by flow; NaN without one */
+  double diameter;                           /* longest shortest route in moves, over pairs
+                                                connected; NaN without moves */
+  double mean_path_length;                   /* mean over connected ordered pairs */
+  double clustering;                         /* global transitivity, direction ignored */
+  double assortativity_level;                /* NaN unless every role has a level */
+  double assortativity_domain;               /* NaN unless roles have 2+ domains */
+} cp_stats;
+
+/* The measures above, through igraph. CP_EGRAPH/CP_ENOMEM. Free with cp_stats_free. */
+cp_status cp_graph_stats(const cp_graph *g, cp_stats **out, cp_error *err);
+void cp_stats_free(cp_stats *s);
+
+typedef enum cp_centrality {
+  CP_CENTRALITY_BETWEENNESS = 0, /* shortest routes through a role (by steps or a criterion) */
+  CP_CENTRALITY_PAGERANK,        /* random walk weighted by flow, damping 0.85 */
+  CP_CENTRALITY_CLOSENESS,       /* 1 / mean distance to the roles it reaches */
+  CP_CENTRALITY_DEGREE,          /* moves in + out */
+  CP_CENTRALITY_STRENGTH,        /* flow in + out */
+  CP_CENTRALITY_COUNT
+} cp_centrality;
+const char *cp_centrality_name(cp_centrality c);
+cp_status cp_centrality_parse(const char *name, cp_centrality *out);
+/* Per role, its score on `measure`; betweenness and closeness measure distance by `by`
+ * (steps, or a criterion every transition carries: CP_ENOCRIT otherwise, as for strength
+ * without a flow). malloc'd, one per role. */
+cp_status cp_graph_centrality(const cp_graph *g, cp_centrality measure, cp_criterion by,
+                              double **out, cp_error *err);
+
+typedef enum cp_community_method {
+  CP_COMMUNITY_LEIDEN = 0,
+  CP_COMMUNITY_LOUVAIN
+} cp_community_method;
+/* Clusters of roles maximising modularity over moves with direction ignored, weighted by
+ * flow (Leiden or Louvain, seeded: the same graph gives the same clusters). Per role its
+ * community, numbered from 0 by size (largest first); the modularity of the partition.
+ * `*membership` is malloc'd. */
+cp_status cp_graph_communities(const cp_graph *g, cp_community_method method, size_t **membership,
+                               size_t *n_communities, double *modularity, cp_error *err);
+
+/* ---- Markov chains (markov.c) ------------------------------------------------------ */
+
+typedef struct cp_markov_options {
+  int normalize;  /* rescale each role's outgoing probabilities to sum to 1 */
+  int has_target; /* compute hitting figures into `target` */
+  size_t target;
+} cp_markov_options;
+
+typedef struct cp_markov {
+  size_t n;                  /* roles (states) */
+  size_t n_absorbing;        /* roles with no way out: they keep the walker for ever */
+  size_t n_classes;          /* communicating classes (strong components) */
+  size_t n_closed;           /* classes nothing leaves */
+  int irreducible;           /* one class holding every role */
+  double *stationary;        /* per role; NULL when not unique (two or more closed classes) */
+  double *reach_probability; /* with a target: per role, the chance of ever reaching it */
+  double *expected_steps;    /* ... steps to reach it, given that it is reached; NaN: never */
+  double *expected_months;   /* ... months, from each move's median_months (or months);
+                                NULL when some move on the way lacks both */
+} cp_markov;
+
+/* The graph as a Markov chain (probabilities as cp_graph_probabilities; a transition from a
+ * role to itself is the chance of staying). A role's outgoing probabilities must sum to 1
+ * within 1e-6 unless opt->normalize: CP_EINVAL names the roles that do not. Solved densely:
+ * CP_ELIMIT above CP_MARKOV_MAX_ROLES roles. Free with cp_markov_free. */
+enum { CP_MARKOV_MAX_ROLES = 4000 };
+cp_status cp_markov_analyze(const cp_graph *g, const cp_markov_options *opt, cp_markov **out,
+                            cp_error *err);
+void cp_markov_free(cp_markov *m);
+
+/* Sets a role's domain (communities drawn as clusters use it). CP_EINVAL for a bad index. */
+cp_status cp_graph_set_role_domain(cp_graph *g, size_t role, const char *domain, cp_error *err);
+
 /* ---- Mobility: transition graphs from career histories (mobility.c) ---------------- */
 
 typedef struct cp_mobility_options {

@@ -41,9 +41,18 @@ static const struct {
   const char *name;
   command_fn fn;
 } commands[] = {
-    {"route", cp_cmd_route},       {"reach", cp_cmd_reach},       {"into", cp_cmd_into},
-    {"whatif", cp_cmd_whatif},     {"render", cp_cmd_render},     {"roles", cp_cmd_roles},
-    {"validate", cp_cmd_validate}, {"mobility", cp_cmd_mobility},
+    {"route", cp_cmd_route},
+    {"reach", cp_cmd_reach},
+    {"into", cp_cmd_into},
+    {"whatif", cp_cmd_whatif},
+    {"render", cp_cmd_render},
+    {"roles", cp_cmd_roles},
+    {"validate", cp_cmd_validate},
+    {"mobility", cp_cmd_mobility},
+    {"stats", cp_cmd_stats},
+    {"centrality", cp_cmd_centrality},
+    {"communities", cp_cmd_communities},
+    {"markov", cp_cmd_markov},
 };
 
 int cp_cli_main(int argc, char **argv, FILE *out, FILE *err) {

@@ -234,5 +234,14 @@ int cp_cmd_render(const cp_cli *c, int argc, char **argv);
 int cp_cmd_roles(const cp_cli *c, int argc, char **argv);
 int cp_cmd_validate(const cp_cli *c, int argc, char **argv);
 int cp_cmd_mobility(const cp_cli *c, int argc, char **argv);
+int cp_cmd_stats(const cp_cli *c, int argc, char **argv);
+int cp_cmd_centrality(const cp_cli *c, int argc, char **argv);
+int cp_cmd_communities(const cp_cli *c, int argc, char **argv);
+int cp_cmd_markov(const cp_cli *c, int argc, char **argv);
+
+/* Writes `s` as one CSV field, quoted when it must be. */
+void cp_cli_csv_text(FILE *f, const char *s);
+/* Parses a community method name (leiden, louvain); a usage error otherwise. */
+int cp_cli_parse_method(const cp_cli *c, const char *text, cp_community_method *out);
 
 #endif /* CP_CLI_H */

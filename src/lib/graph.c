@@ -423,3 +423,14 @@ cp_status cp_graph_check_criterion(const cp_graph *g, cp_criterion c, cp_error *
                  g->name, g->roles[first->from].id, g->roles[first->to].id, name, without,
                  g->n_transitions);
 }
+
+cp_status cp_graph_set_role_domain(cp_graph *g, size_t role, const char *domain, cp_error *err) {
+  if (role >= g->n_roles)
+    return cp_fail(err, CP_EINVAL, "no role %zu", role);
+  char *d = cp_strdup(domain ? domain : "");
+  if (!d)
+    return cp_fail(err, CP_ENOMEM, "out of memory");
+  free(g->roles[role].domain);
+  g->roles[role].domain = d;
+  return CP_OK;
+}

@@ -1,0 +1,567 @@
+/* measures.c: network measures of a career graph (stats, centrality, communities) via igraph. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- edge weights carried as attributes ---- */
+
+int cp_transition_number(const cp_transition *t, const char *key, double *out) {
+  for (size_t i = 0; i < t->n_attrs; i++) {
+    if (strcmp(t->attrs[i].key, key))
+      continue;
+    char *end;
+    double v = strtod(t->attrs[i].value, &end);
+    while (*end == ' ' || *end == '\t')
+      end++;
+    if (end == t->attrs[i].value || *end || !isfinite(v))
+      return false;
+    *out = v;
+    return true;
+  }
+  return false;
+}
+
+static bool all_carry(const cp_graph *g, const char *key) {
+  double v;
+  for (size_t i = 0; i < g->n_transitions; i++)
+    if (!cp_transition_number(&g->transitions[i], key, &v))
+      return false;
+  return g->n_transitions > 0;
+}
+
+const char *cp_graph_flow_weight(const cp_graph *g) {
+  return all_carry(g, "count") ? "count" : all_carry(g, "probability") ? "probability" : NULL;
+}
+
+cp_status cp_graph_probabilities(const cp_graph *g, int normalize, double **out, cp_error *err) {
+  bool given = all_carry(g, "probability");
+  const char *key = given ? "probability" : all_carry(g, "count") ? "count" : NULL;
+  if (!key)
+    return cp_fail(err, CP_ENOCRIT,
+                   "%s: the transitions carry neither 'probability' nor 'count' on every one",
+                   g->name);
+  double *p = malloc((g->n_transitions + 1) * sizeof *p);
+  double *sum = calloc(g->n_roles + 1, sizeof *sum);
+  cp_status st = CP_OK;
+  if (!p || !sum) {
+    st = cp_fail(err, CP_ENOMEM, "out of memory");
+    goto done;
+  }
+  for (size_t i = 0; i < g->n_transitions; i++) {
+    const cp_transition *t = &g->transitions[i];
+    cp_transition_number(t, key, &p[i]);
+    if (p[i] < 0 || (given && p[i] > 1)) {
+      st = cp_fail(err, CP_EINVAL, "%s: transition %s -> %s: %s %g is outside %s", g->name,
+                   g->roles[t->from].id, g->roles[t->to].id, key, p[i], given ? "0-1" : ">= 0");
+      goto done;
+    }
+    sum[t->from] += p[i];
+  }
+  /* Counts are always row-normalised; given probabilities only when asked. */
+  if (!given || normalize)
+    for (size_t i = 0; i < g->n_transitions; i++) {
+      double s = sum[g->transitions[i].from];
+      p[i] = s > 0 ? p[i] / s : 0;
+    }
+  *out = p;
+  p = NULL;
+done:
+  free(p);
+  free(sum);
+  return st;
+}
+
+/* ---- the move graph: transitions between distinct roles that people take ---- */
+
+typedef struct moves {
+  igraph_t ig;
+  bool made;
+  igraph_vector_t weight; /* flow per move (count or probability), 1 without either */
+  bool weight_made;
+  size_t self_loops, zero; /* transitions left out */
+} moves;
+
+static int by_pair(const void *pa, const void *pb) {
+  const size_t *a = pa, *b = pb;
+  if (a[0] != b[0])
+    return a[0] < b[0] ? -1 : 1;
+  return (a[1] > b[1]) - (a[1] < b[1]);
+}
+
+static void moves_free(moves *m) {
+  if (m->made)
+    igraph_destroy(&m->ig);
+  if (m->weight_made)
+    igraph_vector_destroy(&m->weight);
+}
+
+/* Builds the directed simple graph of moves: a transition from a role to itself (a stay)
+ * and one whose flow is 0 are not moves; parallel transitions are one move with their flows
+ * added. `undirected` merges the two directions too (for communities). */
+static cp_status moves_make(const cp_graph *g, bool undirected, moves *m, cp_error *err) {
+  const char *key = cp_graph_flow_weight(g);
+  size_t n = g->n_transitions, k = 0;
+  /* (from, to, index into flow) triples */
+  size_t *pairs = malloc((n + 1) * 3 * sizeof *pairs);
+  double *flow = malloc((n + 1) * sizeof *flow);
+  igraph_vector_int_t edges;
+  bool edges_made = false;
+  cp_status st = CP_OK;
+  memset(m, 0, sizeof *m);
+  if (!pairs || !flow) {
+    st = cp_fail(err, CP_ENOMEM, "out of memory");
+    goto done;
+  }
+  for (size_t i = 0; i < n; i++) {
+    const cp_transition *t = &g->transitions[i];
+    double w = 1;
+    if (key)
+      cp_transition_number(t, key, &w);
+    if (t->from == t->to) {
+      m->self_loops++;
+      continue;
+    }
+    if (!(w > 0)) {
+      m->zero++;
+      continue;
+    }
+    size_t a = t->from, b = t->to;
+    if (undirected && a > b)
+      a = t->to, b = t->from;
+    pairs[3 * k] = a, pairs[3 * k + 1] = b, pairs[3 * k + 2] = k;
+    flow[k++] = w;
+  }
+  qsort(pairs, k, 3 * sizeof *pairs, by_pair);
+  if ((st = cp_from_igraph(igraph_vector_int_init(&edges, 0), err, "moves")))
+    goto done;
+  edges_made = true;
+  if ((st = cp_from_igraph(igraph_vector_init(&m->weight, 0), err, "moves")))
+    goto done;
+  m->weight_made = true;
+  for (size_t i = 0; i < k; i++) {
+    double w = flow[pairs[3 * i + 2]];
+    if (i && pairs[3 * i] == pairs[3 * i - 3] && pairs[3 * i + 1] == pairs[3 * i - 2]) {
+      igraph_integer_t last = igraph_vector_size(&m->weight) - 1;
+      VECTOR(m->weight)[last] += w;
+      continue;
+    }
+    if ((st = cp_from_igraph(igraph_vector_int_push_back(&edges, (igraph_integer_t)pairs[3 * i]),
+                             err, "moves")) ||
+        (st =
+             cp_from_igraph(igraph_vector_int_push_back(&edges, (igraph_integer_t)pairs[3 * i + 1]),
+                            err, "moves")) ||
+        (st = cp_from_igraph(igraph_vector_push_back(&m->weight, w), err, "moves")))
+      goto done;
+  }
+  if ((st = cp_from_igraph(igraph_create(&m->ig, &edges, (igraph_integer_t)g->n_roles,
+                                         undirected ? IGRAPH_UNDIRECTED : IGRAPH_DIRECTED),
+                           err, "moves")))
+    goto done;
+  m->made = true;
+done:
+  if (edges_made)
+    igraph_vector_int_destroy(&edges);
+  free(pairs);
+  free(flow);
+  if (st)
+    moves_free(m);
+  return st;
+}
+
+/* ---- stats ---- */
+
+static int cmp_double(const void *pa, const void *pb) {
+  double a = *(const double *)pa, b = *(const double *)pb;
+  return (a > b) - (a < b);
+}
+
+static void describe(const double *v, size_t n, double *scratch, cp_distribution *d) {
+  *d = (cp_distribution){NAN, NAN, NAN, NAN};
+  if (!n)
+    return;
+  memcpy(scratch, v, n * sizeof *v);
+  qsort(scratch, n, sizeof *scratch, cmp_double);
+  double sum = 0;
+  for (size_t i = 0; i < n; i++)
+    sum += scratch[i];
+  d->min = scratch[0];
+  d->max = scratch[n - 1];
+  d->mean = sum / (double)n;
+  d->median = (scratch[(n - 1) / 2] + scratch[n / 2]) / 2;
+}
+
+void cp_stats_free(cp_stats *s) {
+  if (!s)
+    return;
+  free(s->in_degree_counts);
+  free(s->out_degree_counts);
+  free(s);
+}
+
+/* The degree histogram: counts[k] roles have degree k. */
+static cp_status histogram(const igraph_vector_int_t *deg, size_t **out, size_t *n_out) {
+  size_t max = 0, n = (size_t)igraph_vector_int_size(deg);
+  for (size_t i = 0; i < n; i++)
+    if ((size_t)VECTOR(*deg)[i] > max)
+      max = (size_t)VECTOR(*deg)[i];
+  size_t *c = calloc(max + 1, sizeof *c);
+  if (!c)
+    return CP_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    c[VECTOR(*deg)[i]]++;
+  *out = c;
+  *n_out = n ? max + 1 : 0;
+  return CP_OK;
+}
+
+cp_status cp_graph_stats(const cp_graph *g, cp_stats **out, cp_error *err) {
+  moves m;
+  cp_stats *s = calloc(1, sizeof *s);
+  igraph_vector_int_t deg;
+  igraph_vector_t str, values;
+  igraph_vector_int_t types;
+  bool deg_made = false, str_made = false, values_made = false, types_made = false;
+  size_t n = g->n_roles;
+  double *a = malloc((n + 1) * sizeof *a), *scratch = malloc((n + 1) * sizeof *scratch);
+  cp_status st = CP_OK;
+  if (!s || !a || !scratch) {
+    free(s);
+    free(a);
+    free(scratch);
+    return cp_fail(err, CP_ENOMEM, "out of memory");
+  }
+  if ((st = moves_make(g, false, &m, err)))
+    goto done;
+  const igraph_t *ig = &m.ig;
+  const char *flow = cp_graph_flow_weight(g);
+  s->roles = n;
+  s->transitions = (size_t)igraph_ecount(ig);
+  s->self_loops = m.self_loops;
+  s->zero_flow = m.zero;
+  s->flow_weight = flow;
+  igraph_real_t r;
+  igraph_integer_t count;
+  s->density = n > 1 ? (double)s->transitions / ((double)n * (double)(n - 1)) : NAN;
+  if ((st = cp_from_igraph(igraph_reciprocity(ig, &r, true, IGRAPH_RECIPROCITY_DEFAULT), err,
+                           "reciprocity")))
+    goto done;
+  s->reciprocity = s->transitions ? r : NAN;
+  if ((st = cp_from_igraph(igraph_connected_components(ig, NULL, NULL, &count, IGRAPH_WEAK), err,
+                           "components")))
+    goto done;
+  s->weak_components = (size_t)count;
+  if ((st = cp_from_igraph(igraph_connected_components(ig, NULL, NULL, &count, IGRAPH_STRONG), err,
+                           "components")))
+    goto done;
+  s->strong_components = (size_t)count;
+
+  if ((st = cp_from_igraph(igraph_vector_int_init(&deg, 0), err, "degrees")))
+    goto done;
+  deg_made = true;
+  if ((st = cp_from_igraph(igraph_vector_init(&str, 0), err, "strength")))
+    goto done;
+  str_made = true;
+  for (int dir = 0; dir < 2; dir++) {
+    igraph_neimode_t mode = dir ? IGRAPH_OUT : IGRAPH_IN;
+    if ((st =
+             cp_from_igraph(igraph_degree(ig, &deg, igraph_vss_all(), mode, true), err, "degrees")))
+      goto done;
+    for (size_t i = 0; i < n; i++)
+      a[i] = (double)VECTOR(deg)[i];
+    describe(a, n, scratch, dir ? &s->out_degree : &s->in_degree);
+    if ((st = histogram(&deg, dir ? &s->out_degree_counts : &s->in_degree_counts,
+                        dir ? &s->n_out_degree_counts : &s->n_in_degree_counts))) {
+      st = cp_fail(err, st, "out of memory");
+      goto done;
+    }
+    cp_distribution *d = dir ? &s->out_strength : &s->in_strength;
+    *d = (cp_distribution){NAN, NAN, NAN, NAN};
+    if (!flow)
+      continue;
+    if ((st = cp_from_igraph(igraph_strength(ig, &str, igraph_vss_all(), mode, true, &m.weight),
+                             err, "strength")))
+      goto done;
+    for (size_t i = 0; i < n; i++)
+      a[i] = VECTOR(str)[i];
+    describe(a, n, scratch, d);
+  }
+
+  igraph_real_t diameter, mean_path, unconn;
+  if ((st = cp_from_igraph(igraph_diameter(ig, &diameter, NULL, NULL, NULL, NULL, true, true), err,
+                           "diameter")) ||
+      (st = cp_from_igraph(igraph_average_path_length(ig, &mean_path, &unconn, true, true), err,
+                           "mean path length")) ||
+      (st = cp_from_igraph(igraph_transitivity_undirected(ig, &r, IGRAPH_TRANSITIVITY_NAN), err,
+                           "clustering")))
+    goto done;
+  s->diameter = s->transitions ? diameter : NAN;
+  s->mean_path_length = s->transitions ? mean_path : NAN;
+  s->clustering = r;
+
+  /* Assortativity by level: over roles that give one (level 0 is "not given"). */
+  s->assortativity_level = s->assortativity_domain = NAN;
+  bool levels = n > 0, domains = false;
+  for (size_t i = 0; i < n; i++) {
+    levels = levels && g->roles[i].level > 0;
+    domains = domains || strcmp(g->roles[i].domain, g->roles[0].domain);
+  }
+  if (levels && s->transitions) {
+    if ((st = cp_from_igraph(igraph_vector_init(&values, (igraph_integer_t)n), err,
+                             "assortativity")))
+      goto done;
+    values_made = true;
+    for (size_t i = 0; i < n; i++)
+      VECTOR(values)[i] = g->roles[i].level;
+    if ((st = cp_from_igraph(igraph_assortativity(ig, &values, NULL, &r, true, true), err,
+                             "assortativity")))
+      goto done;
+    s->assortativity_level = r;
+  }
+  if (domains && s->transitions) {
+    if ((st = cp_from_igraph(igraph_vector_int_init(&types, (igraph_integer_t)n), err,
+                             "assortativity")))
+      goto done;
+    types_made = true;
+    /* Domain numbers by first appearance. */
+    for (size_t i = 0; i < n; i++) {
+      size_t j = 0;
+      while (strcmp(g->roles[j].domain, g->roles[i].domain))
+        j++;
+      VECTOR(types)[i] = j == i ? (igraph_integer_t)i : VECTOR(types)[j];
+    }
+    if ((st = cp_from_igraph(igraph_assortativity_nominal(ig, &types, &r, true, true), err,
+                             "assortativity")))
+      goto done;
+    s->assortativity_domain = r;
+  }
+  *out = s;
+  s = NULL;
+done:
+  if (deg_made)
+    igraph_vector_int_destroy(&deg);
+  if (str_made)
+    igraph_vector_destroy(&str);
+  if (values_made)
+    igraph_vector_destroy(&values);
+  if (types_made)
+    igraph_vector_int_destroy(&types);
+  moves_free(&m);
+  cp_stats_free(s);
+  free(a);
+  free(scratch);
+  return st;
+}
+
+/* ---- centrality ---- */
+
+const char *cp_centrality_name(cp_centrality c) {
+  static const char *const names[] = {"betweenness", "pagerank", "closeness", "degree", "strength"};
+  return (unsigned)c < CP_CENTRALITY_COUNT ? names[c] : "?";
+}
+
+cp_status cp_centrality_parse(const char *name, cp_centrality *out) {
+  for (int c = 0; c < CP_CENTRALITY_COUNT; c++)
+    if (!strcmp(name, cp_centrality_name((cp_centrality)c))) {
+      *out = (cp_centrality)c;
+      return CP_OK;
+    }
+  return CP_EINVAL;
+}
+
+/* Per move, the distance a path pays: 1 for steps, else the criterion's total over the
+ * role pair's cheapest transition (parallel transitions are one move). */
+static cp_status distances(const cp_graph *g, const moves *m, cp_criterion by, igraph_vector_t *d,
+                           cp_error *err) {
+  if ((by != CP_BY_STEPS && cp_graph_check_criterion(g, by, err)))
+    return CP_ENOCRIT;
+  igraph_integer_t e = igraph_ecount(&m->ig);
+  cp_status st = cp_from_igraph(igraph_vector_init(d, e), err, "distances");
+  if (st)
+    return st;
+  for (igraph_integer_t i = 0; i < e; i++)
+    VECTOR(*d)[i] = by == CP_BY_STEPS ? 1 : INFINITY;
+  if (by == CP_BY_STEPS)
+    return CP_OK;
+  for (size_t i = 0; i < g->n_transitions; i++) {
+    const cp_transition *t = &g->transitions[i];
+    igraph_integer_t eid;
+    if (t->from == t->to ||
+        igraph_get_eid(&m->ig, &eid, (igraph_integer_t)t->from, (igraph_integer_t)t->to, true,
+                       false) != IGRAPH_SUCCESS ||
+        eid < 0)
+      continue;
+    double w = by == CP_BY_MONTHS ? t->months : by == CP_BY_COST ? t->cost : t->effort;
+    if (w < VECTOR(*d)[eid])
+      VECTOR(*d)[eid] = w;
+  }
+  return CP_OK;
+}
+
+cp_status cp_graph_centrality(const cp_graph *g, cp_centrality measure, cp_criterion by,
+                              double **out, cp_error *err) {
+  moves m;
+  igraph_vector_t res, dist;
+  bool res_made = false, dist_made = false;
+  double *scores = NULL;
+  cp_status st = moves_make(g, false, &m, err);
+  if (st)
+    return st;
+  const char *flow = cp_graph_flow_weight(g);
+  if ((st = cp_from_igraph(igraph_vector_init(&res, 0), err, cp_centrality_name(measure))))
+    goto done;
+  res_made = true;
+  switch (measure) {
+  case CP_CENTRALITY_BETWEENNESS:
+  case CP_CENTRALITY_CLOSENESS:
+    if ((st = distances(g, &m, by, &dist, err)))
+      goto done;
+    dist_made = true;
+    st = cp_from_igraph(measure == CP_CENTRALITY_BETWEENNESS
+                            ? igraph_betweenness(&m.ig, &res, igraph_vss_all(), true,
+                                                 by == CP_BY_STEPS ? NULL : &dist)
+                            : igraph_closeness(&m.ig, &res, NULL, NULL, igraph_vss_all(),
+                                               IGRAPH_OUT, by == CP_BY_STEPS ? NULL : &dist, true),
+                        err, cp_centrality_name(measure));
+    break;
+  case CP_CENTRALITY_PAGERANK:
+    st =
+        cp_from_igraph(igraph_pagerank(&m.ig, IGRAPH_PAGERANK_ALGO_PRPACK, &res, NULL,
+                                       igraph_vss_all(), true, 0.85, flow ? &m.weight : NULL, NULL),
+                       err, "pagerank");
+    break;
+  case CP_CENTRALITY_DEGREE:
+  case CP_CENTRALITY_STRENGTH:
+    if (measure == CP_CENTRALITY_STRENGTH && !flow) {
+      st = cp_fail(err, CP_ENOCRIT,
+                   "%s: strength needs 'count' or 'probability' on every transition; try "
+                   "--measure degree",
+                   g->name);
+      goto done;
+    }
+    st = cp_from_igraph(igraph_strength(&m.ig, &res, igraph_vss_all(), IGRAPH_ALL, true,
+                                        measure == CP_CENTRALITY_STRENGTH ? &m.weight : NULL),
+                        err, cp_centrality_name(measure));
+    break;
+  default: st = cp_fail(err, CP_EINVAL, "unknown centrality measure"); break;
+  }
+  if (st)
+    goto done;
+  if (!(scores = malloc((g->n_roles + 1) * sizeof *scores))) {
+    st = cp_fail(err, CP_ENOMEM, "out of memory");
+    goto done;
+  }
+  for (size_t i = 0; i < g->n_roles; i++)
+    scores[i] = VECTOR(res)[i];
+  *out = scores;
+done:
+  if (res_made)
+    igraph_vector_destroy(&res);
+  if (dist_made)
+    igraph_vector_destroy(&dist);
+  moves_free(&m);
+  return st;
+}
+
+/* ---- communities ---- */
+
+typedef struct sized {
+  size_t size, first, label;
+} sized;
+
+static int by_size_desc(const void *pa, const void *pb) {
+  const sized *a = pa, *b = pb;
+  if (a->size != b->size)
+    return a->size > b->size ? -1 : 1;
+  return (a->first > b->first) - (a->first < b->first);
+}
+
+cp_status cp_graph_communities(const cp_graph *g, cp_community_method method, size_t **membership,
+                               size_t *n_communities, double *modularity, cp_error *err) {
+  moves m;
+  igraph_vector_int_t member;
+  igraph_vector_t strength;
+  bool member_made = false, strength_made = false;
+  size_t n = g->n_roles, *out = NULL;
+  sized *groups = NULL;
+  cp_status st = moves_make(g, true, &m, err);
+  if (st)
+    return st;
+  if ((st = cp_from_igraph(igraph_vector_int_init(&member, 0), err, "communities")))
+    goto done;
+  member_made = true;
+  /* Fixed seed: the same graph gives the same communities. */
+  igraph_rng_seed(igraph_rng_default(), 42);
+  if (method == CP_COMMUNITY_LEIDEN) {
+    /* Leiden optimises modularity when node weights are strengths and the resolution is
+     * 1/2m (with none it optimises CPM, which put Zachary's karate club in one cluster). */
+    if ((st = cp_from_igraph(igraph_vector_init(&strength, 0), err, "communities")))
+      goto done;
+    strength_made = true;
+    if ((st = cp_from_igraph(
+             igraph_strength(&m.ig, &strength, igraph_vss_all(), IGRAPH_ALL, true, &m.weight), err,
+             "communities")))
+      goto done;
+    double total = igraph_vector_sum(&m.weight);
+    igraph_integer_t clusters;
+    igraph_real_t quality;
+    if ((st = cp_from_igraph(igraph_community_leiden(&m.ig, &m.weight, &strength,
+                                                     total > 0 ? 1.0 / (2 * total) : 1, 0.01, false,
+                                                     -1, &member, &clusters, &quality),
+                             err, "Leiden")))
+      goto done;
+  } else if ((st = cp_from_igraph(
+                  igraph_community_multilevel(&m.ig, &m.weight, 1, &member, NULL, NULL), err,
+                  "Louvain"))) {
+    goto done;
+  }
+  igraph_real_t q;
+  if ((st = cp_from_igraph(igraph_modularity(&m.ig, &member, &m.weight, 1, false, &q), err,
+                           "modularity")))
+    goto done;
+  /* Number communities by size, largest first, ties by their first role. */
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if ((size_t)VECTOR(member)[i] + 1 > k)
+      k = (size_t)VECTOR(member)[i] + 1;
+  groups = calloc(k + 1, sizeof *groups);
+  out = malloc((n + 1) * sizeof *out);
+  if (!groups || !out) {
+    st = cp_fail(err, CP_ENOMEM, "out of memory");
+    goto done;
+  }
+  for (size_t c = 0; c < k; c++)
+    groups[c] = (sized){0, SIZE_MAX, c};
+  for (size_t i = 0; i < n; i++) {
+    sized *c = &groups[VECTOR(member)[i]];
+    if (!c->size++)
+      c->first = i;
+  }
+  qsort(groups, k, sizeof *groups, by_size_desc);
+  size_t *rank = malloc((k + 1) * sizeof *rank);
+  if (!rank) {
+    st = cp_fail(err, CP_ENOMEM, "out of memory");
+    goto done;
+  }
+  size_t used = 0;
+  for (size_t c = 0; c < k; c++)
+    if (groups[c].size)
+      rank[groups[c].label] = used++;
+  for (size_t i = 0; i < n; i++)
+    out[i] = rank[VECTOR(member)[i]];
+  free(rank);
+  *membership = out;
+  out = NULL;
+  *n_communities = used;
+  *modularity = q;
+done:
+  free(out);
+  free(groups);
+  if (member_made)
+    igraph_vector_int_destroy(&member);
+  if (strength_made)
+    igraph_vector_destroy(&strength);
+  moves_free(&m);
+  return st;
+}
