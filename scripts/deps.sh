@@ -12,6 +12,7 @@ packages=(
   libcmocka-dev                        # unit tests
   libxml2-dev                          # tests parse the SVG we render
   clang libclang-rt-14-dev             # libFuzzer targets (the fuzz build in test.sh)
+  python3 python3-networkx python3-numpy  # tests compare the measures with NetworkX
 )
 
 # `deps.sh bench` adds what bench/ compares against (Debian's NetworkX and python-igraph,
@@ -22,7 +23,7 @@ fi
 # `deps.sh validation` adds the independent implementations docs/validation.md compares
 # careerpath's measures with: R's markovchain package and NetworkX.
 if [ "${1:-}" = validation ]; then
-  packages+=(python3 python3-networkx r-base-core r-cran-markovchain)
+  packages+=(r-base-core r-cran-markovchain)
 fi
 
 missing=()
