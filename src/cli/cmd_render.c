@@ -39,6 +39,8 @@ static const char help[] =
     "                           student, drawing and step table)\n"
     "  -o, --output FILE        write there (through a temporary file) instead of stdout\n"
     "  --title TEXT             the diagram's title (default: the graph's name)\n"
+    "  --communities METHOD     group roles by community (leiden or louvain, as\n"
+    "                           'careerpath communities') instead of by domain\n"
     "  --roles FILE             roles CSV for a CSV graph\n"
     "  -h, --help               this help\n"
     "\n"
@@ -203,25 +205,35 @@ static int render_batch_run(const cp_cli *c, const cp_router *router,
   return code ? code : b.bad ? CP_EXIT_INPUT : CP_EXIT_OK;
 }
 
+/* Communities drawn as the domain boxes: each role's domain becomes its community. */
+static int colour_by_community(const cp_cli *c, cp_graph *g, cp_community_method method) {
+  size_t *member = NULL, k = 0;
+  double q = 0;
+  cp_error e = {0};
+  cp_status st = cp_graph_communities(g, method, &member, &k, &q, &e);
+  for (size_t i = 0; !st && i < cp_graph_role_count(g); i++) {
+    char name[64];
+    snprintf(name, sizeof name, "community %zu", member[i] + 1);
+    st = cp_graph_set_role_domain(g, i, name, &e);
+  }
+  free(member);
+  return cp_cli_status(c, st, &e);
+}
+
 int cp_cmd_render(const cp_cli *c, int argc, char **argv) {
-  static const struct option longopts[] = {{"from", required_argument, NULL, 'f'},
-                                           {"to", required_argument, NULL, 't'},
-                                           {"by", required_argument, NULL, 'b'},
-                                           {"format", required_argument, NULL, 'F'},
-                                           {"output", required_argument, NULL, 'o'},
-                                           {"title", required_argument, NULL, 'T'},
-                                           {"k", required_argument, NULL, 'k'},
-                                           {"focus", required_argument, NULL, 'c'},
-                                           {"radius", required_argument, NULL, 'R'},
-                                           {"domain", required_argument, NULL, 'd'},
-                                           {"layout", required_argument, NULL, 'L'},
-                                           {"batch", required_argument, NULL, 'B'},
-                                           {"top", required_argument, NULL, 'P'},
-                                           {"out-dir", required_argument, NULL, 'D'},
-                                           {"roles", required_argument, NULL, 'r'},
-                                           {"help", no_argument, NULL, 'h'},
-                                           {NULL, 0, NULL, 0}};
+  static const struct option longopts[] = {
+      {"from", required_argument, NULL, 'f'},   {"to", required_argument, NULL, 't'},
+      {"by", required_argument, NULL, 'b'},     {"format", required_argument, NULL, 'F'},
+      {"output", required_argument, NULL, 'o'}, {"title", required_argument, NULL, 'T'},
+      {"k", required_argument, NULL, 'k'},      {"focus", required_argument, NULL, 'c'},
+      {"radius", required_argument, NULL, 'R'}, {"domain", required_argument, NULL, 'd'},
+      {"layout", required_argument, NULL, 'L'}, {"batch", required_argument, NULL, 'B'},
+      {"top", required_argument, NULL, 'P'},    {"out-dir", required_argument, NULL, 'D'},
+      {"roles", required_argument, NULL, 'r'},  {"communities", required_argument, NULL, 'C'},
+      {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
   const char *from_name = NULL, *to_name = NULL, *output = NULL, *roles = NULL;
+  bool communities = false;
+  cp_community_method method = CP_COMMUNITY_LEIDEN;
   char question[1024];
   const char *graph_path = NULL, *title = NULL, *focus = NULL, *layout = NULL;
   const char *batch_path = NULL, *out_dir = NULL;
@@ -286,6 +298,11 @@ int cp_cmd_render(const cp_cli *c, int argc, char **argv) {
                            optarg);
       layout = optarg;
       break;
+    case 'C':
+      if ((code = cp_cli_parse_method(c, optarg, &method)))
+        return code;
+      communities = true;
+      break;
     case 'h': fputs(help, c->out); return CP_EXIT_OK;
     default: return CP_EXIT_USAGE;
     }
@@ -306,6 +323,8 @@ int cp_cmd_render(const cp_cli *c, int argc, char **argv) {
                        "--batch takes its questions from its rows; drop "
                        "--from, --to, --k, --focus and --domain");
   if ((code = cp_cli_load_graph(c, graph_path, roles, &g)))
+    goto cleanup;
+  if (communities && (code = colour_by_community(c, g, method)))
     goto cleanup;
   if (batch_path) {
     if (mkdir(out_dir, 0777) != 0 && errno != EEXIST) {
