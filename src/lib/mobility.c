@@ -447,12 +447,14 @@ static cp_status person(builder *b, const hrec *r, size_t n) {
  * here; person hashes are uniform, so a counting sort on their top bits leaves bins of one
  * or two records, finished by insertion sort (qsort for a rare large bin). */
 static cp_status sort_records(builder *b, hrec *recs, size_t n) {
+  if (n == 0)
+    return CP_OK; /* recs may be NULL: every row was bad (found by fuzzing) */
   unsigned bits = 1;
   while (((size_t)1 << bits) < n && bits < 22)
     bits++;
   size_t bins = (size_t)1 << bits;
   size_t *start = calloc(bins + 1, sizeof *start);
-  hrec *tmp = malloc((n ? n : 1) * sizeof *tmp);
+  hrec *tmp = malloc(n * sizeof *tmp);
   if (!start || !tmp) {
     free(start);
     free(tmp);

@@ -168,6 +168,20 @@ static void bad_headers(void **state) {
   assert_contains(e.message, "empty file");
 }
 
+/* Regression (libFuzzer, fuzz_histories): a file whose every row is bad built nothing but
+ * sorted a NULL array. It gives an empty graph, the bad rows counted. */
+static void every_row_bad(void **state) {
+  (void)state;
+  cp_mobility_options o = {.min_people = 1};
+  cp_error e = {0};
+  cp_mobility *m =
+      build_text("person,role,start,end\np,a,2020-020-03,\nq,a,2038-13,\n", &o, CP_OK, &e);
+  assert_int_equal(m->bad_rows, 2);
+  assert_int_equal(m->n_roles, 0);
+  assert_int_equal(m->n_transitions, 0);
+  cp_mobility_free(m);
+}
+
 /* The DOT output reads back as a graph the measures run on. */
 static void dot_output_reads_back(void **state) {
   (void)state;
@@ -199,6 +213,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(suppression_threshold),
       cmocka_unit_test(person_ids_never_appear),
       cmocka_unit_test(bad_headers),
+      cmocka_unit_test(every_row_bad),
       cmocka_unit_test(dot_output_reads_back),
   };
   return CP_RUN(tests, argc, argv);
