@@ -290,16 +290,16 @@ static void render_draws_pieces_of_a_map(void **state) {
   (void)state;
   run_result *r = run("render", SMALL, "--focus", "Beta", "--radius", "1", NULL);
   assert_int_equal(r->code, 0);
-  assert_contains(r->out, "<title>a</title>");
-  assert_null(strstr(r->out, "<title>e</title>"));
+  assert_contains(r->out, "<title>Alpha Role</title>");
+  assert_null(strstr(r->out, "<title>Epsilon</title>"));
   r = run("render", SMALL, "--domain", "d3", NULL);
   assert_int_equal(r->code, 0);
-  assert_contains(r->out, "<title>z</title>");
-  assert_null(strstr(r->out, "<title>a</title>"));
+  assert_contains(r->out, "<title>Island</title>");
+  assert_null(strstr(r->out, "<title>Alpha Role</title>"));
   r = run("render", SMALL, "--top", "1", NULL);
   assert_int_equal(r->code, 0);
-  assert_contains(r->out, "<title>d</title>");
-  assert_null(strstr(r->out, "<title>b</title>"));
+  assert_contains(r->out, "<title>Delta</title>");
+  assert_null(strstr(r->out, "<title>Beta</title>"));
   r = run("render", SMALL, "--layout", "circo", NULL);
   assert_int_equal(r->code, CP_EXIT_USAGE);
   r = run("render", SMALL, "--domain", "d9", NULL);
@@ -338,7 +338,7 @@ static void route_html_is_a_self_contained_page(void **state) {
   xpath_all(doc, "//h:h1", got, sizeof got);
   assert_string_equal(got, "Alpha Role to Epsilon, by months: 3 steps, 24 months, $8,000");
   xpath_all(doc, "//h:figure/s:svg//s:g[@id='route_node_3']/s:title", got, sizeof got);
-  assert_string_equal(got, "e");
+  assert_string_equal(got, "Epsilon");
   xpath_all(doc, "//h:tbody/h:tr/h:td[2]", got, sizeof got);
   assert_string_equal(got, "Alpha Role|Beta|Delta");
   xpath_all(doc, "//h:tbody/h:tr/h:td[4]", got, sizeof got);
@@ -654,7 +654,7 @@ static void into_lists_every_way_in(void **state) {
   r = run("into", SMALL, "--to", "d", "--format", "svg", NULL);
   assert_int_equal(r->code, 0);
   assert_contains(r->out, "<svg");
-  assert_null(strstr(r->out, "<title>e</title>")); /* e cannot reach d: not drawn */
+  assert_null(strstr(r->out, "<title>Epsilon</title>")); /* e cannot reach d: not drawn */
   r = run("into", SMALL, "--from", "a", NULL);
   assert_int_equal(r->code, CP_EXIT_USAGE);
 }

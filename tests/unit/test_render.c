@@ -86,21 +86,41 @@ static void whole_graph_svg_highlights_the_route(void **state) {
   size_t len;
   char *text = render(g, &o, CP_FORMAT_SVG, &len);
   svg s = parse_svg(text, len);
-  const char *ids[] = {"a", "b", "d", "e"};
+  /* For screen readers: each role's title is its label, its desc says what and where. */
+  const char *labels[] = {"Alpha Role", "Beta", "Delta", "Epsilon"};
+  const char *descs[] = {"Role Alpha Role (a), domain d1, level 1 of 5; where the route starts",
+                         "Role Beta (b), domain d1, level 2 of 5; step 1 of 3 of the route",
+                         "Role Delta (d), domain d2, level 3 of 5; step 2 of 3 of the route",
+                         "Role Epsilon (e), domain d3, level 4 of 5; step 3 of 3 of the route"};
   for (int i = 0; i < 4; i++) {
     char expr[128];
     snprintf(expr, sizeof expr, "//s:g[@id='route_node_%d']/s:title", i);
-    assert_xpath_text(&s, expr, ids[i]);
+    assert_xpath_text(&s, expr, labels[i]);
+    snprintf(expr, sizeof expr, "//s:g[@id='route_node_%d']/s:desc", i);
+    assert_xpath_text(&s, expr, descs[i]);
     snprintf(expr, sizeof expr, "//s:g[@id='route_node_%d']/s:path/@stroke", i);
     assert_xpath_text(&s, expr, "#cc3311");
   }
   assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'route_node_')]"), 4);
   assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'route_edge_')]"), 3);
-  assert_xpath_text(&s, "//s:g[@id='route_edge_1']/s:title", "b->d");
+  assert_xpath_text(&s, "//s:g[@id='route_edge_1']/s:title", "Beta to Delta");
+  assert_int_equal(xpath_count(&s, "//s:g[@id='route_edge_1']/s:desc[starts-with(., 'Step 2 of 3 "
+                                   "of the route: Beta to Delta, 6 months')]"),
+                   1);
+  /* The drawing's own title and desc: the question, and the route with its totals. */
+  assert_xpath_text(&s, "//s:g[@id='graph0']/s:title", "T");
+  assert_int_equal(xpath_count(&s, "//s:g[@id='graph0']/s:desc[starts-with(., 'Route: Alpha Role "
+                                   "to Beta to Delta to Epsilon; 3 steps')]"),
+                   1);
+  /* Every role and move drawn has both. */
+  assert_int_equal(xpath_count(&s, "//s:g[(@class='node' or @class='edge') and "
+                                   "(starts-with(@id,'role_') or starts-with(@id,'route_') or "
+                                   "starts-with(@id,'edge_')) and not(s:desc)]"),
+                   0);
   assert_xpath_text(&s, "//s:g[@id='route_edge_1']/s:path/@stroke-width", "3");
   assert_xpath_text(&s, "//s:g[@id='route_edge_1']/s:text", "6 mo");
   /* Roles off the route are drawn plainly; all six roles and six transitions are there. */
-  assert_xpath_text(&s, "//s:g[@id='role_2']/s:title", "c");
+  assert_xpath_text(&s, "//s:g[@id='role_2']/s:title", "Gamma");
   assert_int_equal(xpath_count(&s, "//s:g[@class='node' and (starts-with(@id,'role_') or "
                                    "starts-with(@id,'route_node_'))]"),
                    6);
@@ -169,12 +189,16 @@ static void alternatives_are_drawn_apart_with_a_key(void **state) {
   size_t len;
   char *text = render(g, &o, CP_FORMAT_SVG, &len);
   svg s = parse_svg(text, len);
-  assert_xpath_text(&s, "//s:g[@id='route_edge_0']/s:title", "a->b");
-  assert_xpath_text(&s, "//s:g[@id='alt1_edge_0']/s:title", "a->c");
-  assert_xpath_text(&s, "//s:g[@id='alt1_edge_1']/s:title", "c->d");
+  assert_xpath_text(&s, "//s:g[@id='route_edge_0']/s:title", "Alpha Role to Beta");
+  assert_xpath_text(&s, "//s:g[@id='alt1_edge_0']/s:title", "Alpha Role to Gamma");
+  assert_xpath_text(&s, "//s:g[@id='alt1_edge_1']/s:title", "Gamma to Delta");
+  assert_int_equal(
+      xpath_count(&s, "//s:g[@id='alt1_edge_1']/s:desc[starts-with(., 'Step 2 of alternative 1: "
+                      "Gamma to Delta')]"),
+      1);
   assert_xpath_text(&s, "//s:g[@id='alt1_edge_0']/s:path/@stroke", "#0077bb");
   assert_xpath_text(&s, "//s:g[@id='alt1_edge_0']/s:path/@stroke-dasharray", "5,2");
-  assert_xpath_text(&s, "//s:g[@id='alt2_edge_0']/s:title", "a->d");
+  assert_xpath_text(&s, "//s:g[@id='alt2_edge_0']/s:title", "Alpha Role to Delta");
   assert_xpath_text(&s, "//s:g[@id='alt2_edge_0']/s:path/@stroke", "#009988");
   assert_xpath_text(&s, "//s:g[@id='legend_route_1']/s:text", "route 2: dashed blue");
   assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'legend_route_')]"), 3);
@@ -238,7 +262,12 @@ static void hostile_labels_stay_text(void **state) {
   char *text = render(g, &o, CP_FORMAT_SVG, &len);
   svg s = parse_svg(text, len);
   assert_xpath_text(&s, "//s:g[@id='role_0']/s:text", label);
-  assert_xpath_text(&s, "//s:g[@id='role_0']/s:title", "level_1");
+  /* The label is text in the title and desc too, not markup. */
+  assert_xpath_text(&s, "//s:g[@id='role_0']/s:title", label);
+  assert_xpath_text(&s, "//s:g[@id='graph0']/s:title", "evil \"graph\" <i>");
+  assert_int_equal(xpath_count(&s, "//s:g[@id='role_0']/s:desc[contains(., '(level_1), domain "
+                                   "<dom & ain>')]"),
+                   1);
   assert_int_equal(xpath_count(&s, "//s:script"), 0);
   assert_xpath_text(&s, "//s:g[@id='cluster_domain_1']/s:text", "<dom & ain>");
   svg_free(&s);
