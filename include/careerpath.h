@@ -503,7 +503,12 @@ cp_status cp_mobility_write_dot(const cp_mobility *m, char **out, size_t *out_le
 
 /* ---- Rendering -------------------------------------------------------------------- */
 
-typedef enum cp_format { CP_FORMAT_DOT = 0, CP_FORMAT_SVG } cp_format;
+typedef enum cp_format {
+  CP_FORMAT_DOT = 0,
+  CP_FORMAT_SVG,
+  CP_FORMAT_PNG, /* through Graphviz's cairo renderer (pango text): binary, not NUL-safe */
+  CP_FORMAT_PDF
+} cp_format;
 
 typedef struct cp_render_options {
   cp_criterion label_by;        /* the weight printed on edges (steps: none) */

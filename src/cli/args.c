@@ -49,11 +49,12 @@ int cp_cli_load_graph(const cp_cli *c, const char *path, const char *roles, cp_g
   return cp_cli_status(c, st, &e);
 }
 
-static const char *const format_names[] = {"text", "json", "csv", "dot", "svg", "html"};
+static const char *const format_names[] = {"text", "json", "csv", "dot",
+                                           "svg",  "html", "png", "pdf"};
 
 int cp_cli_parse_format(const cp_cli *c, const char *name, unsigned allowed, cp_out_format *out) {
   char list[64] = "";
-  for (int f = CP_OUT_TEXT; f <= CP_OUT_HTML; f++) {
+  for (int f = CP_OUT_TEXT; f <= CP_OUT_PDF; f++) {
     if (!(allowed & CP_OUT_BIT(f)))
       continue;
     if (!strcmp(name, format_names[f])) {

@@ -47,8 +47,12 @@ typedef enum cp_out_format {
   CP_OUT_CSV,
   CP_OUT_DOT,
   CP_OUT_SVG,
-  CP_OUT_HTML
+  CP_OUT_HTML,
+  CP_OUT_PNG,
+  CP_OUT_PDF
 } cp_out_format;
+/* The bits of the drawing formats every drawing command takes besides its own. */
+#define CP_OUT_IMAGES (CP_OUT_BIT(CP_OUT_PNG) | CP_OUT_BIT(CP_OUT_PDF))
 /* Parses `name` among the formats allowed by `allowed` (a bit per format). */
 int cp_cli_parse_format(const cp_cli *c, const char *name, unsigned allowed, cp_out_format *out);
 #define CP_OUT_BIT(f) (1u << (f))

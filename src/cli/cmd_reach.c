@@ -28,8 +28,8 @@ static const char common_help[] =
     "  --budget, --max-months, --max-steps, --max-effort   one limit each\n"
     "  --avoid ROLE, --avoid-domain D   never pass through (repeatable)\n"
     "  --have CRED, --have-file FILE    credentials already held\n"
-    "  --format FORMAT      text (default), json, dot or svg (the region drawn with its\n"
-    "                       domains and levels)\n"
+    "  --format FORMAT      text (default), json, dot, svg, png or pdf (the region drawn\n"
+    "                       with its domains and levels)\n"
     "  -o, --output FILE    write there (through a temporary file) instead of stdout\n"
     "  --roles FILE         roles CSV for a CSV graph\n"
     "  -h, --help           this help\n"
@@ -116,7 +116,8 @@ static int sweep_command(const cp_cli *c, int argc, char **argv, bool into) {
     case 'F':
       if ((code = cp_cli_parse_format(c, optarg,
                                       CP_OUT_BIT(CP_OUT_TEXT) | CP_OUT_BIT(CP_OUT_JSON) |
-                                          CP_OUT_BIT(CP_OUT_DOT) | CP_OUT_BIT(CP_OUT_SVG),
+                                          CP_OUT_BIT(CP_OUT_DOT) | CP_OUT_BIT(CP_OUT_SVG) |
+                                          CP_OUT_IMAGES,
                                       &format)))
         return code;
       break;

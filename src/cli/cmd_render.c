@@ -35,7 +35,7 @@ static const char help[] =
     "                           each in its own colour and line style, with a key\n"
     "  --by CRITERION           route criterion and edge labels: steps, months (default),\n"
     "                           cost or effort\n"
-    "  --format FORMAT          svg (default) or dot; with --batch also html (a page a\n"
+    "  --format FORMAT          svg (default), png, pdf or dot; with --batch also html (a page a\n"
     "                           student, drawing and step table)\n"
     "  -o, --output FILE        write there (through a temporary file) instead of stdout\n"
     "  --title TEXT             the diagram's title (default: the graph's name)\n"
@@ -120,8 +120,11 @@ static cp_status on_student(void *ctx, const char *const *fields, size_t n_field
   }
   /* The line number keeps names that slug alike apart. */
   slug(name, name_part, sizeof name_part);
-  static const char *const ext[] = {
-      [CP_OUT_DOT] = "gv", [CP_OUT_SVG] = "svg", [CP_OUT_HTML] = "html"};
+  static const char *const ext[] = {[CP_OUT_DOT] = "gv",
+                                    [CP_OUT_SVG] = "svg",
+                                    [CP_OUT_HTML] = "html",
+                                    [CP_OUT_PNG] = "png",
+                                    [CP_OUT_PDF] = "pdf"};
   snprintf(file_name, sizeof file_name, "%zu-%s.%s", line, name_part, ext[b->format]);
   snprintf(path, sizeof path, "%s/%s", b->dir, file_name);
   char title[512];
@@ -264,9 +267,10 @@ int cp_cmd_render(const cp_cli *c, int argc, char **argv) {
       by_given = true;
       break;
     case 'F':
-      if ((code = cp_cli_parse_format(
-               c, optarg, CP_OUT_BIT(CP_OUT_DOT) | CP_OUT_BIT(CP_OUT_SVG) | CP_OUT_BIT(CP_OUT_HTML),
-               &format)))
+      if ((code = cp_cli_parse_format(c, optarg,
+                                      CP_OUT_BIT(CP_OUT_DOT) | CP_OUT_BIT(CP_OUT_SVG) |
+                                          CP_OUT_BIT(CP_OUT_HTML) | CP_OUT_IMAGES,
+                                      &format)))
         return code;
       break;
     case 'o': output = optarg; break;
@@ -343,9 +347,7 @@ int cp_cmd_render(const cp_cli *c, int argc, char **argv) {
       defaults.by = by;
     }
     const char *inputs[] = {batch_path, graph_path, roles, NULL};
-    code = render_batch_run(c, router, &defaults, batch_path, out_dir,
-                            format == CP_OUT_HTML || format == CP_OUT_DOT ? format : CP_OUT_SVG,
-                            inputs);
+    code = render_batch_run(c, router, &defaults, batch_path, out_dir, format, inputs);
     goto cleanup;
   }
   cp_render_options ro = {.label_by = by, .title = title, .layout = layout};
@@ -435,11 +437,8 @@ int cp_cmd_render(const cp_cli *c, int argc, char **argv) {
       ro.title = question;
     }
   }
-  if ((st = cp_render(g, &ro, format == CP_OUT_SVG ? CP_FORMAT_SVG : CP_FORMAT_DOT, &text, &len,
-                      &e))) {
-    code = cp_cli_status(c, st, &e);
+  if ((code = cp_cli_draw(c, g, &ro, format, &text, &len)))
     goto cleanup;
-  }
   const char *inputs[] = {graph_path, roles, NULL};
   code = cp_cli_write(c, output, text, len, inputs);
 cleanup:

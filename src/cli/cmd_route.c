@@ -46,9 +46,10 @@ static const char help[] =
     "                       column empty. A bad row is reported with its line and the rest\n"
     "                       go on.\n"
     "Output:\n"
-    "  --format FORMAT      text (default), json, dot, svg or html; dot and svg draw the\n"
-    "                       best route alone, each step a card; html is one page with\n"
-    "                       that drawing and a table of the steps, nothing external\n"
+    "  --format FORMAT      text (default), json, dot, svg, png, pdf or html; dot, svg,\n"
+    "                       png and pdf draw the best route alone, each step a card;\n"
+    "                       html is one page with that drawing and a table of the\n"
+    "                       steps, nothing external\n"
     "  -o, --output FILE    write there (through a temporary file) instead of stdout\n"
     "  --roles FILE         roles CSV for a CSV graph\n"
     "  -h, --help           this help\n"
@@ -255,7 +256,7 @@ int cp_cmd_route(const cp_cli *c, int argc, char **argv) {
       if ((code = cp_cli_parse_format(c, optarg,
                                       CP_OUT_BIT(CP_OUT_TEXT) | CP_OUT_BIT(CP_OUT_JSON) |
                                           CP_OUT_BIT(CP_OUT_DOT) | CP_OUT_BIT(CP_OUT_SVG) |
-                                          CP_OUT_BIT(CP_OUT_HTML),
+                                          CP_OUT_BIT(CP_OUT_HTML) | CP_OUT_IMAGES,
                                       &format)))
         return code;
       break;
@@ -279,7 +280,8 @@ int cp_cmd_route(const cp_cli *c, int argc, char **argv) {
     return cp_cli_fail(c, CP_EXIT_USAGE,
                        "--from and --to are required; see 'careerpath "
                        "route --help'");
-  bool drawing = format == CP_OUT_DOT || format == CP_OUT_SVG || format == CP_OUT_HTML;
+  bool drawing = format == CP_OUT_DOT || format == CP_OUT_SVG || format == CP_OUT_HTML ||
+                 format == CP_OUT_PNG || format == CP_OUT_PDF;
   if (drawing && (rq.k > 1 || rq.n_pareto || batch_path))
     return cp_cli_fail(c, CP_EXIT_USAGE,
                        "--format dot/svg draws one route; use text or json "

@@ -110,8 +110,11 @@ int cp_cli_draw(const cp_cli *c, const cp_graph *g, cp_render_options *ro, cp_ou
   cp_error e = {0};
   if (cp_graph_check_criterion(g, ro->label_by, NULL) != CP_OK)
     ro->label_by = CP_BY_STEPS;
-  cp_status st =
-      cp_render(g, ro, format == CP_OUT_SVG ? CP_FORMAT_SVG : CP_FORMAT_DOT, text, len, &e);
+  cp_format f = format == CP_OUT_SVG   ? CP_FORMAT_SVG
+                : format == CP_OUT_PNG ? CP_FORMAT_PNG
+                : format == CP_OUT_PDF ? CP_FORMAT_PDF
+                                       : CP_FORMAT_DOT;
+  cp_status st = cp_render(g, ro, f, text, len, &e);
   return cp_cli_status(c, st, &e);
 }
 

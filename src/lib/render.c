@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Linking the plugins in and registering them ourselves avoids gvconfig's leaks and the
  * config6a lookup, and makes text metrics independent of installed fonts
@@ -15,11 +16,22 @@
 extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
 extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
 extern gvplugin_library_t gvplugin_core_LTX_library;
+extern gvplugin_library_t gvplugin_pango_LTX_library;
 
 static const lt_symlist_t builtins[] = {
     {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
     {"gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library},
     {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+    {NULL, NULL}};
+
+/* PNG and PDF come from the cairo renderer, which also measures text with pango (real font
+ * metrics). It gets a context of its own so that SVG and DOT keep Graphviz's built-in
+ * estimates, and so the same bytes, whatever fonts a machine has. */
+static const lt_symlist_t builtins_cairo[] = {
+    {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
+    {"gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library},
+    {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+    {"gvplugin_pango_LTX_library", &gvplugin_pango_LTX_library},
     {0, 0},
 };
 
@@ -869,13 +881,46 @@ static cp_status accessible_svg(const drawing *d, const char *svg, size_t len, c
   return CP_OK;
 }
 
-static cp_status write_svg(Agraph_t *ag, const char *engine, char **out, size_t *out_len,
-                           cp_error *err) {
+/* cairo 1.16 stamps a PDF with the time it was made, so two runs differ. The stamp is
+ * rewritten in place, same length (the cross-reference offsets stay right), to
+ * SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else 1970-01-01. */
+static void fixed_creation_date(char *pdf, size_t len) {
+  static const char key[] = "/CreationDate (D:";
+  char *p = pdf, *end = pdf + len;
+  while ((p = memchr(p, '/', (size_t)(end - p))) && (size_t)(end - p) >= sizeof key - 1 + 15) {
+    if (memcmp(p, key, sizeof key - 1)) {
+      p++;
+      continue;
+    }
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    time_t when = epoch ? (time_t)strtoll(epoch, NULL, 10) : 0;
+    struct tm tm;
+    char stamp[16];
+    if (!gmtime_r(&when, &tm) || strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm) != 14)
+      return;
+    memcpy(p + sizeof key - 1, stamp, 14);
+    return;
+  }
+}
+
+/* Lays out and renders `ag` in a fresh plugin context: "svg" with the built-in plugins,
+ * "png:cairo" and "pdf:cairo" with pango's too. */
+static cp_status write_rendered(Agraph_t *ag, const char *engine, const char *device, char **out,
+                                size_t *out_len, cp_error *err) {
   cp_status st = CP_OK;
   char *data = NULL;
   unsigned int len = 0;
   bool laid_out = false;
-  GVC_t *gvc = gvContextPlugins(builtins, 0);
+  bool cairo = strcmp(device, "svg") != 0;
+  /* Graphviz 2.42's pango plugin keeps, in a static, a pointer to the last font name it
+   * measured, which lives in the context's font dictionary: after gvFreeContext the next
+   * measurement reads freed memory (AddressSanitizer: heap-use-after-free in
+   * textspan_size). So the cairo context is made once and kept for the process (reachable,
+   * not leaked); rendering PNG or PDF is therefore not thread-safe, as Graphviz is not. */
+  static GVC_t *cairo_gvc;
+  if (cairo && !cairo_gvc)
+    cairo_gvc = gvContextPlugins(builtins_cairo, 0);
+  GVC_t *gvc = cairo ? cairo_gvc : gvContextPlugins(builtins, 0);
   if (!gvc)
     return cp_fail(err, CP_ERENDER, "Graphviz could not start");
   cp_cgraph_take_message();
@@ -884,14 +929,15 @@ static cp_status write_svg(Agraph_t *ag, const char *engine, char **out, size_t 
     goto cleanup;
   }
   laid_out = true;
-  if (gvRenderData(gvc, ag, "svg", &data, &len) != 0 || !data) {
-    st = cp_fail(err, CP_ERENDER, "Graphviz could not render SVG: %s", cp_cgraph_take_message());
+  if (gvRenderData(gvc, ag, device, &data, &len) != 0 || !data || !len) {
+    st = cp_fail(err, CP_ERENDER, "Graphviz could not render %s: %s", device,
+                 cp_cgraph_take_message());
     goto cleanup;
   }
   /* Hand back plain malloc'd memory so callers need no Graphviz call to free it. */
   char *copy = malloc((size_t)len + 1);
   if (!copy) {
-    st = cp_fail(err, CP_ENOMEM, "out of memory rendering SVG");
+    st = cp_fail(err, CP_ENOMEM, "out of memory rendering %s", device);
     goto cleanup;
   }
   memcpy(copy, data, len);
@@ -903,7 +949,8 @@ cleanup:
     gvFreeRenderData(data);
   if (laid_out)
     gvFreeLayout(gvc, ag);
-  gvFreeContext(gvc);
+  if (!cairo)
+    gvFreeContext(gvc);
   return st;
 }
 
@@ -996,9 +1043,14 @@ cp_status cp_render(const cp_graph *g, const cp_render_options *opts, cp_format 
   if (format == CP_FORMAT_SVG) {
     char *raw = NULL;
     size_t raw_len = 0;
-    if (!(st = write_svg(d.ag, d.engine, &raw, &raw_len, err)))
+    if (!(st = write_rendered(d.ag, d.engine, "svg", &raw, &raw_len, err)))
       st = accessible_svg(&d, raw, raw_len, out, out_len, err);
     free(raw);
+  } else if (format == CP_FORMAT_PNG || format == CP_FORMAT_PDF) {
+    st = write_rendered(d.ag, d.engine, format == CP_FORMAT_PNG ? "png:cairo" : "pdf:cairo", out,
+                        out_len, err);
+    if (!st && format == CP_FORMAT_PDF)
+      fixed_creation_date(*out, *out_len);
   } else {
     st = write_dot(d.ag, out, out_len, err);
   }

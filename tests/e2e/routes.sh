@@ -34,5 +34,14 @@ grep -q '<svg' route.svg && grep -q 'route_node_0' route.svg ||
   { echo "FAIL: route.svg lacks the route" >&2; status=1; }
 check "render svg" "$bin" render --from "Registered Nurse" --to CNIO -o graph.svg
 grep -q 'route_edge_0' graph.svg || { echo "FAIL: graph.svg lacks the route" >&2; status=1; }
+# PNG and PDF through the cairo renderer: the file is the format it says.
+check "route png" "$bin" route --from "Physician" --to "CMIO" --format png -o route.png
+[ "$(head -c 8 route.png | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] ||
+  { echo "FAIL: route.png is not a PNG" >&2; status=1; }
+check "render pdf" "$bin" render --from "Registered Nurse" --to CNIO --format pdf -o graph.pdf
+head -c 5 graph.pdf | grep -q '%PDF-' && tail -c 8 graph.pdf | grep -q '%%EOF' ||
+  { echo "FAIL: graph.pdf is not a PDF" >&2; status=1; }
+check "render pdf again" "$bin" render --from "Registered Nurse" --to CNIO --format pdf -o again.pdf
+cmp -s graph.pdf again.pdf || { echo "FAIL: the same PDF twice differs" >&2; status=1; }
 ls "$work" | grep -q '\.tmp\.' && { echo "FAIL: temporary file left behind" >&2; status=1; }
 exit $status

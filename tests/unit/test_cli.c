@@ -78,7 +78,7 @@ static void usage_errors_exit_2_with_a_message(void **state) {
       {{"route", "--from", "a", "--to", "b", "--by", "salary"}, "unknown criterion 'salary'"},
       {{"route", "--from", "a", "--to", "b", "--k", "0"}, "--k needs a whole number"},
       {{"route", "--from", "a", "--to", "b", "--k", "3x"}, "--k needs a whole number"},
-      {{"route", "--from", "a", "--to", "b", "--format", "png"}, "unknown format 'png'"},
+      {{"route", "--from", "a", "--to", "b", "--format", "gif"}, "unknown format 'gif'"},
       {{"route", "--frm", "a"}, "unknown option '--frm'"},
       {{"route", "--from"}, "option '--from' needs a value"},
       {{"roles", "x.gv", "y.gv"}, "unexpected argument 'y.gv'"},

@@ -65,7 +65,8 @@ static char *render(const cp_graph *g, const cp_render_options *o, cp_format f, 
   cp_error e = {0};
   if (cp_render(g, o, f, &out, len, &e) != CP_OK)
     fail_msg("render: %s", e.message);
-  assert_int_equal(strlen(out), *len);
+  if (f == CP_FORMAT_SVG || f == CP_FORMAT_DOT)
+    assert_int_equal(strlen(out), *len); /* text: NUL-free */
   return out;
 }
 
@@ -317,6 +318,34 @@ static void layout_without_clusters_frees_everything(void **state) {
   cp_graph_free(g);
 }
 
+/* PNG and PDF through Graphviz's cairo renderer: well-formed, the same bytes each time. */
+static void png_and_pdf(void **state) {
+  (void)state;
+  cp_graph *g = cp_test_load("small.gv");
+  cp_route_list *l = best(g, "a", "e");
+  cp_render_options o = {.label_by = CP_BY_MONTHS, .route = &l->routes[0], .route_only = 1};
+  size_t len, len2;
+  char *png = render(g, &o, CP_FORMAT_PNG, &len), *png2 = render(g, &o, CP_FORMAT_PNG, &len2);
+  assert_true(len > 100);
+  assert_memory_equal(png, "\x89PNG\r\n\x1a\n", 8);
+  assert_memory_equal(png + 12, "IHDR", 4);
+  const unsigned char *u = (const unsigned char *)png;
+  unsigned width = (unsigned)u[16] << 24 | u[17] << 16 | u[18] << 8 | u[19];
+  unsigned height = (unsigned)u[20] << 24 | u[21] << 16 | u[22] << 8 | u[23];
+  /* Four cards side by side: wider than tall. */
+  assert_true(width > 2 * height && height > 20);
+  assert_int_equal(len, len2);
+  assert_memory_equal(png, png2, len);
+  char *pdf = render(g, &o, CP_FORMAT_PDF, &len), *pdf2 = render(g, &o, CP_FORMAT_PDF, &len2);
+  assert_memory_equal(pdf, "%PDF-1.", 7);
+  assert_non_null(strstr(pdf + len - 8, "%%EOF"));
+  assert_int_equal(len, len2);
+  assert_memory_equal(pdf, pdf2, len);
+  free(png), free(png2), free(pdf), free(pdf2);
+  cp_route_list_free(l);
+  cp_graph_free(g);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(whole_graph_svg_highlights_the_route),
@@ -324,6 +353,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(alternatives_are_drawn_apart_with_a_key),
       cmocka_unit_test(subsets_and_engines),
       cmocka_unit_test(hostile_labels_stay_text),
+      cmocka_unit_test(png_and_pdf),
       cmocka_unit_test(layout_without_clusters_frees_everything),
   };
   int rc = CP_RUN(tests, argc, argv);
