@@ -14,6 +14,7 @@ packages=(
   fonts-liberation                     # Helvetica-metric fonts for PNG and PDF text
   clang libclang-rt-14-dev             # libFuzzer targets (the fuzz build in test.sh)
   python3 python3-networkx python3-numpy  # tests compare the measures with NetworkX
+  chromium                             # a test loads the html page in headless Chromium
 )
 
 # `deps.sh bench` adds what bench/ compares against (Debian's NetworkX and python-igraph,
