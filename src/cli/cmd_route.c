@@ -134,6 +134,18 @@ static void answer_line(FILE *f, size_t line, const cp_router *router, const cp_
 
 /* ---- batch ---- */
 
+/* One data row of the batch file, copied: the rows are all read before any is answered. */
+typedef struct batch_row {
+  size_t line;
+  char **fields;
+  size_t n;
+  char *from; /* the row's `from` as written (borrowed from fields), NULL when bad */
+  /* An answer worked out ahead of its turn (see run_batch), waiting to be printed. */
+  char *out, *err;
+  size_t out_len, err_len;
+  bool answered;
+} batch_row;
+
 typedef struct batch {
   const cp_cli *c;
   const cp_router *router;
@@ -143,7 +155,8 @@ typedef struct batch {
   FILE *out;
   cp_cli_rows columns;
   bool have_header;
-  size_t rows, bad, unanswered;
+  batch_row *rows;
+  size_t n_rows, cap_rows, bad, unanswered;
 } batch;
 
 static cp_status on_batch_row(void *ctx, const char *const *fields, size_t n_fields, size_t line,
@@ -153,34 +166,111 @@ static cp_status on_batch_row(void *ctx, const char *const *fields, size_t n_fie
     b->have_header = true;
     return cp_cli_rows_header(&b->columns, b->name, fields, n_fields, line, err);
   }
-  b->rows++;
+  if (b->n_rows == b->cap_rows) {
+    size_t cap = b->cap_rows ? 2 * b->cap_rows : 256;
+    batch_row *rows = realloc(b->rows, cap * sizeof *rows);
+    if (!rows)
+      goto nomem;
+    b->rows = rows;
+    b->cap_rows = cap;
+  }
+  batch_row *r = &b->rows[b->n_rows];
+  *r = (batch_row){.line = line, .fields = calloc(n_fields ? n_fields : 1, sizeof(char *))};
+  if (!r->fields)
+    goto nomem;
+  b->n_rows++;
+  for (r->n = 0; r->n < n_fields; r->n++)
+    if (!(r->fields[r->n] = strdup(fields[r->n])))
+      goto nomem;
+  cp_cli_request rq;
+  char why[512];
+  if (cp_cli_rows_request(&b->columns, (const char *const *)r->fields, r->n, b->defaults, &rq, NULL,
+                          why, sizeof why))
+    r->from = (char *)rq.from;
+  return CP_OK;
+nomem:
+  if (err) {
+    err->status = CP_ENOMEM;
+    snprintf(err->message, sizeof err->message, "%s:%zu: out of memory", b->name, line);
+  }
+  return CP_ENOMEM;
+}
+
+/* Answers one row, writing its line (or its error) to `out` and `err`. */
+static void answer_row(batch *b, const batch_row *row, FILE *out, FILE *err, bool reuse) {
+  cp_cli c = *b->c;
+  c.err = err;
   char where[512], why[512];
-  snprintf(where, sizeof where, "%s:%zu: ", b->name, line);
+  snprintf(where, sizeof where, "%s:%zu: ", b->name, row->line);
   cp_cli_request rq;
   cp_cli_answer a = {0};
-  int code = CP_EXIT_OK;
-  if (!cp_cli_rows_request(&b->columns, fields, n_fields, b->defaults, &rq, NULL, why, sizeof why))
-    code = cp_cli_fail(b->c, CP_EXIT_INPUT, "%s%s", where, why);
-  else
-    code = cp_cli_ask(b->c, b->router, &rq, &a, where);
+  int code;
+  if (!cp_cli_rows_request(&b->columns, (const char *const *)row->fields, row->n, b->defaults, &rq,
+                           NULL, why, sizeof why)) {
+    code = cp_cli_fail(&c, CP_EXIT_INPUT, "%s%s", where, why);
+  } else {
+    rq.reuse_source = reuse;
+    code = cp_cli_ask(&c, b->router, &rq, &a, where);
+  }
   if (code) {
     b->bad++;
   } else {
     if (b->format == CP_OUT_JSON) {
       json_t *o = answer_json(b->router, &rq, &a);
-      json_object_set_new(o, "line", json_integer((json_int_t)line));
-      json_dumpf(o, b->out, JSON_COMPACT | JSON_REAL_PRECISION(12));
-      fputc('\n', b->out);
+      json_object_set_new(o, "line", json_integer((json_int_t)row->line));
+      json_dumpf(o, out, JSON_COMPACT | JSON_REAL_PRECISION(12));
+      fputc('\n', out);
       json_decref(o);
     } else {
-      answer_line(b->out, line, b->router, &rq, &a);
+      answer_line(out, row->line, b->router, &rq, &a);
     }
-    fflush(b->out); /* streaming: each answer as soon as it is known */
     b->unanswered += a.routes->n == 0;
   }
   cp_cli_answer_free(&a);
-  (void)err;
-  return CP_OK;
+}
+
+/* Answers row i and, when its source has more questions later in the file, those too, in
+ * file order, keeping one search from the source for all of them (cp_query.reuse_source):
+ * a source's questions then cost one search, however the file interleaves sources. Their
+ * answers wait, with their messages, until their turn to be printed. */
+static int answer_source(batch *b, size_t i) {
+  batch_row *row = &b->rows[i];
+  size_t later = 0;
+  for (size_t j = i + 1; row->from && j < b->n_rows; j++)
+    later += b->rows[j].from && !b->rows[j].answered && !strcmp(b->rows[j].from, row->from);
+  if (!later) {
+    answer_row(b, row, b->out, b->c->err, false);
+    return CP_EXIT_OK;
+  }
+  for (size_t j = i; j < b->n_rows; j++) {
+    batch_row *r = &b->rows[j];
+    if (j > i && (!r->from || r->answered || strcmp(r->from, row->from)))
+      continue;
+    FILE *out = open_memstream(&r->out, &r->out_len), *err = open_memstream(&r->err, &r->err_len);
+    if (!out || !err) {
+      if (out)
+        fclose(out);
+      if (err)
+        fclose(err);
+      return cp_cli_fail(b->c, CP_EXIT_INTERNAL, "out of memory");
+    }
+    answer_row(b, r, out, err, true);
+    if (fclose(out) | fclose(err))
+      return cp_cli_fail(b->c, CP_EXIT_INTERNAL, "out of memory");
+    r->answered = true;
+  }
+  return CP_EXIT_OK;
+}
+
+static void batch_free(batch *b) {
+  for (size_t i = 0; i < b->n_rows; i++) {
+    for (size_t k = 0; k < b->rows[i].n; k++)
+      free(b->rows[i].fields[k]);
+    free(b->rows[i].fields);
+    free(b->rows[i].out);
+    free(b->rows[i].err);
+  }
+  free(b->rows);
 }
 
 static int run_batch(const cp_cli *c, const cp_router *router, const cp_cli_request *defaults,
@@ -188,6 +278,7 @@ static int run_batch(const cp_cli *c, const cp_router *router, const cp_cli_requ
   char *data = NULL;
   size_t len = 0;
   cp_error e = {0};
+  int code = CP_EXIT_OK;
   cp_status st = cp_read_file(path, &data, &len, &e);
   if (st)
     return cp_cli_status(c, st, &e);
@@ -195,19 +286,34 @@ static int run_batch(const cp_cli *c, const cp_router *router, const cp_cli_requ
       .c = c, .router = router, .defaults = defaults, .format = format, .name = path, .out = out};
   st = cp_csv_parse(path, data, len, on_batch_row, &b, &e);
   free(data);
-  if (st)
-    return cp_cli_status(c, st, &e);
-  if (!b.have_header)
-    return cp_cli_fail(c, CP_EXIT_INPUT,
-                       "%s: empty file; expected a header with 'from' and "
-                       "'to'",
+  if (st) {
+    code = cp_cli_status(c, st, &e);
+    goto cleanup;
+  }
+  if (!b.have_header) {
+    code = cp_cli_fail(c, CP_EXIT_INPUT, "%s: empty file; expected a header with 'from' and 'to'",
                        path);
+    goto cleanup;
+  }
+  for (size_t i = 0; i < b.n_rows; i++) {
+    batch_row *r = &b.rows[i];
+    if (!r->answered && (code = answer_source(&b, i)))
+      goto cleanup;
+    if (r->answered) {
+      fwrite(r->err, 1, r->err_len, c->err);
+      fwrite(r->out, 1, r->out_len, out);
+    }
+    fflush(out); /* streaming: each answer as soon as it and those before it are known */
+  }
   if (b.bad || b.unanswered)
     cp_cli_fail(c, CP_EXIT_OK,
                 "%zu queries: %zu answered with a route, %zu with none, %zu "
                 "bad rows skipped",
-                b.rows, b.rows - b.bad - b.unanswered, b.unanswered, b.bad);
-  return b.bad ? CP_EXIT_INPUT : CP_EXIT_OK;
+                b.n_rows, b.n_rows - b.bad - b.unanswered, b.unanswered, b.bad);
+  code = b.bad ? CP_EXIT_INPUT : CP_EXIT_OK;
+cleanup:
+  batch_free(&b);
+  return code;
 }
 
 /* ---- the command ---- */

@@ -220,6 +220,7 @@ int cp_cli_prepare(const cp_cli *c, const cp_graph *g, const cp_cli_request *rq,
   a->q.have = rq->have;
   a->q.n_have = rq->n_have;
   a->q.k = rq->k;
+  a->q.reuse_source = rq->reuse_source;
   return CP_EXIT_OK;
 }
 

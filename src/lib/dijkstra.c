@@ -44,17 +44,25 @@ struct cp_scratch {
   size_t n;
   uint32_t stamp;
   side s[2]; /* 0: forwards from the start, 1: backwards from the goal */
+  /* A one-directional search from `tree_from` by `tree_weights`, kept between questions
+   * (q->reuse_source) and resumed until each question's goal is settled. */
+  side tree;
+  uint32_t tree_stamp;
+  bool tree_valid;
+  uint32_t tree_from;
+  double tree_weights[CP_CRITERION_COUNT];
 };
 
 void cp_scratch_free(cp_scratch *s) {
   if (!s)
     return;
-  for (int d = 0; d < 2; d++) {
-    free(s->s[d].seen);
-    free(s->s[d].done);
-    free(s->s[d].dist);
-    free(s->s[d].via);
-    free(s->s[d].heap);
+  side *sides[] = {&s->s[0], &s->s[1], &s->tree};
+  for (int d = 0; d < 3; d++) {
+    free(sides[d]->seen);
+    free(sides[d]->done);
+    free(sides[d]->dist);
+    free(sides[d]->via);
+    free(sides[d]->heap);
   }
   free(s);
 }
@@ -67,8 +75,8 @@ static cp_scratch *scratch_for(cp_router *r) {
     return NULL;
   s->n = r->n;
   size_t n = r->n ? r->n : 1;
-  for (int d = 0; d < 2; d++) {
-    side *x = &s->s[d];
+  for (int d = 0; d < 3; d++) {
+    side *x = d < 2 ? &s->s[d] : &s->tree;
     x->seen = calloc(n, sizeof *x->seen);
     x->done = calloc(n, sizeof *x->done);
     x->dist = malloc(n * sizeof *x->dist);
@@ -142,42 +150,53 @@ static double step_weight(const cp_router *r, const cp_query *q, size_t t) {
   return f;
 }
 
+/* A one-route list with room for `n` steps; the caller fills route->transitions. */
+static cp_status route_alloc(cp_route_list *list, size_t n, cp_route **route) {
+  cp_route *r = list->routes = calloc(1, sizeof *list->routes);
+  if (!r)
+    return CP_ENOMEM;
+  list->n = 1; /* so that cp_route_list_free releases whatever is made below */
+  r->roles = malloc((n + 1) * sizeof *r->roles);
+  r->transitions = malloc((n ? n : 1) * sizeof *r->transitions);
+  if (!r->roles || !r->transitions)
+    return CP_ENOMEM;
+  r->n_steps = n;
+  *route = r;
+  return CP_OK;
+}
+
+/* Roles and totals from the filled transitions (`start` when there are none). */
+static void route_finish(const cp_router *r, cp_route *route, size_t start) {
+  const cp_transition *tr = r->g->transitions;
+  route->roles[0] = route->n_steps ? tr[route->transitions[0]].from : start;
+  for (size_t i = 0; i < route->n_steps; i++) {
+    size_t t = route->transitions[i];
+    route->roles[i + 1] = tr[t].to;
+    route->months += r->w[CP_BY_MONTHS][t];
+    route->cost += r->w[CP_BY_COST][t];
+    route->effort += r->w[CP_BY_EFFORT][t];
+  }
+}
+
 static cp_status make_route(const cp_router *r, const cp_scratch *s, uint32_t meet,
                             cp_route_list *list) {
   const cp_transition *tr = r->g->transitions;
-  size_t from = 0, n = 0;
-  (void)from;
+  size_t n = 0;
   for (uint32_t v = meet; s->s[0].dist[v].steps; v = (uint32_t)tr[s->s[0].via[v]].from)
     n++;
   size_t n_fwd = n;
   for (uint32_t v = meet; s->s[1].dist[v].steps; v = (uint32_t)tr[s->s[1].via[v]].to)
     n++;
-  cp_route route = {0};
-  route.roles = malloc((n + 1) * sizeof *route.roles);
-  route.transitions = malloc((n ? n : 1) * sizeof *route.transitions);
-  list->routes = malloc(sizeof *list->routes);
-  if (!route.roles || !route.transitions || !list->routes) {
-    free(route.roles);
-    free(route.transitions);
+  cp_route *route;
+  if (route_alloc(list, n, &route))
     return CP_ENOMEM;
-  }
   size_t k = n_fwd;
   for (uint32_t v = meet; s->s[0].dist[v].steps; v = (uint32_t)tr[s->s[0].via[v]].from)
-    route.transitions[--k] = s->s[0].via[v];
+    route->transitions[--k] = s->s[0].via[v];
   k = n_fwd;
   for (uint32_t v = meet; s->s[1].dist[v].steps; v = (uint32_t)tr[s->s[1].via[v]].to)
-    route.transitions[k++] = s->s[1].via[v];
-  route.n_steps = n;
-  route.roles[0] = n_fwd ? tr[route.transitions[0]].from : meet;
-  for (size_t i = 0; i < n; i++) {
-    size_t t = route.transitions[i];
-    route.roles[i + 1] = tr[t].to;
-    route.months += r->w[CP_BY_MONTHS][t];
-    route.cost += r->w[CP_BY_COST][t];
-    route.effort += r->w[CP_BY_EFFORT][t];
-  }
-  list->routes[0] = route;
-  list->n = 1;
+    route->transitions[k++] = s->s[1].via[v];
+  route_finish(r, route, meet);
   return CP_OK;
 }
 
@@ -254,6 +273,77 @@ cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **o
     }
   }
   if (meet != UINT32_MAX && make_route(r, s, meet, list) != CP_OK)
+    goto nomem;
+  *out = list;
+  return CP_OK;
+nomem:
+  cp_route_list_free(list);
+  return cp_fail(err, CP_ENOMEM, "out of memory searching routes");
+}
+
+/* The route to `to` in the kept search: `via` back from the goal to the source. */
+static cp_status tree_route(const cp_router *r, const side *x, uint32_t to, cp_route_list *list) {
+  cp_route *route;
+  if (route_alloc(list, x->dist[to].steps, &route))
+    return CP_ENOMEM;
+  uint32_t v = to;
+  for (size_t k = route->n_steps; k-- > 0; v = (uint32_t)r->g->transitions[x->via[v]].from)
+    route->transitions[k] = x->via[v];
+  route_finish(r, route, v);
+  return CP_OK;
+}
+
+cp_status cp_source_route(const cp_router *r, const cp_query *q, cp_route_list **out,
+                          cp_error *err) {
+  cp_scratch *s = scratch_for((cp_router *)r);
+  cp_route_list *list = calloc(1, sizeof *list);
+  if (!s || !list) {
+    free(list);
+    return cp_fail(err, CP_ENOMEM, "out of memory searching routes");
+  }
+  side *x = &s->tree;
+  if (!s->tree_valid || s->tree_from != q->from ||
+      memcmp(s->tree_weights, q->weights, sizeof s->tree_weights)) {
+    /* A new source or objective: start again. */
+    if (++s->tree_stamp == 0) {
+      memset(x->seen, 0, s->n * sizeof *x->seen);
+      memset(x->done, 0, s->n * sizeof *x->done);
+      s->tree_stamp = 1;
+    }
+    s->tree_valid = false;
+    s->tree_from = (uint32_t)q->from;
+    memcpy(s->tree_weights, q->weights, sizeof s->tree_weights);
+    x->n_heap = 0;
+    x->seen[q->from] = s->tree_stamp;
+    x->dist[q->from] = (key){0, 0};
+    if (!push(x, x->dist[q->from], (uint32_t)q->from))
+      goto nomem;
+    s->tree_valid = true;
+  }
+  uint32_t stamp = s->tree_stamp, goal = (uint32_t)q->to;
+  /* Settle roles in key order until the goal is settled or nothing is left: roles settled
+   * for earlier questions are final and answer at once. */
+  while (x->done[goal] != stamp && x->n_heap) {
+    entry e = pop(x);
+    if (x->done[e.node] == stamp || less(x->dist[e.node], e.k))
+      continue;
+    x->done[e.node] = stamp;
+    for (size_t j = r->out_start[e.node]; j < r->out_start[e.node + 1]; j++) {
+      size_t t = r->out_tr[j];
+      uint32_t u = r->out_head[j];
+      key nk = {e.k.f + step_weight(r, q, t), e.k.steps + 1};
+      if (x->seen[u] != stamp || less(nk, x->dist[u])) {
+        x->seen[u] = stamp;
+        x->dist[u] = nk;
+        x->via[u] = t;
+        if (!push(x, nk, u)) {
+          s->tree_valid = false; /* a half-relaxed role: the kept search is no longer sound */
+          goto nomem;
+        }
+      }
+    }
+  }
+  if (x->done[goal] == stamp && tree_route(r, x, goal, list) != CP_OK)
     goto nomem;
   *out = list;
   return CP_OK;

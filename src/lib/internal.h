@@ -106,6 +106,10 @@ struct cp_router {
  * waypoints, avoided roles or credentials held, valid weights the graph carries. */
 bool cp_fast_route_applies(const cp_router *r, const cp_query *q);
 cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err);
+/* The same question answered from a one-directional search from q->from kept in the router
+ * between calls and resumed until q->to is settled (q->reuse_source). */
+cp_status cp_source_route(const cp_router *r, const cp_query *q, cp_route_list **out,
+                          cp_error *err);
 void cp_scratch_free(cp_scratch *s);
 
 /* Makes room for `n` transitions at once (readers that know how many are coming). */

@@ -576,12 +576,19 @@ static void batch_answers_every_good_row_and_reports_bad_ones(void **state) {
   assert_contains(r->err, "queries.csv:6: no role named 'nobody'");
   assert_contains(r->err, "queries.csv:7: unknown criterion 'salary'");
   assert_contains(r->err, "8 queries: 5 answered with a route, 1 with none, 2 bad rows skipped");
+  /* Every row asks from 'a': they are answered together from one kept search, yet the
+   * answers and the messages come out in file order. */
+  assert_true(strstr(r->err, "queries.csv:6:") < strstr(r->err, "queries.csv:7:"));
+  assert_true(strstr(r->err, "queries.csv:7:") < strstr(r->err, "8 queries:"));
+  json_int_t previous = 0;
   size_t lines = 0;
   for (char *line = strtok(r->out, "\n"); line; line = strtok(NULL, "\n")) {
     json_t *o = json_loads(line, 0, NULL);
     if (!o)
       fail_msg("not one JSON object per line: %s", line);
     json_int_t at = json_integer_value(json_object_get(o, "line"));
+    assert_true(at > previous);
+    previous = at;
     size_t routes = json_array_size(json_object_get(o, "routes"));
     if (at == 3)
       assert_int_equal(routes, 2); /* k = 2 */

@@ -457,20 +457,28 @@ static void reach_within_limits_matches_brute_force(void **state) {
 /* Plain questions take the bidirectional search (dijkstra.c); the same question with a limit
  * too large to bind takes the label-setting search. Both must give the same objective and,
  * between equal objectives, the same fewest steps. */
+/* A random graph for a trial; every other one with many equal totals at different step
+ * counts, so the steps rule is exercised. */
+static cp_graph *trial_graph(int trial, size_t *n_out) {
+  size_t n = 2 + rnd(MAXN - 1), m = n + rnd((unsigned)(3 * n));
+  cp_graph *g = random_graph(n, m);
+  if (trial % 2)
+    for (size_t i = 0; i < m; i++) {
+      cp_transition *t = (cp_transition *)cp_graph_transition(g, i);
+      t->months = rnd(2);
+      t->cost = rnd(2) * 500.0;
+    }
+  *n_out = n;
+  return g;
+}
+
 static void the_fast_path_equals_the_general_search(void **state) {
   (void)state;
   rng = 2024;
   size_t routes = 0;
   for (int trial = 0; trial < 1500; trial++) {
-    size_t n = 2 + rnd(MAXN - 1), m = n + rnd((unsigned)(3 * n));
-    cp_graph *g = random_graph(n, m);
-    /* Many equal totals with different step counts, so the steps rule is exercised. */
-    if (trial % 2)
-      for (size_t i = 0; i < m; i++) {
-        cp_transition *t = (cp_transition *)cp_graph_transition(g, i);
-        t->months = rnd(2);
-        t->cost = rnd(2) * 500.0;
-      }
+    size_t n;
+    cp_graph *g = trial_graph(trial, &n);
     cp_router *r = router(g);
     cp_query fast, general;
     cp_query_init(&fast, rnd((unsigned)n), rnd((unsigned)n), (cp_criterion)rnd(NC));
@@ -502,6 +510,48 @@ static void the_fast_path_equals_the_general_search(void **state) {
   }
   if (routes < 1000)
     fail_msg("only %zu routes compared", routes);
+}
+
+/* A batch's questions from one source, answered by one kept search resumed per question
+ * (reuse_source), have the totals and step counts of the same questions asked alone, in
+ * any order, with sources and objectives changing in between. */
+static void reused_source_searches_equal_fresh_ones(void **state) {
+  (void)state;
+  rng = 77;
+  size_t compared = 0;
+  for (int trial = 0; trial < 300; trial++) {
+    size_t n;
+    cp_graph *g = trial_graph(trial, &n);
+    cp_router *r = router(g);
+    size_t from = rnd((unsigned)n);
+    cp_criterion by = (cp_criterion)rnd(NC);
+    for (int k = 0; k < 12; k++) {
+      if (rnd(6) == 0) /* now and then another source or objective: the kept search restarts */
+        from = rnd((unsigned)n), by = (cp_criterion)rnd(NC);
+      cp_query fresh, kept;
+      cp_query_init(&fresh, from, rnd((unsigned)n), by);
+      kept = fresh;
+      kept.reuse_source = 1;
+      cp_route_list *a = NULL, *b = NULL;
+      assert_int_equal(cp_route_search(r, &fresh, &a, NULL), CP_OK);
+      assert_int_equal(cp_route_search(r, &kept, &b, NULL), CP_OK);
+      assert_int_equal(a->n, b->n);
+      if (a->n) {
+        double fa = cp_route_total(&a->routes[0], by), fb = cp_route_total(&b->routes[0], by);
+        if (fabs(fa - fb) > 1e-9 || a->routes[0].n_steps != b->routes[0].n_steps)
+          fail_msg("trial %d question %d: fresh %g in %zu steps, kept %g in %zu steps", trial, k,
+                   fa, a->routes[0].n_steps, fb, b->routes[0].n_steps);
+        assert_route_real(g, &kept, &b->routes[0], 0);
+        compared++;
+      }
+      cp_route_list_free(a);
+      cp_route_list_free(b);
+    }
+    cp_router_free(r);
+    cp_graph_free(g);
+  }
+  if (compared < 1500)
+    fail_msg("only %zu routes compared", compared);
 }
 
 /* Equal months both ways (1); the three-step route a-y-z-t is met first because its first
@@ -648,6 +698,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(reach_and_into_agree_with_full_dijkstra),
       cmocka_unit_test(reach_within_limits_matches_brute_force),
       cmocka_unit_test(the_fast_path_equals_the_general_search),
+      cmocka_unit_test(reused_source_searches_equal_fresh_ones),
       cmocka_unit_test(equal_totals_go_to_fewer_steps),
       cmocka_unit_test(graphs_lacking_a_criterion_still_answer),
       cmocka_unit_test(bad_questions_are_refused),
