@@ -15,6 +15,7 @@ packages=(
   clang libclang-rt-14-dev             # libFuzzer targets (the fuzz build in test.sh)
   python3 python3-networkx python3-numpy  # tests compare the measures with NetworkX
   chromium                             # a test loads the html page in headless Chromium
+  valgrind                             # memcheck over the end-to-end tests (test.sh)
 )
 
 # `deps.sh bench` adds what bench/ compares against (Debian's NetworkX and python-igraph,

@@ -85,18 +85,19 @@ typedef struct drawing {
  * on the input only. Named IDs are even and anonymous ones odd, as cgraph expects. */
 typedef struct seq_ids {
   cp_strmap index; /* name -> position in names */
-  char **names;
+  char **names;    /* cgraph strings (agstrdup): agwrite looks for a header before each name */
+  Agraph_t *root;
   size_t n, cap;
   IDTYPE next_anonymous;
 } seq_ids;
 
 static void *seq_open(Agraph_t *g, Agdisc_t *disc) {
-  (void)g;
   (void)disc;
   seq_ids *s = calloc(1, sizeof *s);
   if (s) {
     cp_strmap_init(&s->index);
     s->next_anonymous = 1;
+    s->root = g;
   }
   return s;
 }
@@ -120,10 +121,13 @@ static long seq_map(void *state, int objtype, char *str, IDTYPE *id, int createf
   if (!names)
     return 0;
   s->names = names;
-  char *copy = cp_strdup(str);
+  /* A cgraph string, not a plain copy: agwrite reads a reference-count header just before
+   * the name it prints (aghtmlstr), which a malloc'd copy does not have (valgrind: invalid
+   * read 16 bytes before the block; the DOT output came out with random <...> names). */
+  char *copy = agstrdup(s->root, str);
   bool existing;
   if (!copy || cp_strmap_put(&s->index, copy, s->n, &existing, NULL) != CP_OK) {
-    free(copy);
+    agstrfree(s->root, copy);
     return 0;
   }
   s->names[s->n] = copy;
@@ -155,7 +159,7 @@ static void seq_close(void *state) {
   if (!s)
     return;
   for (size_t i = 0; i < s->n; i++)
-    free(s->names[i]);
+    agstrfree(s->root, s->names[i]); /* agclose closes the ID discipline before the strings */
   free(s->names);
   cp_strmap_destroy(&s->index);
   free(s);
