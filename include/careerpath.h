@@ -33,6 +33,18 @@ typedef enum cp_status {
   CP_STATUS_COUNT
 } cp_status;
 
+/* The largest input the readers accept (docs/formats.md). Past one, a reader fails with
+ * CP_ELIMIT and a message naming the file, the line (DOT: the role or edge, and the line
+ * where it can be found) and the limit. Research-scale graphs fit with room to spare: the
+ * benchmarks load 200,000 roles and 2,000,000 transitions. */
+enum {
+  CP_MAX_LINE_BYTES = 1 << 20,    /* one line of a CSV or DOT file, without its line end */
+  CP_MAX_FIELD_BYTES = 1 << 16,   /* one CSV field, or one DOT attribute value */
+  CP_MAX_NAME_BYTES = 1024,       /* a role id or label */
+  CP_MAX_ROLES = 10000000,        /* roles in a graph (router indices are 32-bit) */
+  CP_MAX_TRANSITIONS = 100000000, /* transitions in a graph (about 20 GB of memory) */
+};
+
 /* A short, static description of a status code; never NULL. */
 const char *cp_strerror(cp_status status);
 

@@ -58,6 +58,7 @@ static const struct {
 int cp_cli_main(int argc, char **argv, FILE *out, FILE *err) {
   cp_cli c = {.out = out, .err = err, .command = NULL};
   cp_init();
+  cp_cli_json_init();
   if (argc < 2) {
     fputs(usage, err);
     return CP_EXIT_USAGE;

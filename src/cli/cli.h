@@ -60,8 +60,15 @@ int cp_cli_parse_format(const cp_cli *c, const char *name, unsigned allowed, cp_
 /* Writes `len` bytes to `path` through a temporary file in the same directory renamed over
  * it, so a failed run never leaves a half-written file; NULL or "-" means `c->out`. Refuses
  * a path that is one of `inputs` (NULL-terminated). */
+/* CP_EXIT_USAGE, with the message cp_cli_write gives, when `path` is one of `inputs`; for a
+ * command writing two files, which checks both before writing either. */
+int cp_cli_refuse_inputs(const cp_cli *c, const char *path, const char *const *inputs);
 int cp_cli_write(const cp_cli *c, const char *path, const char *data, size_t len,
                  const char *const *inputs);
+
+/* Closes a stream from open_memstream. False when memory ran out writing to it or closing it
+ * (glibc's fclose then returns 0 but leaves the buffer NULL); *buf is then freed and NULL. */
+bool cp_cli_memstream_close(FILE *f, char **buf);
 
 /* "%g" with NaN as "-". */
 void cp_cli_number(double v, char *buf, size_t n);
@@ -147,9 +154,15 @@ enum cp_cli_question_opt {
  * `*have_file`) and sets *ok, with a reason in `why` when false. */
 bool cp_cli_question_option(int opt, const char *arg, cp_cli_request *rq, const char **have_file,
                             bool *ok, char *why, size_t n);
+/* Routes jansson's allocations through a check that remembers a failure (cp_cli_main calls
+ * it): jansson drops a member whose value could not be made, so a tree built while memory
+ * ran out would otherwise print as a valid but incomplete document. */
+void cp_cli_json_init(void);
 /* The JSON text of `root` (indented, newline-terminated), which it consumes; NULL when memory
- * runs out. The caller frees the text. */
+ * runs out, here or while the tree was built. The caller frees the text. */
 char *cp_cli_json_text(json_t *root, size_t *len);
+/* The same on one line (a batch answer). */
+char *cp_cli_json_line(json_t *root, size_t *len);
 
 /* The columns of a batch file (route --batch, render --batch): name, from, to, by, k,
  * pareto, budget, max_months, max_steps, max_effort, avoid, via, have. */

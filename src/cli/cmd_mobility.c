@@ -120,16 +120,6 @@ static int build(const cp_cli *c, int argc, char **argv) {
   if (roles_out && dot)
     return cp_cli_fail(c, CP_EXIT_USAGE, "--roles-out goes with CSV output; DOT holds the roles");
 
-  cp_status st = cp_mobility_build(input, &o, &m, &e);
-  if (st)
-    return cp_cli_status(c, st, &e);
-  report(c, m);
-  st = dot ? cp_mobility_write_dot(m, &text, &text_len, &e)
-           : cp_mobility_write_csv(m, &text, &text_len, &roles, &roles_len, &e);
-  if (st) {
-    code = cp_cli_status(c, st, &e);
-    goto cleanup;
-  }
   if (!dot && !roles_out && output && strcmp(output, "-")) {
     if (!(roles_path = roles_beside(output))) {
       code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
@@ -145,6 +135,24 @@ static int build(const cp_cli *c, int argc, char **argv) {
     }
   }
   const char *inputs[] = {input, NULL};
+  /* Before any work, and before either file is written: refusing the second after writing the
+   * first would leave half an output. */
+  if ((code = cp_cli_refuse_inputs(c, roles_out, inputs)) ||
+      (code = cp_cli_refuse_inputs(c, output, inputs)))
+    goto cleanup;
+
+  cp_status st = cp_mobility_build(input, &o, &m, &e);
+  if (st) {
+    code = cp_cli_status(c, st, &e);
+    goto cleanup;
+  }
+  report(c, m);
+  st = dot ? cp_mobility_write_dot(m, &text, &text_len, &e)
+           : cp_mobility_write_csv(m, &text, &text_len, &roles, &roles_len, &e);
+  if (st) {
+    code = cp_cli_status(c, st, &e);
+    goto cleanup;
+  }
   /* Roles first: a run that fails between the two files leaves transitions that never
    * name a role the roles file lacks. */
   if (roles_out && (code = cp_cli_write(c, roles_out, roles, roles_len, inputs)))

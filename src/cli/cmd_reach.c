@@ -176,10 +176,7 @@ static int sweep_command(const cp_cli *c, int argc, char **argv, bool into) {
               cp_graph_role(g, origin)->label, by, a.routes->n, a.routes->n == 1 ? "" : "s");
       if (a.routes->n)
         table(f, g, a.routes, into);
-      if (fclose(f) != 0) {
-        free(text);
-        text = NULL;
-      }
+      cp_cli_memstream_close(f, &text); /* NULL text: out of memory, below */
     }
   } else {
     char title[512];

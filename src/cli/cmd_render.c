@@ -58,6 +58,7 @@ typedef struct render_batch {
   const char *const *inputs;
   cp_cli_rows columns;
   bool have_header;
+  bool internal; /* a row failed for want of memory (exit 5): stop */
   size_t rows, drawn, routeless, bad;
   FILE *index; /* the index page's table rows */
 } render_batch;
@@ -103,6 +104,7 @@ static cp_status on_student(void *ctx, const char *const *fields, size_t n_field
   else
     code = cp_cli_ask(b->c, b->router, &rq, &a, where);
   if (code) {
+    b->internal = code == CP_EXIT_INTERNAL;
     b->bad++;
     goto done;
   }
@@ -133,6 +135,7 @@ static cp_status on_student(void *ctx, const char *const *fields, size_t n_field
   if ((code = cp_cli_draw_route(b->c, b->router, &rq, &a, b->format, title, &text, &len)) ||
       (code = cp_cli_write(b->c, path, text, len, b->inputs))) {
     fputs("</td><td>not drawn</td><td></td></tr>\n", b->index);
+    b->internal = code == CP_EXIT_INTERNAL;
     b->bad++;
     goto done;
   }
@@ -150,7 +153,8 @@ static cp_status on_student(void *ctx, const char *const *fields, size_t n_field
 done:
   free(text);
   cp_cli_answer_free(&a);
-  return CP_OK;
+  /* Out of memory is not a bad row: the rest would fail the same way. */
+  return b->internal ? CP_ENOMEM : CP_OK;
 }
 
 static int render_batch_run(const cp_cli *c, const cp_router *router,
@@ -180,8 +184,12 @@ static int render_batch_run(const cp_cli *c, const cp_router *router,
   st = cp_csv_parse(file, data, len, on_student, &b, &e);
   fputs("</tbody>\n</table>\n", b.index);
   free(data);
-  if (fclose(b.index) != 0) {
+  if (b.internal) {
+    fclose(b.index);
     free(rows);
+    return CP_EXIT_INTERNAL;
+  }
+  if (!cp_cli_memstream_close(b.index, &rows)) {
     return cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
   }
   if (st) {
@@ -201,6 +209,8 @@ static int render_batch_run(const cp_cli *c, const cp_router *router,
     code = cp_cli_write(c, index_path, page, page_len, inputs);
   free(rows);
   free(page);
+  if (code == CP_EXIT_INTERNAL)
+    return code; /* its one line said why */
   cp_cli_fail(c, CP_EXIT_OK,
               "%zu rows: %zu drawn, %zu without a route, %zu bad rows skipped; "
               "index in %s",

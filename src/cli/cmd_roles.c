@@ -74,9 +74,14 @@ int cp_cmd_roles(const cp_cli *c, int argc, char **argv) {
       json_array_append_new(arr, o);
       shown++;
     }
-    json_dumpf(arr, c->out, JSON_INDENT(2));
-    fputc('\n', c->out);
-    json_decref(arr);
+    size_t len;
+    char *text = cp_cli_json_text(arr, &len);
+    if (!text) {
+      code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory formatting the roles");
+      goto cleanup;
+    }
+    fwrite(text, 1, len, c->out);
+    free(text);
   } else {
     fprintf(c->out, "%-*s  LEVEL  %-22s  LABEL\n", (int)id_width, "ID", "DOMAIN");
     for (size_t i = 0; i < n; i++) {
@@ -92,6 +97,7 @@ int cp_cmd_roles(const cp_cli *c, int argc, char **argv) {
     cp_cli_fail(c, CP_EXIT_OK, "no role has domain '%s'", domain);
   if (fflush(c->out) != 0)
     code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write the output");
+cleanup:
   cp_graph_free(g);
   return code;
 }

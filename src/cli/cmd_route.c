@@ -196,8 +196,10 @@ nomem:
   return CP_ENOMEM;
 }
 
-/* Answers one row, writing its line (or its error) to `out` and `err`. */
-static void answer_row(batch *b, const batch_row *row, FILE *out, FILE *err, bool reuse) {
+/* Answers one row, writing its line (or its error) to `out` and `err`. CP_EXIT_INTERNAL when
+ * memory ran out (or a library failed): that is not a bad row, as the rows after it would fail
+ * the same way, so the batch stops with the one message already printed. */
+static int answer_row(batch *b, const batch_row *row, FILE *out, FILE *err, bool reuse) {
   cp_cli c = *b->c;
   c.err = err;
   char where[512], why[512];
@@ -212,21 +214,25 @@ static void answer_row(batch *b, const batch_row *row, FILE *out, FILE *err, boo
     rq.reuse_source = reuse;
     code = cp_cli_ask(&c, b->router, &rq, &a, where);
   }
-  if (code) {
-    b->bad++;
-  } else {
-    if (b->format == CP_OUT_JSON) {
-      json_t *o = answer_json(b->router, &rq, &a);
-      json_object_set_new(o, "line", json_integer((json_int_t)row->line));
-      json_dumpf(o, out, JSON_COMPACT | JSON_REAL_PRECISION(12));
-      fputc('\n', out);
-      json_decref(o);
-    } else {
-      answer_line(out, row->line, b->router, &rq, &a);
-    }
-    b->unanswered += a.routes->n == 0;
+  if (code == CP_EXIT_OK && b->format == CP_OUT_JSON) {
+    json_t *o = answer_json(b->router, &rq, &a);
+    json_object_set_new(o, "line", json_integer((json_int_t)row->line));
+    size_t len;
+    char *text = cp_cli_json_line(o, &len);
+    if (text)
+      fwrite(text, 1, len, out);
+    else
+      code = cp_cli_fail(&c, CP_EXIT_INTERNAL, "%sout of memory formatting the answer", where);
+    free(text);
+  } else if (code == CP_EXIT_OK) {
+    answer_line(out, row->line, b->router, &rq, &a);
   }
+  if (code == CP_EXIT_OK)
+    b->unanswered += a.routes->n == 0;
+  else if (code != CP_EXIT_INTERNAL)
+    b->bad++;
   cp_cli_answer_free(&a);
+  return code == CP_EXIT_INTERNAL ? code : CP_EXIT_OK;
 }
 
 /* Answers row i and, when its source has more questions later in the file, those too, in
@@ -238,10 +244,8 @@ static int answer_source(batch *b, size_t i) {
   size_t later = 0;
   for (size_t j = i + 1; row->from && j < b->n_rows; j++)
     later += b->rows[j].from && !b->rows[j].answered && !strcmp(b->rows[j].from, row->from);
-  if (!later) {
-    answer_row(b, row, b->out, b->c->err, false);
-    return CP_EXIT_OK;
-  }
+  if (!later)
+    return answer_row(b, row, b->out, b->c->err, false);
   for (size_t j = i; j < b->n_rows; j++) {
     batch_row *r = &b->rows[j];
     if (j > i && (!r->from || r->answered || strcmp(r->from, row->from)))
@@ -254,8 +258,13 @@ static int answer_source(batch *b, size_t i) {
         fclose(err);
       return cp_cli_fail(b->c, CP_EXIT_INTERNAL, "out of memory");
     }
-    answer_row(b, r, out, err, true);
-    if (fclose(out) | fclose(err))
+    int code = answer_row(b, r, out, err, true);
+    /* Both closed, whatever the first says. */
+    bool out_closed = cp_cli_memstream_close(out, &r->out);
+    bool closed = cp_cli_memstream_close(err, &r->err) && out_closed;
+    if (code)
+      return code;
+    if (!closed)
       return cp_cli_fail(b->c, CP_EXIT_INTERNAL, "out of memory");
     r->answered = true;
   }
@@ -416,9 +425,13 @@ int cp_cmd_route(const cp_cli *c, int argc, char **argv) {
     }
     code = run_batch(c, router, &rq, batch_path, format, out);
     if (out != c->out) {
-      fclose(out);
-      int wcode = cp_cli_write(c, output, buf, blen, inputs);
-      code = wcode ? wcode : code;
+      /* A stream that could not grow has lost answers: write nothing rather than part. */
+      if (!cp_cli_memstream_close(out, &buf) && code != CP_EXIT_INTERNAL)
+        code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory gathering the answers");
+      if (code != CP_EXIT_INTERNAL) {
+        int wcode = cp_cli_write(c, output, buf, blen, inputs);
+        code = wcode ? wcode : code;
+      }
       free(buf);
     }
     goto cleanup;
@@ -439,10 +452,7 @@ int cp_cmd_route(const cp_cli *c, int argc, char **argv) {
     if (f) {
       if (a.routes->n)
         answer_text(f, router, &rq, &a);
-      if (fclose(f) != 0) {
-        free(text);
-        text = NULL;
-      }
+      cp_cli_memstream_close(f, &text); /* NULL text: out of memory, below */
     }
   } else if (a.routes->n) {
     if ((code = cp_cli_draw_route(c, router, &rq, &a, format, NULL, &text, &len)))

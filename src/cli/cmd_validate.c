@@ -38,7 +38,7 @@ static json_t *id_array(const cp_graph *g, const size_t *ids, size_t n) {
   return a;
 }
 
-static void print_json(FILE *f, const cp_graph *g, const cp_summary *s) {
+static json_t *summary_json(const cp_graph *g, const cp_summary *s) {
   json_t *o = json_object(), *domains = json_object(), *missing = json_object();
   for (size_t i = 0; i < s->n_domains; i++)
     json_object_set_new(domains, s->domains[i], json_integer((json_int_t)s->domain_roles[i]));
@@ -57,9 +57,7 @@ static void print_json(FILE *f, const cp_graph *g, const cp_summary *s) {
   json_object_set_new(o, "dead_ends", id_array(g, s->dead_ends, s->n_dead_ends));
   json_object_set_new(o, "isolated", id_array(g, s->isolated, s->n_isolated));
   json_object_set_new(o, "unreachable", id_array(g, s->unreachable, s->n_unreachable));
-  json_dumpf(o, f, JSON_INDENT(2));
-  fputc('\n', f);
-  json_decref(o);
+  return o;
 }
 
 static void print_text(FILE *f, const cp_graph *g, const cp_summary *s) {
@@ -120,11 +118,16 @@ int cp_cmd_validate(const cp_cli *c, int argc, char **argv) {
   cp_status st = cp_graph_summarize(g, &s, &e);
   if (st) {
     code = cp_cli_status(c, st, &e);
+  } else if (format == CP_OUT_JSON) {
+    size_t len;
+    char *text = cp_cli_json_text(summary_json(g, s), &len);
+    if (!text)
+      code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory formatting the summary");
+    else if (fwrite(text, 1, len, c->out) != len || fflush(c->out) != 0)
+      code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write the output");
+    free(text);
   } else {
-    if (format == CP_OUT_JSON)
-      print_json(c->out, g, s);
-    else
-      print_text(c->out, g, s);
+    print_text(c->out, g, s);
     if (fflush(c->out) != 0)
       code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write the output");
   }

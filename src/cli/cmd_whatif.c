@@ -287,10 +287,7 @@ int cp_cmd_whatif(const cp_cli *c, int argc, char **argv) {
         fprintf(f, "  %-44s  %-14s  %zu steps, %s months, %s\n", name, saved, o->best.n_steps,
                 months, cost);
       }
-      if (fclose(f) != 0) {
-        free(text);
-        text = NULL;
-      }
+      cp_cli_memstream_close(f, &text); /* NULL text: out of memory, below */
     }
   }
   if (!text) {

@@ -31,6 +31,14 @@ static bool same_file(const char *a, const char *b) {
   return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+int cp_cli_refuse_inputs(const cp_cli *c, const char *path, const char *const *inputs) {
+  for (size_t i = 0; path && strcmp(path, "-") && inputs && inputs[i]; i++)
+    if (same_file(path, inputs[i]))
+      return cp_cli_fail(c, CP_EXIT_USAGE,
+                         "output '%s' is the input file; refusing to overwrite it", path);
+  return CP_EXIT_OK;
+}
+
 int cp_cli_write(const cp_cli *c, const char *path, const char *data, size_t len,
                  const char *const *inputs) {
   if (!path || !strcmp(path, "-")) {
@@ -38,12 +46,9 @@ int cp_cli_write(const cp_cli *c, const char *path, const char *data, size_t len
       return cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write the output: %s", strerror(errno));
     return CP_EXIT_OK;
   }
-  for (size_t i = 0; inputs && inputs[i]; i++)
-    if (same_file(path, inputs[i]))
-      return cp_cli_fail(c, CP_EXIT_USAGE,
-                         "output '%s' is the input file; refusing to "
-                         "overwrite it",
-                         path);
+  int code = cp_cli_refuse_inputs(c, path, inputs);
+  if (code)
+    return code;
   /* Only a regular file (or a new path) is replaced by rename: renaming over /dev/null or a
    * pipe would put a plain file where the device was. Those are written in place. */
   struct stat sb;
@@ -63,7 +68,7 @@ int cp_cli_write(const cp_cli *c, const char *path, const char *data, size_t len
       return cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(saved));
     return CP_EXIT_OK;
   }
-  int code = CP_EXIT_OK;
+  code = CP_EXIT_OK;
   size_t plen = strlen(path);
   char *tmp = malloc(plen + sizeof ".tmp.XXXXXX");
   if (!tmp)
@@ -96,6 +101,14 @@ int cp_cli_write(const cp_cli *c, const char *path, const char *data, size_t len
 cleanup:
   free(tmp);
   return code;
+}
+
+bool cp_cli_memstream_close(FILE *f, char **buf) {
+  if (fclose(f) == 0 && *buf)
+    return true;
+  free(*buf);
+  *buf = NULL;
+  return false;
 }
 
 void cp_cli_number(double v, char *buf, size_t n) {
@@ -158,10 +171,7 @@ int cp_cli_html_page(const cp_cli *c, const char *title, const char *svg, const 
     fprintf(f, "<figure>\n%s</figure>\n", start);
   fputs(body ? body : "", f);
   fputs("</body>\n</html>\n", f);
-  if (fclose(f) != 0) {
-    free(*out);
-    *out = NULL;
+  if (!cp_cli_memstream_close(f, out))
     return cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
-  }
   return CP_EXIT_OK;
 }

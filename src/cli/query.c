@@ -158,7 +158,8 @@ static int check_have(const cp_cli *c, const cp_graph *g, const cp_cli_request *
     }
     if (!required) {
       cp_error e = {0};
-      cp_graph_find_credential(g, rq->have[i], &idx, &e);
+      if (cp_graph_find_credential(g, rq->have[i], &idx, &e) == CP_ENOMEM)
+        return cp_cli_fail(c, CP_EXIT_INTERNAL, "%s%s", where, e.message);
       return cp_cli_fail(c, CP_EXIT_INPUT, "%s%s, and no move requires it", where, e.message);
     }
   }
@@ -170,7 +171,7 @@ static int resolve(const cp_cli *c, const cp_graph *g, const char *name, size_t 
   cp_error e = {0};
   cp_status st = cp_graph_find_role(g, name, out, &e);
   if (st)
-    return cp_cli_fail(c, CP_EXIT_INPUT, "%s%s", where, e.message);
+    return cp_cli_fail(c, cp_cli_exit_code(st), "%s%s", where, e.message);
   return CP_EXIT_OK;
 }
 
@@ -501,11 +502,26 @@ bool cp_cli_question_option(int opt, const char *arg, cp_cli_request *rq, const 
   }
 }
 
-char *cp_cli_json_text(json_t *root, size_t *len) {
-  char *text = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
+static bool json_alloc_failed;
+
+static void *json_alloc(size_t n) {
+  void *p = malloc(n);
+  if (!p)
+    json_alloc_failed = true;
+  return p;
+}
+
+void cp_cli_json_init(void) { json_set_alloc_funcs(json_alloc, free); }
+
+static char *json_text(json_t *root, size_t flags, size_t *len) {
+  char *text = root ? json_dumps(root, flags) : NULL;
   json_decref(root);
-  if (!text)
+  bool failed = json_alloc_failed;
+  json_alloc_failed = false;
+  if (!text || failed) {
+    free(text);
     return NULL;
+  }
   *len = strlen(text);
   char *grown = realloc(text, *len + 2);
   if (!grown) {
@@ -515,6 +531,14 @@ char *cp_cli_json_text(json_t *root, size_t *len) {
   grown[(*len)++] = '\n';
   grown[*len] = '\0';
   return grown;
+}
+
+char *cp_cli_json_text(json_t *root, size_t *len) {
+  return json_text(root, JSON_INDENT(2) | JSON_REAL_PRECISION(12), len);
+}
+
+char *cp_cli_json_line(json_t *root, size_t *len) {
+  return json_text(root, JSON_COMPACT | JSON_REAL_PRECISION(12), len);
 }
 
 void cp_cli_route_table_html(FILE *f, const cp_router *router, const cp_cli_answer *a,
@@ -726,33 +750,41 @@ int cp_cli_draw_route(const cp_cli *c, const cp_router *router, const cp_cli_req
   if (code || format != CP_OUT_HTML)
     return code;
   /* A page a student can open offline: the drawing, then the steps as a table. */
-  char *table = NULL, *page = NULL;
-  size_t table_len = 0;
-  FILE *f = open_memstream(&table, &table_len);
-  if (!f)
-    return cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
+  char *table = NULL, *page = NULL, *cond = NULL;
+  size_t table_len = 0, cond_len = 0;
+  FILE *f = open_memstream(&table, &table_len), *cf = NULL;
+  bool asked = false; /* cp_cli_html_page reports its own failure */
   /* The conditions line names roles and credentials: text, escaped like the rest. */
-  char *cond = NULL;
-  size_t cond_len = 0;
-  FILE *cf = open_memstream(&cond, &cond_len);
-  if (cf) {
-    cp_cli_conditions_text(cf, g, rq, a);
-    if (fclose(cf) == 0 && cond_len) {
-      fputs("<p class=\"conditions\">", f);
-      cp_cli_html_text(f, cond);
-      fputs("</p>\n", f);
-    }
-    free(cond);
+  if (!f || !(cf = open_memstream(&cond, &cond_len)))
+    goto cleanup;
+  cp_cli_conditions_text(cf, g, rq, a);
+  bool cond_ok = cp_cli_memstream_close(cf, &cond);
+  cf = NULL;
+  if (!cond_ok)
+    goto cleanup;
+  if (cond_len) {
+    fputs("<p class=\"conditions\">", f);
+    cp_cli_html_text(f, cond);
+    fputs("</p>\n", f);
   }
   cp_cli_route_table_html(f, router, a, rq, best);
-  if (fclose(f) != 0) {
-    free(table);
-    return cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
-  }
+  bool table_ok = cp_cli_memstream_close(f, &table);
+  f = NULL;
+  if (!table_ok)
+    goto cleanup;
   code = cp_cli_html_page(c, title, *text, table, &page, len);
-  free(table);
+  asked = true;
   free(*text);
   *text = page;
+cleanup:
+  if (!asked)
+    code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
+  if (cf)
+    fclose(cf);
+  if (f)
+    fclose(f);
+  free(cond);
+  free(table);
   return code;
 }
 

@@ -184,6 +184,8 @@ cp_status cp_graph_top_roles(const cp_graph *g, size_t n, unsigned char *mask, c
   ranked *order = NULL;
   bool have_edges = false, have_graph = false, have_score = false;
   cp_init();
+  if ((st = cp_igraph_room(g, err, "betweenness")))
+    goto cleanup;
   if ((st = cp_from_igraph(igraph_vector_int_init(&edges, 2 * (igraph_integer_t)g->n_transitions),
                            err, "betweenness")))
     goto cleanup;

@@ -23,6 +23,28 @@ cp_status cp_criterion_parse(const char *name, cp_criterion *out) {
   return CP_EINVAL;
 }
 
+/* A macro, not the const object: C does not take one object as another's static initializer. */
+#define DEFAULT_LIMITS                                                                             \
+  { CP_MAX_LINE_BYTES, CP_MAX_FIELD_BYTES, CP_MAX_NAME_BYTES, CP_MAX_ROLES, CP_MAX_TRANSITIONS }
+static const cp_limits default_limits = DEFAULT_LIMITS;
+static cp_limits limits_in_force = DEFAULT_LIMITS;
+
+const cp_limits *cp_limits_get(void) { return &limits_in_force; }
+
+void cp_limits_set(const cp_limits *l) { limits_in_force = l ? *l : default_limits; }
+
+cp_status cp_check_name(const char *what, const char *s, size_t len, cp_error *err) {
+  size_t max = limits_in_force.name;
+  if (len <= max)
+    return CP_OK;
+  /* Quote only the start, cut at a character boundary: the whole would fill the message. */
+  size_t shown = len < 24 ? len : 24;
+  while (shown > 0 && shown < len && ((unsigned char)s[shown] & 0xC0) == 0x80)
+    shown--;
+  return cp_fail(err, CP_ELIMIT, "%s '%.*s%s' is %zu bytes; the longest %s accepted is %zu", what,
+                 (int)shown, s, shown < len ? "..." : "", len, what, max);
+}
+
 cp_status cp_graph_new(const char *name, cp_graph **out) {
   cp_init();
   cp_graph *g = calloc(1, sizeof *g);
@@ -109,6 +131,16 @@ cp_status cp_graph_add_role(cp_graph *g, const char *id, const char *label, cons
     return st;
   if (level < 0)
     return cp_fail(err, CP_EINVAL, "role '%s': level %d is negative", id, level);
+  if ((st = cp_check_name("role id", id, strlen(id), err)))
+    return st;
+  if (label && strlen(label) > limits_in_force.name) {
+    cp_error inner;
+    return cp_fail(err, cp_check_name("label", label, strlen(label), &inner), "role '%s': %s", id,
+                   inner.message);
+  }
+  if (g->n_roles >= limits_in_force.roles)
+    return cp_fail(err, CP_ELIMIT, "role '%s' is role number %zu; the most roles accepted is %zu",
+                   id, g->n_roles + 1, limits_in_force.roles);
   if (g->n_roles == g->cap_roles) {
     size_t cap = g->cap_roles ? g->cap_roles * 2 : 32;
     cp_role *roles = realloc(g->roles, cap * sizeof *roles);
@@ -242,6 +274,12 @@ cp_status cp_graph_add_transition(cp_graph *g, size_t from, size_t to,
   cp_transition t = {0};
   if (from >= g->n_roles || to >= g->n_roles)
     return cp_fail(err, CP_EINVAL, "transition names a role index out of range");
+  if (g->n_transitions >= limits_in_force.transitions)
+    return cp_fail(err, CP_ELIMIT,
+                   "transition %s -> %s is transition number %zu; the most transitions accepted "
+                   "is %zu",
+                   g->roles[from].id, g->roles[to].id, g->n_transitions + 1,
+                   limits_in_force.transitions);
   if ((spec->has & CP_HAS_MONTHS) &&
       (st = check_weight(g, from, to, "months", spec->months, err)) != CP_OK)
     return st;
@@ -342,14 +380,21 @@ cp_status cp_graph_find_credential(const cp_graph *g, const char *name, size_t *
       return CP_OK;
     }
   }
+  if (!err)
+    return CP_ENOTFOUND;
   cp_buf known = {0};
-  for (size_t i = 0; i < g->n_credentials && i < 12; i++)
-    cp_buf_printf(&known, "%s'%s'", i ? ", " : "", g->credentials[i].name);
-  cp_fail(err, CP_ENOTFOUND, "no credential named '%s' in %s's catalogue%s%s%s", name, g->name,
-          known.data ? " (it has " : " (it has none)", known.data ? known.data : "",
-          known.data ? (g->n_credentials > 12 ? ", ...)" : ")") : "");
+  cp_status st = CP_OK;
+  for (size_t i = 0; i < g->n_credentials && i < 12 && !st; i++)
+    st = cp_buf_printf(&known, "%s'%s'", i ? ", " : "", g->credentials[i].name);
+  /* A list cut short would misstate the catalogue ("it has none"). */
+  if (st)
+    cp_fail(err, CP_ENOMEM, "out of memory listing the credentials");
+  else
+    st = cp_fail(err, CP_ENOTFOUND, "no credential named '%s' in %s's catalogue%s%s%s", name,
+                 g->name, known.data ? " (it has " : " (it has none)", known.data ? known.data : "",
+                 known.data ? (g->n_credentials > 12 ? ", ...)" : ")") : "");
   cp_buf_free(&known);
-  return CP_ENOTFOUND;
+  return st;
 }
 
 cp_status cp_graph_reserve_transitions(cp_graph *g, size_t n) {

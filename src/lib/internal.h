@@ -21,6 +21,18 @@ cp_status cp_from_igraph(igraph_error_t rc, cp_error *err, const char *what);
 /* Returns and clears what cgraph reported since the last call (status.c). */
 const char *cp_cgraph_take_message(void);
 
+/* The limits in force: careerpath.h's CP_MAX_* values, unless a test lowered them to reach
+ * the graph-size limits with small inputs (graph.c). */
+typedef struct cp_limits {
+  size_t line, field, name, roles, transitions;
+} cp_limits;
+const cp_limits *cp_limits_get(void);
+/* For tests only, and not thread-safe: `l` in force from now on; NULL restores the defaults. */
+void cp_limits_set(const cp_limits *l);
+/* CP_ELIMIT, with a message naming `what` (a "role id", a "label") and the start of `s`, when
+ * `s` is longer than the longest name accepted. */
+cp_status cp_check_name(const char *what, const char *s, size_t len, cp_error *err);
+
 /* ---- strmap.c: string -> size_t index, open addressing over XXH3 hashes ---- */
 typedef struct cp_strmap {
   struct cp_strmap_slot *slots; /* keys are borrowed: the owner keeps the strings alive */
@@ -61,6 +73,19 @@ void cp_buf_free(cp_buf *b);
  * of `size` bytes and updates *cap; NULL when memory runs out, leaving `items` and *cap as
  * they were. */
 void *cp_grow(void *items, size_t *cap, size_t need, size_t size, size_t first);
+
+/* Whether `bytes` could be allocated now (they are allocated and freed at once). Graphviz
+ * 2.42 does not survive a failed allocation (cgraph uses the NULL, gvc's gmalloc aborts), so
+ * work is handed to it only after this says there is room for it: a shortage is then
+ * CP_ENOMEM, not a crash. */
+bool cp_memory_available(size_t bytes);
+/* The same for igraph 0.10.2, which crashes when memory runs out inside its lazy incidence
+ * lists (igraph_i_lazy_inclist_get_real goes on using a list its error handler has just freed):
+ * room for its work on `g` (graph, weights, Dijkstra's arrays, doubled), or CP_ENOMEM. */
+cp_status cp_igraph_room(const cp_graph *g, cp_error *err, const char *what);
+/* The same for igraph's PageRank (PRPACK), which runs under OpenMP: libgomp exits the process
+ * with status 1 when it cannot make its threads, so their stacks are asked for first. */
+cp_status cp_openmp_room(const cp_graph *g, cp_error *err, const char *what);
 
 /* malloc for large arrays: 2 MiB-aligned and advised onto huge pages from 8 MiB up. Free
  * with free(). */

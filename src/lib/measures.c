@@ -426,6 +426,8 @@ cp_status cp_graph_centrality(const cp_graph *g, cp_centrality measure, cp_crite
                         err, cp_centrality_name(measure));
     break;
   case CP_CENTRALITY_PAGERANK:
+    if ((st = cp_openmp_room(g, err, "pagerank")))
+      break;
     st =
         cp_from_igraph(igraph_pagerank(&m.ig, IGRAPH_PAGERANK_ALGO_PRPACK, &res, NULL,
                                        igraph_vss_all(), true, 0.85, flow ? &m.weight : NULL, NULL),

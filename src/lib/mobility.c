@@ -21,7 +21,7 @@ typedef struct hrec {
   uint32_t line;
 } hrec;
 
-enum { BUCKETS = 64, DEFAULT_MEMORY_ROWS = 1 << 20, ROLE_NAME_MAX = 1024 };
+enum { BUCKETS = 64, DEFAULT_MEMORY_ROWS = 1 << 20 };
 /* Durations are kept as hundredths of a month in per-transition histograms, so medians
  * are exact to 0.01 month (seven hours) with memory bounded by distinct durations. */
 #define CENTI 100.0
@@ -218,8 +218,10 @@ static cp_status role_index(builder *b, const char *id, uint32_t *out) {
     *out = (uint32_t)index;
     return CP_OK;
   }
-  if (b->n_roles >= UINT32_MAX)
-    return cp_fail(b->err, CP_ELIMIT, "%s: more than %u roles", b->name, UINT32_MAX);
+  if (b->n_roles >= cp_limits_get()->roles)
+    return cp_fail(b->err, CP_ELIMIT,
+                   "%s: role '%s' is role number %zu; the most roles accepted is %zu", b->name, id,
+                   b->n_roles + 1, cp_limits_get()->roles);
   role_acc *roles = cp_grow(b->roles, &b->cap_roles, b->n_roles + 1, sizeof *roles, 256);
   if (!roles)
     return cp_fail(b->err, CP_ENOMEM, "out of memory");
@@ -296,9 +298,10 @@ static cp_status on_row(void *ctx, const char *const *fields, size_t n, size_t l
     return bad_row(b, line, "missing role");
   if (!*when)
     return bad_row(b, line, "missing %s", b->dated ? "start" : "seq");
-  if (strlen(role) > ROLE_NAME_MAX)
-    return bad_row(b, line, "role name of %zu bytes; the longest accepted is %d", strlen(role),
-                   ROLE_NAME_MAX);
+  /* The graph's own limit (CP_MAX_NAME_BYTES): a bad row here, not a failed build later. */
+  if (strlen(role) > cp_limits_get()->name)
+    return bad_row(b, line, "role name of %zu bytes; the longest accepted is %zu", strlen(role),
+                   cp_limits_get()->name);
   hrec r = {.person = XXH3_64bits(person, strlen(person)), .end = NAN, .line = (uint32_t)line};
   if (b->dated) {
     if (!parse_date(when, &r.key))

@@ -21,8 +21,9 @@ typedef cp_status (*record_fn)(void *ctx, const record *r, cp_error *err);
 typedef struct parse_state {
   const char *name;
   record rec;
-  size_t line;  /* line being fed */
-  cp_status st; /* first failure inside a callback */
+  size_t line;       /* line being fed */
+  size_t line_bytes; /* bytes of that line fed so far, without its line end */
+  cp_status st;      /* first failure inside a callback */
   cp_error *err;
   record_fn on_record;
   void *ctx;
@@ -44,6 +45,12 @@ static void add_field(parse_state *p, const char *s, size_t len, bool checked) {
     }
     p->rec.offsets = o;
     p->rec.cap = cap;
+  }
+  if (len > cp_limits_get()->field) {
+    p->st = cp_fail(p->err, CP_ELIMIT,
+                    "%s:%zu: field %zu is %zu bytes; the longest field accepted is %zu", p->name,
+                    p->rec.line, p->rec.n + 1, len, cp_limits_get()->field);
+    return;
   }
   if (!checked && len && memchr(s, '\0', len)) {
     p->st = cp_fail(p->err, CP_EPARSE, "%s:%zu: field %zu contains a NUL byte", p->name,
@@ -115,6 +122,17 @@ static void feed(struct csv_parser *parser, parse_state *p, const char *data, si
   while (pos < len && !p->st) {
     const char *nl = memchr(data + pos, '\n', len - pos);
     size_t chunk = nl ? (size_t)(nl - (data + pos)) + 1 : len - pos;
+    /* A streamed line may run across blocks: its length so far carries over. */
+    size_t text = chunk - (nl != NULL);
+    if (nl && text && data[pos + text - 1] == '\r')
+      text--;
+    p->line_bytes += text;
+    if (p->line_bytes > cp_limits_get()->line) {
+      p->st = cp_fail(p->err, CP_ELIMIT,
+                      "%s:%zu: line is %s%zu bytes; the longest line accepted is %zu", p->name,
+                      p->line, nl ? "" : "at least ", p->line_bytes, cp_limits_get()->line);
+      break;
+    }
     /* libcsv's state 0 is "no record begun": a record starting in this chunk starts on this
      * line, while a quoted field running on from an earlier line keeps its start. */
     if (parser->pstate == 0 && p->rec.n == 0) {
@@ -122,21 +140,27 @@ static void feed(struct csv_parser *parser, parse_state *p, const char *data, si
       if (nl && fast_line(p, data + pos, chunk)) {
         pos += chunk;
         p->line++;
+        p->line_bytes = 0;
         continue;
       }
     }
     size_t used = csv_parse(parser, data + pos, chunk, on_field, on_row, p);
     if (!p->st && used != chunk) {
+      /* libcsv's own text for ENOMEM ("memory exhausted while increasing buffer size")
+       * would be the one failure not worded like the others. */
       const char *why = csv_error(parser) == CSV_EPARSE
                             ? "malformed quoting (a quote inside an unquoted field, or "
                               "text after a closing quote)"
-                            : csv_strerror(csv_error(parser));
+                        : csv_error(parser) == CSV_ENOMEM ? "out of memory"
+                                                          : csv_strerror(csv_error(parser));
       p->st = cp_fail(p->err, csv_error(parser) == CSV_ENOMEM ? CP_ENOMEM : CP_EPARSE, "%s:%zu: %s",
                       p->name, p->line, why);
     }
     pos += chunk;
-    if (nl)
+    if (nl) {
       p->line++;
+      p->line_bytes = 0;
+    }
   }
 }
 
@@ -262,11 +286,11 @@ static char *trimmed_copy(const char *s) {
 
 static cp_status read_header(const char *name, const record *r, const char *const *known,
                              size_t n_known, size_t n_required, columns *c, cp_error *err) {
-  c->n = r->n;
   c->names = calloc(r->n, sizeof *c->names);
   c->is_known = calloc(r->n, sizeof *c->is_known);
   if (!c->names || !c->is_known)
     return cp_fail(err, CP_ENOMEM, "%s: out of memory", name);
+  c->n = r->n; /* only now: columns_free walks names[0..n) */
   for (size_t k = 0; k < n_known; k++)
     c->known[k] = -1;
   for (size_t i = 0; i < r->n; i++) {
@@ -386,10 +410,13 @@ static cp_status endpoint(transitions_ctx *x, const record *r, size_t k, size_t 
     id = copy;
   }
   cp_status st = CP_OK;
+  cp_error inner;
   if (!*id) {
     st = cp_fail(err, CP_EPARSE, "%s:%zu: empty '%s'", x->name, r->line, transition_columns[k]);
+  } else if ((st = cp_check_name("role id", id, strlen(id), &inner))) {
+    /* Before the lookup: with a roles file it would say "not defined", quoting all of it. */
+    cp_fail(err, st, "%s:%zu: %s", x->name, r->line, inner.message);
   } else if (cp_graph_role_index(x->g, id, out) != CP_OK) {
-    cp_error inner;
     if (x->roles_name)
       st = cp_fail(err, CP_EINVAL, "%s:%zu: role '%s' is not defined in %s", x->name, r->line, id,
                    x->roles_name);
@@ -540,6 +567,9 @@ cp_status cp_read_csv_buffers(const char *transitions_name, const char *transiti
   for (const char *p = transitions;
        (p = memchr(p, '\n', transitions_len - (size_t)(p - transitions))); p++)
     lines++;
+  /* Never more than the limit: past it the reader stops with an error, not out of memory. */
+  if (lines > cp_limits_get()->transitions)
+    lines = cp_limits_get()->transitions;
   if (lines > 1024 && cp_graph_reserve_transitions(g, lines) != CP_OK) {
     st = cp_fail(err, CP_ENOMEM, "%s: out of memory", transitions_name);
     goto cleanup;
@@ -581,22 +611,25 @@ static bool ends_with(const char *s, const char *suffix) {
   return n >= m && cp_strcasecmp_ascii(s + n - m, suffix) == 0;
 }
 
-/* The path of `file` in the directory of `path`, when it exists, is a regular file and is
- * not `path` itself; NULL otherwise, and when a path-sized malloc fails. */
-static char *beside(const char *path, const char *file) {
+/* Sets *out to the path of `file` in the directory of `path` when it exists, is a regular
+ * file and is not `path` itself, else to NULL. CP_ENOMEM when the path cannot be made: taking
+ * that for "no such file" would load the graph without its roles or catalogue. */
+static cp_status beside(const char *path, const char *file, char **out) {
   const char *slash = strrchr(path, '/');
   size_t dir = slash ? (size_t)(slash - path) + 1 : 0, n = strlen(file);
   char *p = malloc(dir + n + 1);
+  *out = NULL;
   if (!p)
-    return NULL;
+    return CP_ENOMEM;
   memcpy(p, path, dir);
   memcpy(p + dir, file, n + 1);
   struct stat sb;
   if (stat(p, &sb) != 0 || !S_ISREG(sb.st_mode) || !strcmp(p + dir, path + dir)) {
     free(p);
-    return NULL;
+    return CP_OK;
   }
-  return p;
+  *out = p;
+  return CP_OK;
 }
 
 cp_status cp_read_graph(const char *path, const char *roles_path, cp_graph **out, cp_error *err) {
@@ -609,11 +642,16 @@ cp_status cp_read_graph(const char *path, const char *roles_path, cp_graph **out
     return cp_fail(err, CP_EINVAL,
                    "%s: cannot tell the format; name DOT graphs .gv or .dot and CSV .csv", path);
   /* roles.csv and credentials.csv beside the transitions are the documented defaults. */
-  char *roles_beside = NULL, *credentials = beside(path, "credentials.csv");
+  char *roles_beside = NULL, *credentials = NULL;
   cp_status st = CP_OK;
   cp_graph *g = NULL;
+  if (beside(path, "credentials.csv", &credentials) ||
+      (!roles_path && beside(path, "roles.csv", &roles_beside))) {
+    st = cp_fail(err, CP_ENOMEM, "%s: out of memory", path);
+    goto cleanup;
+  }
   if (!roles_path)
-    roles_path = roles_beside = beside(path, "roles.csv");
+    roles_path = roles_beside;
   if ((st = cp_read_csv(path, roles_path, &g, err)))
     goto cleanup;
   if (credentials && (st = read_credentials_file(g, credentials, err)))

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { PARSE_SLACK = 1 << 20 };
+
 /* Attributes that map to model fields, or that cgraph/Graphviz own, and are not kept as
  * further attributes. */
 static bool is_node_field(const char *k) {
@@ -41,6 +43,61 @@ static cp_status syntax_error(const char *name, cp_error *err) {
   return cp_fail(err, CP_EPARSE, "%s: DOT syntax error: %s", name, whole);
 }
 
+/* The DOT text being read, for the line numbers of limit errors. */
+typedef struct source {
+  const char *name, *data;
+  size_t len;
+} source;
+
+static bool id_char(const source *src, const char *p) {
+  if (p < src->data || p >= src->data + src->len)
+    return false;
+  unsigned char c = (unsigned char)*p;
+  return c >= 0x80 || c == '_' || c == '.' || (c >= '0' && c <= '9') ||
+         ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+/* cgraph keeps no line numbers once a graph is parsed: the line where `text` first appears in
+ * the source as a whole word (a role "a" is not the a of "digraph"), or 0 when it does not
+ * appear as written (escapes, "a" + "b"). */
+static size_t source_line(const source *src, const char *text) {
+  size_t n = strlen(text), line = 1;
+  const char *end = src->data + src->len;
+  for (const char *p = src->data; n && p + n <= end; p++) {
+    if (*p == '\n')
+      line++;
+    else if (*p == *text && !memcmp(p, text, n) && !id_char(src, p - 1) && !id_char(src, p + n))
+      return line;
+  }
+  return 0;
+}
+
+/* Wraps `inner` (a limit error about `text`) as "NAME:LINE: ..." or "NAME: ...". */
+static cp_status limit_error(const source *src, const char *text, const cp_error *inner,
+                             cp_error *err) {
+  size_t line = source_line(src, text);
+  if (line)
+    return cp_fail(err, inner->status, "%s:%zu: %s", src->name, line, inner->message);
+  return cp_fail(err, inner->status, "%s: %s", src->name, inner->message);
+}
+
+/* CP_ELIMIT for an attribute value longer than a field may be; `what` names its owner. */
+static cp_status check_values(const source *src, Agraph_t *ag, void *obj, int kind,
+                              const char *what, cp_error *err) {
+  for (Agsym_t *sym = agnxtattr(ag, kind, NULL); sym; sym = agnxtattr(ag, kind, sym)) {
+    const char *v = agxget(obj, sym);
+    size_t n = v ? strlen(v) : 0;
+    if (n > cp_limits_get()->field) {
+      cp_error inner;
+      cp_fail(&inner, CP_ELIMIT,
+              "%s: attribute '%s' is %zu bytes; the longest field accepted is %zu", what, sym->name,
+              n, cp_limits_get()->field);
+      return limit_error(src, v, &inner, err);
+    }
+  }
+  return CP_OK;
+}
+
 static bool is_credential(Agnode_t *n) { return !strcmp(get(n, "kind"), "credential"); }
 
 /* A node with kind="credential" is a catalogue entry: its label (or name) as written in
@@ -64,12 +121,17 @@ static cp_status read_credential(Agnode_t *n, cp_graph *g, const char *name, cp_
   return CP_OK;
 }
 
-static cp_status read_roles(Agraph_t *ag, cp_graph *g, const char *name, cp_error *err) {
+static cp_status read_roles(Agraph_t *ag, cp_graph *g, const source *src, cp_error *err) {
+  const char *name = src->name;
   for (Agnode_t *n = agfstnode(ag); n; n = agnxtnode(ag, n)) {
     const char *id = agnameof(n);
+    char what[64];
+    snprintf(what, sizeof what, "role '%.24s%s'", id, strlen(id) > 24 ? "..." : "");
+    cp_status st = check_values(src, ag, n, AGNODE, what, err);
+    if (st)
+      return st;
     if (is_credential(n)) {
-      cp_status st = read_credential(n, g, name, err);
-      if (st)
+      if ((st = read_credential(n, g, name, err)))
         return st;
       continue;
     }
@@ -83,8 +145,11 @@ static cp_status read_roles(Agraph_t *ag, cp_graph *g, const char *name, cp_erro
                      id, level_text);
     cp_error inner;
     size_t index;
-    if (cp_graph_add_role(g, id, label, get(n, "domain"), (int)level, 0, &index, &inner))
-      return cp_fail(err, inner.status, "%s: %s", name, inner.message);
+    if (cp_graph_add_role(g, id, label, get(n, "domain"), (int)level, 0, &index, &inner)) {
+      if (inner.status != CP_ELIMIT)
+        return cp_fail(err, inner.status, "%s: %s", name, inner.message);
+      return limit_error(src, strlen(label) > cp_limits_get()->name ? label : id, &inner, err);
+    }
     for (Agsym_t *sym = agnxtattr(ag, AGNODE, NULL); sym; sym = agnxtattr(ag, AGNODE, sym)) {
       const char *v = agxget(n, sym);
       if (is_node_field(sym->name) || !v || !*v)
@@ -109,7 +174,8 @@ static cp_status read_weight(Agedge_t *e, const char *key, unsigned bit, double 
   return CP_OK;
 }
 
-static cp_status read_transitions(Agraph_t *ag, cp_graph *g, const char *name, cp_error *err) {
+static cp_status read_transitions(Agraph_t *ag, cp_graph *g, const source *src, cp_error *err) {
+  const char *name = src->name;
   cp_status st = CP_OK;
   cp_attr *extra = NULL;
   size_t cap_extra = 0;
@@ -125,7 +191,11 @@ static cp_status read_transitions(Agraph_t *ag, cp_graph *g, const char *name, c
                      agnameof(agtail(e)), agnameof(aghead(e)));
         goto cleanup;
       }
-      if ((st = read_weight(e, "months", CP_HAS_MONTHS, &spec.months, &spec.has, name, err)) ||
+      char what[128];
+      snprintf(what, sizeof what, "transition %.24s -> %.24s", agnameof(agtail(e)),
+               agnameof(aghead(e)));
+      if ((st = check_values(src, ag, e, AGEDGE, what, err)) ||
+          (st = read_weight(e, "months", CP_HAS_MONTHS, &spec.months, &spec.has, name, err)) ||
           (st = read_weight(e, "cost", CP_HAS_COST, &spec.cost, &spec.has, name, err)) ||
           (st = read_weight(e, "effort", CP_HAS_EFFORT, &spec.effort, &spec.has, name, err)))
         goto cleanup;
@@ -153,14 +223,33 @@ cleanup:
   return st;
 }
 
+/* CP_ELIMIT naming the first line longer than the longest accepted. */
+static cp_status check_lines(const char *name, const char *data, size_t len, cp_error *err) {
+  size_t line = 1;
+  for (const char *p = data, *end = data + len; p < end; line++) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t text = (size_t)((nl ? nl : end) - p);
+    if (text && p[text - 1] == '\r')
+      text--;
+    if (text > cp_limits_get()->line)
+      return cp_fail(err, CP_ELIMIT, "%s:%zu: line is %zu bytes; the longest line accepted is %zu",
+                     name, line, text, cp_limits_get()->line);
+    p = nl ? nl + 1 : end;
+  }
+  return CP_OK;
+}
+
 cp_status cp_read_dot_buffer(const char *name, const char *data, size_t len, cp_graph **out,
                              cp_error *err) {
   cp_status st = CP_OK;
   cp_graph *g = NULL;
   Agraph_t *ag = NULL;
+  source src = {name, data, len};
   cp_init();
   if (memchr(data, '\0', len))
     return cp_fail(err, CP_EPARSE, "%s: contains a NUL byte; not a text DOT file", name);
+  if ((st = check_lines(name, data, len, err)))
+    return st;
   if (!cp_utf8_valid(data, len)) {
     size_t line = 1, good = 0;
     /* Find the first bad line so the message can point at it. */
@@ -174,6 +263,10 @@ cp_status cp_read_dot_buffer(const char *name, const char *data, size_t len, cp_
     }
     return cp_fail(err, CP_EPARSE, "%s:%zu: not valid UTF-8", name, line);
   }
+  /* cgraph crashes when memory runs out while it parses; it takes a few times the text
+   * (measured: under 6x, the model included), so ask for room first. */
+  if (!cp_memory_available(16 * len + PARSE_SLACK))
+    return cp_fail(err, CP_ENOMEM, "%s: out of memory reading the graph", name);
   cp_cgraph_take_message();
   ag = agmemread(data);
   if (!ag)
@@ -182,6 +275,8 @@ cp_status cp_read_dot_buffer(const char *name, const char *data, size_t len, cp_
     st = cp_fail(err, CP_EINVAL, "%s: the graph is undirected; career moves need a digraph", name);
     goto cleanup;
   }
+  if ((st = check_values(&src, ag, ag, AGRAPH, "the graph", err)))
+    goto cleanup;
   if ((st = cp_graph_new(name, &g)) != CP_OK) {
     cp_fail(err, st, "%s: out of memory", name);
     goto cleanup;
@@ -199,7 +294,7 @@ cp_status cp_read_dot_buffer(const char *name, const char *data, size_t len, cp_
       goto cleanup;
     }
   }
-  if ((st = read_roles(ag, g, name, err)) || (st = read_transitions(ag, g, name, err)))
+  if ((st = read_roles(ag, g, &src, err)) || (st = read_transitions(ag, g, &src, err)))
     goto cleanup;
   *out = g;
   g = NULL;

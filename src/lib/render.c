@@ -43,6 +43,8 @@ enum { PALETTE_SIZE = sizeof palette / sizeof palette[0] };
 static const char *const level_names[] = {
     "", "Entry", "Early career", "Specialist", "Senior / manager", "Executive"};
 enum { MAX_LEVEL = 5, DOT_MAX_ROLES = 300 };
+/* What a drawing may take from the heap (see cp_memory_available): measured, then doubled. */
+enum { RENDER_SLACK = 16 << 20, RENDER_PER_ITEM = 4 << 10 };
 
 #define ROUTE_COLOUR "#CC3311"
 /* The route, then its alternatives: Paul Tol's "vibrant" colours (distinguishable with the
@@ -84,9 +86,9 @@ typedef struct drawing {
  * differently. Numbering names in the order they are first seen makes the drawing depend
  * on the input only. Named IDs are even and anonymous ones odd, as cgraph expects. */
 typedef struct seq_ids {
+  Agraph_t *root;
   cp_strmap index; /* name -> position in names */
   char **names;    /* cgraph strings (agstrdup): agwrite looks for a header before each name */
-  Agraph_t *root;
   size_t n, cap;
   IDTYPE next_anonymous;
 } seq_ids;
@@ -95,9 +97,9 @@ static void *seq_open(Agraph_t *g, Agdisc_t *disc) {
   (void)disc;
   seq_ids *s = calloc(1, sizeof *s);
   if (s) {
+    s->root = g;
     cp_strmap_init(&s->index);
     s->next_anonymous = 1;
-    s->root = g;
   }
   return s;
 }
@@ -698,7 +700,13 @@ static cp_status write_dot(Agraph_t *ag, char **out, size_t *out_len, cp_error *
   if (!f)
     return cp_fail(err, CP_ENOMEM, "out of memory writing DOT");
   int rc = agwrite(ag, f);
-  if (fclose(f) != 0 || rc != 0) {
+  /* glibc's fclose of a memory stream that cannot shrink its buffer returns 0 and leaves it
+   * NULL; a stream that could not grow reports the error instead. */
+  if (fclose(f) != 0 || !buf) {
+    free(buf);
+    return cp_fail(err, CP_ENOMEM, "out of memory writing DOT");
+  }
+  if (rc != 0) {
     free(buf);
     return cp_fail(err, CP_ERENDER, "Graphviz could not write DOT");
   }
@@ -934,8 +942,11 @@ static cp_status write_rendered(Agraph_t *ag, const char *engine, const char *de
   }
   laid_out = true;
   if (gvRenderData(gvc, ag, device, &data, &len) != 0 || !data || !len) {
-    st = cp_fail(err, CP_ERENDER, "Graphviz could not render %s: %s", device,
-                 cp_cgraph_take_message());
+    const char *why = cp_cgraph_take_message();
+    /* "Error: failure malloc'ing for result string" */
+    st = strstr(why, "malloc")
+             ? cp_fail(err, CP_ENOMEM, "out of memory rendering %s (%s)", device, why)
+             : cp_fail(err, CP_ERENDER, "Graphviz could not render %s: %s", device, why);
     goto cleanup;
   }
   /* Hand back plain malloc'd memory so callers need no Graphviz call to free it. */
@@ -1040,6 +1051,16 @@ cp_status cp_render(const cp_graph *g, const cp_render_options *opts, cp_format 
   d.engine = opts->layout ? opts->layout : n_drawn <= DOT_MAX_ROLES ? "dot" : "sfdp";
   if (strcmp(d.engine, "dot") && strcmp(d.engine, "sfdp") && strcmp(d.engine, "neato")) {
     st = cp_fail(err, CP_EINVAL, "unknown layout '%s' (choose from dot, sfdp, neato)", d.engine);
+    goto cleanup;
+  }
+  /* Graphviz crashes when memory runs out while it builds, lays out or renders; ask for
+   * room first (measured: about 2 KiB per role and move with sfdp, 8 MiB for the built-in
+   * graph with dot). */
+  size_t n_items = n_drawn;
+  for (size_t i = 0; i < g->n_transitions; i++)
+    n_items += drawn(&d, g->transitions[i].from) && drawn(&d, g->transitions[i].to);
+  if (!cp_memory_available(RENDER_SLACK + RENDER_PER_ITEM * n_items)) {
+    st = cp_fail(err, CP_ENOMEM, "out of memory drawing the graph");
     goto cleanup;
   }
   if ((st = build(&d, err)))

@@ -63,24 +63,27 @@ static cp_status suggest(const cp_graph *g, const char *name, cp_error *err) {
   /* Suggest only names within reach: a third of the typed length plus a little. */
   size_t limit = strlen(name) / 3 + 1;
   size_t shown = 0;
-  for (size_t i = 0; i < g->n_roles && shown < MAX_LISTED && all[i].score <= limit; i++) {
+  cp_status st = CP_OK;
+  for (size_t i = 0; i < g->n_roles && shown < MAX_LISTED && all[i].score <= limit && !st; i++) {
     const cp_role *r = &g->roles[all[i].role];
-    if (shown == 0)
-      cp_buf_puts(&b, "; did you mean ");
-    else
-      cp_buf_puts(&b, ", ");
-    if (strcmp(r->id, r->label) == 0)
-      cp_buf_printf(&b, "'%s'", r->id);
-    else
-      cp_buf_printf(&b, "'%s' (%s)", r->label, r->id);
+    st = cp_buf_puts(&b, shown ? ", " : "; did you mean ");
+    if (!st && strcmp(r->id, r->label) == 0)
+      st = cp_buf_printf(&b, "'%s'", r->id);
+    else if (!st)
+      st = cp_buf_printf(&b, "'%s' (%s)", r->label, r->id);
     shown++;
   }
-  if (shown)
-    cp_buf_puts(&b, "?");
-  cp_fail(err, CP_ENOTFOUND, "no role named '%s' in %s%s", name, g->name, b.data ? b.data : "");
+  if (shown && !st)
+    st = cp_buf_puts(&b, "?");
+  /* A message cut short would read as "no such role and nothing like it". */
+  if (st)
+    cp_fail(err, CP_ENOMEM, "out of memory suggesting role names for '%s'", name);
+  else
+    st = cp_fail(err, CP_ENOTFOUND, "no role named '%s' in %s%s", name, g->name,
+                 b.data ? b.data : "");
   free(all);
   cp_buf_free(&b);
-  return CP_ENOTFOUND;
+  return st;
 }
 
 cp_status cp_graph_find_role(const cp_graph *g, const char *name, size_t *out, cp_error *err) {
@@ -88,19 +91,22 @@ cp_status cp_graph_find_role(const cp_graph *g, const char *name, size_t *out, c
     return CP_OK;
   size_t found = 0, first = 0;
   cp_buf list = {0};
+  cp_status st = CP_OK;
   for (size_t i = 0; i < g->n_roles; i++) {
     const cp_role *r = &g->roles[i];
     if (cp_strcasecmp_ascii(r->id, name) == 0 || cp_strcasecmp_ascii(r->label, name) == 0) {
       if (found == 0)
         first = i;
-      if (found < MAX_LISTED)
-        cp_buf_printf(&list, "%s'%s'", found ? ", " : "", r->id);
+      if (found < MAX_LISTED && !st)
+        st = cp_buf_printf(&list, "%s'%s'", found ? ", " : "", r->id);
       found++;
     }
   }
-  cp_status st = CP_OK;
-  if (found == 1)
+  if (found == 1) {
     *out = first;
+    st = CP_OK; /* the list was only for a message */
+  } else if (found > 1 && st)
+    st = cp_fail(err, CP_ENOMEM, "out of memory listing the roles named '%s'", name);
   else if (found > 1)
     st = cp_fail(err, CP_EAMBIGUOUS, "role name '%s' matches %zu roles: %s%s; use an id", name,
                  found, list.data ? list.data : "", found > MAX_LISTED ? ", ..." : "");

@@ -134,7 +134,7 @@ cp_status cp_route_find(const cp_graph *g, size_t from, size_t to, cp_criterion 
     return cp_fail(err, CP_EINVAL, "role index out of range");
   if (by >= CP_CRITERION_COUNT)
     return cp_fail(err, CP_EINVAL, "unknown criterion");
-  if ((st = cp_graph_check_criterion(g, by, err)))
+  if ((st = cp_graph_check_criterion(g, by, err)) || (st = cp_igraph_room(g, err, "routing")))
     return st;
   if ((st = build_igraph(g, by, &ig, &w, err)))
     return st;

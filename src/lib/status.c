@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 static const char *const messages[CP_STATUS_COUNT] = {
     [CP_OK] = "success",
@@ -64,10 +66,36 @@ static void on_igraph_warning(const char *reason, const char *file, int line) {
 cp_status cp_from_igraph(igraph_error_t rc, cp_error *err, const char *what) {
   if (rc == IGRAPH_SUCCESS)
     return CP_OK;
-  cp_status st = rc == IGRAPH_ENOMEM ? CP_ENOMEM : CP_EGRAPH;
-  cp_fail(err, st, "%s: %s", what, igraph_reason[0] ? igraph_reason : igraph_strerror(rc));
+  const char *reason = igraph_reason[0] ? igraph_reason : igraph_strerror(rc);
+  cp_status st;
+  if (rc == IGRAPH_ENOMEM)
+    st = cp_fail(err, CP_ENOMEM, "%s: out of memory (igraph: %s)", what, reason);
+  else
+    st = cp_fail(err, CP_EGRAPH, "%s: %s", what, reason);
   igraph_reason[0] = '\0';
   return st;
+}
+
+cp_status cp_igraph_room(const cp_graph *g, cp_error *err, const char *what) {
+  /* Edge list and indices 32 bytes a move, weights 8, Dijkstra's lazy incidence list, distances,
+   * parents and heap under 64 a role and 8 a move: 128 a role or move leaves twice that. */
+  if (cp_memory_available(((size_t)1 << 20) + 128 * (g->n_roles + g->n_transitions)))
+    return CP_OK;
+  return cp_fail(err, CP_ENOMEM, "%s: out of memory", what);
+}
+
+cp_status cp_openmp_room(const cp_graph *g, cp_error *err, const char *what) {
+  /* libgomp sizes its threads' stacks by OMP_STACKSIZE, or as pthreads do by default: the
+   * stack rlimit, or 32 MiB on x86-64 when that is unlimited. */
+  size_t stack = (size_t)32 << 20;
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+    stack = (size_t)rl.rlim_cur;
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  size_t threads = cpus > 0 ? (size_t)cpus : 1;
+  if (cp_memory_available(threads * stack) && !cp_igraph_room(g, NULL, what))
+    return CP_OK;
+  return cp_fail(err, CP_ENOMEM, "%s: out of memory", what);
 }
 
 /* cgraph reports through a callback; read_dot.c collects the text for its messages. */

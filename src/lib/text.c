@@ -172,8 +172,12 @@ cp_status cp_read_file(const char *path, char **out, size_t *out_len, cp_error *
   cp_status st = CP_OK;
   cp_buf b = {0};
   FILE *f = fopen(path, "rb");
-  if (!f)
+  if (!f) {
+    /* fopen's own buffer can fail to allocate: that is memory, not a bad path. */
+    if (errno == ENOMEM)
+      return cp_fail(err, CP_ENOMEM, "%s: out of memory opening the file", path);
     return cp_fail(err, CP_EIO, "%s: cannot open: %s", path, strerror(errno));
+  }
   /* A regular file's size sizes the buffer once (on huge pages when large). */
   struct stat sb;
   if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0) {
@@ -243,6 +247,14 @@ void *cp_big_alloc(size_t bytes) {
   madvise(p, bytes, MADV_HUGEPAGE); /* advice only: without it the memory is still good */
 #endif
   return p;
+}
+
+bool cp_memory_available(size_t bytes) {
+  /* volatile: a malloc whose result is only freed may be optimised away. */
+  void *volatile p = malloc(bytes);
+  bool ok = p != NULL;
+  free(p);
+  return ok;
 }
 
 void *cp_grow(void *items, size_t *cap, size_t need, size_t size, size_t first) {

@@ -35,6 +35,15 @@ grep -q "published 0 roles and 0 transitions; suppressed 28 roles" "$work/err2" 
 # Person ids never appear.
 if grep -q "P000" "$work/t.csv" "$work/roles.csv" "$work/err"; then fail "a person id leaked"; fi
 
+# An output naming the input is refused before anything is written, roles.csv included.
+mkdir "$work/same"
+cp "$src/data/sample-histories.csv" "$work/same/h.csv"
+"$bin" mobility build "$work/same/h.csv" -o "$work/same/h.csv" 2>"$work/err3"
+[ $? -eq 2 ] || fail "output = input: wanted exit 2"
+grep -q "is the input file; refusing to overwrite it" "$work/err3" || fail "$(cat "$work/err3")"
+cmp -s "$work/same/h.csv" "$src/data/sample-histories.csv" || fail "the input was changed"
+[ "$(ls "$work/same")" = h.csv ] || fail "output = input left files: $(ls "$work/same")"
+
 # The measures run on the built graph, in each format.
 for cmd in "stats" "centrality --measure pagerank" "centrality --measure betweenness --top 5" \
            "communities" "communities --method louvain" "markov --to cmio"; do

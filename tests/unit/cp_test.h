@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "careerpath.h"
+#include "internal.h"
 
 /* Asserts that `haystack` contains `needle`, printing both when it does not. */
 #define assert_contains(haystack, needle)                                                          \
@@ -23,6 +24,14 @@
     if (!h_ || !strstr(h_, n_))                                                                    \
       fail_msg("expected \"%s\" in \"%s\"", n_, h_ ? h_ : "(null)");                               \
   } while (0)
+
+/* cmocka teardown for a test that lowered the limits (cp_limits_set): careerpath.h's again,
+ * even when the test failed half way. */
+static inline int cp_test_restore_limits(void **state) {
+  (void)state;
+  cp_limits_set(NULL);
+  return 0;
+}
 
 static inline cp_graph *cp_test_load(const char *relative) {
   char path[1024];

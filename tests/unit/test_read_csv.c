@@ -154,6 +154,70 @@ static void roles_csv_beside_the_transitions_is_found(void **state) {
   cp_graph_free(g);
 }
 
+/* Reads transitions made of `before`, `n` copies of `c` and a line end; frees what it read. */
+static cp_status csv_padded(const char *before, char c, size_t n, cp_error *e) {
+  size_t b = strlen(before);
+  char *t = malloc(b + n + 2);
+  assert_non_null(t);
+  memcpy(t, before, b);
+  memset(t + b, c, n);
+  memcpy(t + b + n, "\n", 2);
+  cp_graph *g = NULL;
+  cp_status st = csv(t, NULL, &g, e);
+  cp_graph_free(g);
+  free(t);
+  return st;
+}
+
+/* The limits of careerpath.h at their real values: the longest field and name are accepted,
+ * one byte more is CP_ELIMIT naming file, line and limit. */
+static void fields_and_names_up_to_their_limits(void **state) {
+  (void)state;
+  cp_graph *g = NULL;
+  cp_error e = {0};
+  assert_int_equal(csv_padded("from,to,note\na,b,", 'x', CP_MAX_FIELD_BYTES, &e), CP_OK);
+  assert_int_equal(csv_padded("from,to,note\na,b,", 'x', CP_MAX_FIELD_BYTES + 1, &e), CP_ELIMIT);
+  assert_contains(e.message,
+                  "t.csv:2: field 3 is 65537 bytes; the longest field accepted is 65536");
+  assert_int_equal(csv_padded("from,to\nb,", 'r', CP_MAX_NAME_BYTES, &e), CP_OK);
+  assert_int_equal(csv_padded("from,to\nb,", 'r', CP_MAX_NAME_BYTES + 1, &e), CP_ELIMIT);
+  assert_contains(e.message, "t.csv:2: role id 'rrr");
+  assert_contains(e.message, "...' is 1025 bytes; the longest role id accepted is 1024");
+  char r[CP_MAX_NAME_BYTES + 32] = "id,label\na,";
+  memset(r + strlen(r), 'L', CP_MAX_NAME_BYTES + 1);
+  strcat(r, "\nb,B\n");
+  assert_int_equal(csv("from,to\na,b\n", r, &g, &e), CP_ELIMIT);
+  assert_contains(e.message, "roles.csv:2: role 'a': label 'LLL");
+  assert_contains(e.message, "is 1025 bytes; the longest label accepted is 1024");
+  assert_null(g);
+}
+
+/* Lines, roles and transitions, with the limits lowered so that small inputs reach them (the
+ * same checks run at careerpath.h's values; tests/data/bad has a line of a megabyte). */
+static void lines_roles_and_transitions_up_to_their_limits(void **state) {
+  (void)state;
+  cp_graph *g = NULL;
+  cp_error e = {0};
+  cp_limits_set(&(cp_limits){.line = 12, .field = 64, .name = 64, .roles = 3, .transitions = 4});
+  /* Line ends do not count: "a,b,12345678" is 12 bytes. */
+  assert_int_equal(csv("from,to,note\r\na,b,12345678\r\n", NULL, &g, &e), CP_OK);
+  cp_graph_free(g);
+  g = NULL;
+  assert_int_equal(csv("from,to,note\na,b,123456789\n", NULL, &g, &e), CP_ELIMIT);
+  assert_contains(e.message, "t.csv:2: line is 13 bytes; the longest line accepted is 12");
+  assert_int_equal(csv("from,to\na,b\nb,c\nc,a\na,c\n", NULL, &g, &e), CP_OK);
+  cp_graph_free(g);
+  g = NULL;
+  assert_int_equal(csv("from,to\na,b\nb,c\nc,d\n", NULL, &g, &e), CP_ELIMIT);
+  assert_contains(e.message, "t.csv:4: role 'd' is role number 4; the most roles accepted is 3");
+  assert_int_equal(csv("from,to\na,b\n", "id\na\nb\nc\nd\n", &g, &e), CP_ELIMIT);
+  assert_contains(e.message, "roles.csv:5: role 'd' is role number 4");
+  assert_int_equal(csv("from,to\na,b\nb,c\nc,a\na,c\nb,a\n", NULL, &g, &e), CP_ELIMIT);
+  assert_contains(e.message, "t.csv:6: transition b -> a is transition number 5; the most "
+                             "transitions accepted is 4");
+  assert_null(g);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reads_columns_in_any_order_and_keeps_unknown_ones),
@@ -163,6 +227,9 @@ int main(int argc, char **argv) {
       cmocka_unit_test(errors_name_file_line_and_reason),
       cmocka_unit_test(credentials_csv_is_a_catalogue),
       cmocka_unit_test(roles_csv_beside_the_transitions_is_found),
+      cmocka_unit_test(fields_and_names_up_to_their_limits),
+      cmocka_unit_test_teardown(lines_roles_and_transitions_up_to_their_limits,
+                                cp_test_restore_limits),
   };
   return CP_RUN(tests, argc, argv);
 }

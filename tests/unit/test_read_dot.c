@@ -101,6 +101,51 @@ static void missing_files_are_io_errors(void **state) {
   assert_contains(e.message, "cannot tell the format");
 }
 
+/* An attribute value as long as a field may be is read; a byte more is CP_ELIMIT with the
+ * line the value is on (cgraph keeps none: the reader finds the text). */
+static void attribute_values_up_to_the_longest_field(void **state) {
+  (void)state;
+  cp_graph *g = NULL;
+  cp_error e = {0};
+  for (size_t n = CP_MAX_FIELD_BYTES; n <= CP_MAX_FIELD_BYTES + 1; n++) {
+    char *text = malloc(n + 64);
+    assert_non_null(text);
+    int at = snprintf(text, 64, "digraph {\n b -> c;\n a -> b [note=\"");
+    memset(text + at, 'x', n);
+    strcpy(text + at + n, "\"];\n}\n");
+    assert_int_equal(read_text(text, &g, &e), n == CP_MAX_FIELD_BYTES ? CP_OK : CP_ELIMIT);
+    free(text);
+    cp_graph_free(g);
+    g = NULL;
+  }
+  assert_contains(e.message, "in.gv:3: transition a -> b: attribute 'note' is 65537 bytes; the "
+                             "longest field accepted is 65536");
+}
+
+/* Lines, names, roles and transitions, with the limits lowered so that small graphs reach
+ * them; a role is found on the first line that names it as a whole word. */
+static void lines_names_roles_and_transitions_up_to_their_limits(void **state) {
+  (void)state;
+  cp_graph *g = NULL;
+  cp_error e = {0};
+  cp_limits_set(&(cp_limits){.line = 16, .field = 64, .name = 4, .roles = 3, .transitions = 2});
+  assert_int_equal(read_text("digraph {\n  a -> b -> c;\n}\n", &g, &e), CP_OK);
+  cp_graph_free(g);
+  g = NULL;
+  assert_int_equal(read_text("digraph {\n  a -> b -> c -> a;\n}\n", &g, &e), CP_ELIMIT);
+  assert_contains(e.message, "in.gv:2: line is 19 bytes; the longest line accepted is 16");
+  assert_int_equal(read_text("digraph {\n a -> b;\n b -> c;\n c -> d;\n}\n", &g, &e), CP_ELIMIT);
+  assert_contains(e.message, "in.gv:4: role 'd' is role number 4; the most roles accepted is 3");
+  assert_int_equal(read_text("digraph {\n a -> b;\n abcde;\n}\n", &g, &e), CP_ELIMIT);
+  assert_contains(e.message, "in.gv:3: role id 'abcde' is 5 bytes; the longest role id "
+                             "accepted is 4");
+  assert_int_equal(read_text("digraph {\n a -> b;\n a [label=abcde]\n}\n", &g, &e), CP_ELIMIT);
+  assert_contains(e.message, "in.gv:3: role 'a': label 'abcde' is 5 bytes");
+  assert_int_equal(read_text("digraph {\n a -> b;\n b -> c;\n a -> c;\n}\n", &g, &e), CP_ELIMIT);
+  assert_contains(e.message, "is transition number 3; the most transitions accepted is 2");
+  assert_null(g);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reads_roles_transitions_and_extra_attributes),
@@ -109,6 +154,9 @@ int main(int argc, char **argv) {
       cmocka_unit_test(semantic_errors_name_the_role_or_edge),
       cmocka_unit_test(bytes_that_are_not_utf8_text_are_refused),
       cmocka_unit_test(missing_files_are_io_errors),
+      cmocka_unit_test(attribute_values_up_to_the_longest_field),
+      cmocka_unit_test_teardown(lines_names_roles_and_transitions_up_to_their_limits,
+                                cp_test_restore_limits),
   };
   return CP_RUN(tests, argc, argv);
 }
