@@ -60,6 +60,11 @@ int cp_cli_parse_format(const cp_cli *c, const char *name, unsigned allowed, cp_
 /* Writes `len` bytes to `path` through a temporary file in the same directory renamed over
  * it, so a failed run never leaves a half-written file; NULL or "-" means `c->out`. Refuses
  * a path that is one of `inputs` (NULL-terminated). */
+/* cp_cli_write for `n` files that belong together (mobility build's transitions and roles):
+ * every regular file is written to its temporary file before any is renamed into place, so
+ * a failure (a full disk) leaves all the earlier files as they were. Renamed in order. */
+int cp_cli_write_files(const cp_cli *c, size_t n, const char *const *paths, const char *const *data,
+                       const size_t *lens, const char *const *inputs);
 /* CP_EXIT_USAGE, with the message cp_cli_write gives, when `path` is one of `inputs`; for a
  * command writing two files, which checks both before writing either. */
 int cp_cli_refuse_inputs(const cp_cli *c, const char *path, const char *const *inputs);

@@ -153,11 +153,11 @@ static int build(const cp_cli *c, int argc, char **argv) {
     code = cp_cli_status(c, st, &e);
     goto cleanup;
   }
-  /* Roles first: a run that fails between the two files leaves transitions that never
-   * name a role the roles file lacks. */
-  if (roles_out && (code = cp_cli_write(c, roles_out, roles, roles_len, inputs)))
-    goto cleanup;
-  code = cp_cli_write(c, output, text, text_len, inputs);
+  /* Roles renamed into place first: transitions never name a role the roles file lacks. */
+  const char *paths[] = {roles_out, output}, *data[] = {roles, text};
+  const size_t lens[] = {roles_len, text_len};
+  code = roles_out ? cp_cli_write_files(c, 2, paths, data, lens, inputs)
+                   : cp_cli_write(c, output, text, text_len, inputs);
 cleanup:
   free(text);
   free(roles);

@@ -39,47 +39,38 @@ int cp_cli_refuse_inputs(const cp_cli *c, const char *path, const char *const *i
   return CP_EXIT_OK;
 }
 
-int cp_cli_write(const cp_cli *c, const char *path, const char *data, size_t len,
-                 const char *const *inputs) {
-  if (!path || !strcmp(path, "-")) {
-    if (fwrite(data, 1, len, c->out) != len || fflush(c->out) != 0)
-      return cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write the output: %s", strerror(errno));
-    return CP_EXIT_OK;
+/* Writes a device or pipe in place: renaming over /dev/null would put a plain file where the
+ * device was. */
+static int write_in_place(const cp_cli *c, const char *path, const char *data, size_t len) {
+  int fd = open(path, O_WRONLY | O_TRUNC);
+  if (fd < 0)
+    return cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(errno));
+  bool ok = write_all(fd, data, len);
+  int saved = errno;
+  if (close(fd) != 0 && ok) {
+    ok = false;
+    saved = errno;
   }
-  int code = cp_cli_refuse_inputs(c, path, inputs);
-  if (code)
-    return code;
-  /* Only a regular file (or a new path) is replaced by rename: renaming over /dev/null or a
-   * pipe would put a plain file where the device was. Those are written in place. */
-  struct stat sb;
-  if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-    if (S_ISDIR(sb.st_mode))
-      return cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': it is a directory", path);
-    int fd = open(path, O_WRONLY | O_TRUNC);
-    if (fd < 0)
-      return cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(errno));
-    bool ok = write_all(fd, data, len);
-    int saved = errno;
-    if (close(fd) != 0 && ok) {
-      ok = false;
-      saved = errno;
-    }
-    if (!ok)
-      return cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(saved));
-    return CP_EXIT_OK;
-  }
-  code = CP_EXIT_OK;
+  if (!ok)
+    return cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(saved));
+  return CP_EXIT_OK;
+}
+
+/* Writes `data` to a new temporary file beside `path` (so that rename() is atomic) and sets
+ * *tmp to its name; on failure no temporary file is left. */
+static int stage(const cp_cli *c, const char *path, const char *data, size_t len, char **tmp) {
+  int code = CP_EXIT_OK;
   size_t plen = strlen(path);
-  char *tmp = malloc(plen + sizeof ".tmp.XXXXXX");
-  if (!tmp)
+  char *t = malloc(plen + sizeof ".tmp.XXXXXX");
+  if (!t)
     return cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
-  memcpy(tmp, path, plen);
-  memcpy(tmp + plen, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
-  /* The temporary file lives beside the target so that rename() is atomic. */
-  int fd = mkstemp(tmp);
+  memcpy(t, path, plen);
+  memcpy(t + plen, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
+  int fd = mkstemp(t);
   if (fd < 0) {
     code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(errno));
-    goto cleanup;
+    free(t);
+    return code;
   }
   if (!write_all(fd, data, len))
     code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(errno));
@@ -92,15 +83,68 @@ int cp_cli_write(const cp_cli *c, const char *path, const char *data, size_t len
     /* mkstemp makes the file 0600; an output is an ordinary file. */
     mode_t mask = umask(0);
     umask(mask);
-    chmod(tmp, 0666 & ~mask);
-    if (rename(tmp, path) != 0)
-      code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(errno));
+    chmod(t, 0666 & ~mask);
+    *tmp = t;
+  } else {
+    unlink(t);
+    free(t);
   }
-  if (code != CP_EXIT_OK)
-    unlink(tmp);
-cleanup:
-  free(tmp);
   return code;
+}
+
+int cp_cli_write_files(const cp_cli *c, size_t n, const char *const *paths, const char *const *data,
+                       const size_t *lens, const char *const *inputs) {
+  int code = CP_EXIT_OK;
+  char **tmp = calloc(n ? n : 1, sizeof *tmp);
+  bool *device = calloc(n ? n : 1, sizeof *device);
+  if (!tmp || !device) {
+    code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
+    goto cleanup;
+  }
+  for (size_t i = 0; i < n && !code; i++) {
+    if (!paths[i] || !strcmp(paths[i], "-"))
+      continue;
+    if ((code = cp_cli_refuse_inputs(c, paths[i], inputs)))
+      break;
+    struct stat sb;
+    if (stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+      code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': it is a directory", paths[i]);
+    else if (stat(paths[i], &sb) == 0 && !S_ISREG(sb.st_mode))
+      device[i] = true;
+  }
+  /* Every regular file is written in full before any replaces its earlier self: a disk that
+   * fills up on the second file leaves the first as it was too. */
+  for (size_t i = 0; i < n && !code; i++)
+    if (paths[i] && strcmp(paths[i], "-") && !device[i])
+      code = stage(c, paths[i], data[i], lens[i], &tmp[i]);
+  for (size_t i = 0; i < n && !code; i++) {
+    if (tmp[i]) {
+      if (rename(tmp[i], paths[i]) != 0)
+        code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", paths[i], strerror(errno));
+      else {
+        free(tmp[i]);
+        tmp[i] = NULL;
+      }
+    } else if (device[i]) {
+      code = write_in_place(c, paths[i], data[i], lens[i]);
+    } else if (fwrite(data[i], 1, lens[i], c->out) != lens[i] || fflush(c->out) != 0) {
+      code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write the output: %s", strerror(errno));
+    }
+  }
+cleanup:
+  for (size_t i = 0; tmp && i < n; i++)
+    if (tmp[i]) {
+      unlink(tmp[i]);
+      free(tmp[i]);
+    }
+  free(tmp);
+  free(device);
+  return code;
+}
+
+int cp_cli_write(const cp_cli *c, const char *path, const char *data, size_t len,
+                 const char *const *inputs) {
+  return cp_cli_write_files(c, 1, &path, &data, &len, inputs);
 }
 
 bool cp_cli_memstream_close(FILE *f, char **buf) {
