@@ -284,12 +284,15 @@ typedef struct cp_query {
                               its catalogue months and cost less (never below 0) */
   size_t n_have;
   size_t k; /* routes wanted, best first */
-  /* Non-zero: more questions from the same role with the same weights follow (a batch).
-   * The router then keeps one search from q->from and resumes it for each, so a source's
-   * questions together cost one search; it applies to plain questions only (k = 1, no
-   * limits, waypoints, avoided roles or credentials). Totals are those of the questions
-   * asked alone; between routes of equal objective and steps the one returned may differ. */
-  int reuse_source;
+  /* In a batch: how many questions from q->from with these weights are still to be asked,
+   * this one included (0: not known). The router may then keep one search from q->from and
+   * resume it for each, so that a source's questions together cost one search: it resumes
+   * a search it keeps from there, and starts one when that is expected to settle fewer roles
+   * than this many bidirectional searches would (measured on the questions it has answered).
+   * Plain questions only (k = 1, no limits, waypoints, avoided roles or credentials). Totals
+   * are those of the questions asked alone; between routes of equal objective and steps the
+   * one returned may differ. */
+  size_t reuse_source;
 } cp_query;
 
 /* A query from `from` to `to` by one criterion: no limits, nothing avoided, k = 1. */

@@ -118,7 +118,8 @@ typedef struct cp_cli_request {
   const char *avoid[MAX_LIST], *via[MAX_LIST], *have[MAX_LIST], *avoid_domain[MAX_LIST];
   size_t n_avoid, n_via, n_have, n_avoid_domain;
   size_t k;
-  bool reuse_source; /* more questions from this role follow (batches): cp_query.reuse_source */
+  size_t reuse_source; /* batches: questions from this role still to come, this one included
+                          (cp_query.reuse_source) */
 } cp_cli_request;
 
 /* A question resolved against a graph, and its routes once asked. */

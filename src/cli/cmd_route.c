@@ -199,7 +199,7 @@ nomem:
 /* Answers one row, writing its line (or its error) to `out` and `err`. CP_EXIT_INTERNAL when
  * memory ran out (or a library failed): that is not a bad row, as the rows after it would fail
  * the same way, so the batch stops with the one message already printed. */
-static int answer_row(batch *b, const batch_row *row, FILE *out, FILE *err, bool reuse) {
+static int answer_row(batch *b, const batch_row *row, FILE *out, FILE *err, size_t from_source) {
   cp_cli c = *b->c;
   c.err = err;
   char where[512], why[512];
@@ -211,7 +211,7 @@ static int answer_row(batch *b, const batch_row *row, FILE *out, FILE *err, bool
                            NULL, why, sizeof why)) {
     code = cp_cli_fail(&c, CP_EXIT_INPUT, "%s%s", where, why);
   } else {
-    rq.reuse_source = reuse;
+    rq.reuse_source = from_source;
     code = cp_cli_ask(&c, b->router, &rq, &a, where);
   }
   if (code == CP_EXIT_OK && b->format == CP_OUT_JSON) {
@@ -245,7 +245,8 @@ static int answer_source(batch *b, size_t i) {
   for (size_t j = i + 1; row->from && j < b->n_rows; j++)
     later += b->rows[j].from && !b->rows[j].answered && !strcmp(b->rows[j].from, row->from);
   if (!later)
-    return answer_row(b, row, b->out, b->c->err, false);
+    return answer_row(b, row, b->out, b->c->err, 0);
+  size_t to_come = later + 1;
   for (size_t j = i; j < b->n_rows; j++) {
     batch_row *r = &b->rows[j];
     if (j > i && (!r->from || r->answered || strcmp(r->from, row->from)))
@@ -258,7 +259,7 @@ static int answer_source(batch *b, size_t i) {
         fclose(err);
       return cp_cli_fail(b->c, CP_EXIT_INTERNAL, "out of memory");
     }
-    int code = answer_row(b, r, out, err, true);
+    int code = answer_row(b, r, out, err, to_come--);
     /* Both closed, whatever the first says. */
     bool out_closed = cp_cli_memstream_close(out, &r->out);
     bool closed = cp_cli_memstream_close(err, &r->err) && out_closed;

@@ -47,6 +47,9 @@ struct cp_scratch {
   /* A one-directional search from `tree_from` by `tree_weights`, kept between questions
    * (q->reuse_source) and resumed until each question's goal is settled. */
   side tree;
+  /* Roles the bidirectional searches settled, and how many searches: what one costs here,
+   * against which starting a kept search is weighed (cp_source_reuse_pays). */
+  uint64_t bidir_settled, bidir_searches;
   uint32_t tree_stamp;
   bool tree_valid;
   uint32_t tree_from;
@@ -227,6 +230,7 @@ cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **o
   }
   key best = {INFINITY, UINT32_MAX};
   uint32_t meet = UINT32_MAX;
+  uint64_t settled = 0;
   if (q->from == q->to) {
     best = (key){0, 0};
     meet = ends[0];
@@ -250,6 +254,7 @@ cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **o
     if (x->done[e.node] == stamp || less(x->dist[e.node], e.k))
       continue;
     x->done[e.node] = stamp;
+    settled++;
     const size_t *start = d ? r->in_start : r->out_start, *list_tr = d ? r->in_tr : r->out_tr;
     const uint32_t *other_end = d ? r->in_tail : r->out_head;
     for (size_t j = start[e.node]; j < start[e.node + 1]; j++) {
@@ -272,6 +277,8 @@ cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **o
       }
     }
   }
+  s->bidir_settled += settled;
+  s->bidir_searches++;
   if (meet != UINT32_MAX && make_route(r, s, meet, list) != CP_OK)
     goto nomem;
   *out = list;
@@ -293,6 +300,28 @@ static cp_status tree_route(const cp_router *r, const side *x, uint32_t to, cp_r
   return CP_OK;
 }
 
+static bool tree_kept_for(const cp_scratch *s, const cp_query *q) {
+  return s && s->tree_valid && s->tree_from == q->from &&
+         !memcmp(s->tree_weights, q->weights, sizeof s->tree_weights);
+}
+
+bool cp_source_reuse_pays(const cp_router *r, const cp_query *q) {
+  if (q->reuse_source < 1)
+    return false;
+  /* A kept search from here is paid for: resuming it costs at most what is left of it. */
+  if (tree_kept_for(r->scratch, q))
+    return true;
+  if (q->reuse_source < 2)
+    return false;
+  /* A search kept for k questions settles about k/(k+1) of the roles it reaches before its
+   * last goal; k bidirectional searches settle k times what one does. Until enough of those
+   * have been measured, one is taken to settle about the square root of the roles. */
+  const cp_scratch *s = r->scratch;
+  double each = s && s->bidir_searches >= 16 ? (double)s->bidir_settled / (double)s->bidir_searches
+                                             : sqrt((double)r->n);
+  return ((double)q->reuse_source + 1) * each > (double)r->n;
+}
+
 cp_status cp_source_route(const cp_router *r, const cp_query *q, cp_route_list **out,
                           cp_error *err) {
   cp_scratch *s = scratch_for((cp_router *)r);
@@ -302,8 +331,7 @@ cp_status cp_source_route(const cp_router *r, const cp_query *q, cp_route_list *
     return cp_fail(err, CP_ENOMEM, "out of memory searching routes");
   }
   side *x = &s->tree;
-  if (!s->tree_valid || s->tree_from != q->from ||
-      memcmp(s->tree_weights, q->weights, sizeof s->tree_weights)) {
+  if (!tree_kept_for(s, q)) {
     /* A new source or objective: start again. */
     if (++s->tree_stamp == 0) {
       memset(x->seen, 0, s->n * sizeof *x->seen);

@@ -133,6 +133,9 @@ bool cp_fast_route_applies(const cp_router *r, const cp_query *q);
 cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err);
 /* The same question answered from a one-directional search from q->from kept in the router
  * between calls and resumed until q->to is settled (q->reuse_source). */
+/* Whether cp_source_route is expected to answer q->reuse_source questions from q->from for
+ * less than as many cp_fast_route calls: always when a search from there is kept already. */
+bool cp_source_reuse_pays(const cp_router *r, const cp_query *q);
 cp_status cp_source_route(const cp_router *r, const cp_query *q, cp_route_list **out,
                           cp_error *err);
 void cp_scratch_free(cp_scratch *s);

@@ -678,7 +678,8 @@ cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list *
   /* The plain question (one best route, nothing but an objective) on a large graph is the
    * common one, and a bidirectional Dijkstra answers it without the label machinery. */
   if (cp_fast_route_applies(r, q))
-    return q->reuse_source ? cp_source_route(r, q, out, err) : cp_fast_route(r, q, out, err);
+    return cp_source_reuse_pays(r, q) ? cp_source_route(r, q, out, err)
+                                      : cp_fast_route(r, q, out, err);
   search s;
   cp_status st = setup(&s, r, q, false, 0, err);
   cp_route_list *list = calloc(1, sizeof *list);

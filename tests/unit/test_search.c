@@ -531,7 +531,7 @@ static void reused_source_searches_equal_fresh_ones(void **state) {
       cp_query fresh, kept;
       cp_query_init(&fresh, from, rnd((unsigned)n), by);
       kept = fresh;
-      kept.reuse_source = 1;
+      kept.reuse_source = SIZE_MAX; /* always worth a kept search */
       cp_route_list *a = NULL, *b = NULL;
       assert_int_equal(cp_route_search(r, &fresh, &a, NULL), CP_OK);
       assert_int_equal(cp_route_search(r, &kept, &b, NULL), CP_OK);
@@ -552,6 +552,43 @@ static void reused_source_searches_equal_fresh_ones(void **state) {
   }
   if (compared < 1500)
     fail_msg("only %zu routes compared", compared);
+}
+
+/* A kept search is started only where it pays: a source asked twice on a large graph keeps
+ * the bidirectional search (which settles a small part of the graph), a source asked as
+ * many times as there are roles starts a kept one, and a kept search is resumed whenever
+ * its source is asked again. */
+static void kept_searches_start_only_where_they_pay(void **state) {
+  (void)state;
+  rng = 5;
+  size_t n = 20000;
+  cp_graph *g = random_graph(n, 4 * n);
+  cp_router *r = router(g);
+  cp_query q;
+  for (int i = 0; i < 40; i++) {
+    cp_query_init(&q, rnd((unsigned)n), rnd((unsigned)n), CP_BY_MONTHS);
+    cp_route_list *l = NULL;
+    assert_int_equal(cp_route_search(r, &q, &l, NULL), CP_OK);
+    cp_route_list_free(l);
+  }
+  cp_query_init(&q, 7, 9, CP_BY_MONTHS);
+  q.reuse_source = 0;
+  assert_false(cp_source_reuse_pays(r, &q));
+  q.reuse_source = 2;
+  assert_false(cp_source_reuse_pays(r, &q));
+  q.reuse_source = n;
+  assert_true(cp_source_reuse_pays(r, &q));
+  cp_route_list *l = NULL;
+  assert_int_equal(cp_route_search(r, &q, &l, NULL), CP_OK); /* starts the kept search */
+  cp_route_list_free(l);
+  q.to = 11;
+  q.reuse_source = 1; /* the last question from 7: resumed, not restarted */
+  assert_true(cp_source_reuse_pays(r, &q));
+  cp_query_init(&q, 7, 11, CP_BY_COST); /* other weights: the kept search does not serve */
+  q.reuse_source = 1;
+  assert_false(cp_source_reuse_pays(r, &q));
+  cp_router_free(r);
+  cp_graph_free(g);
 }
 
 /* Equal months both ways (1); the three-step route a-y-z-t is met first because its first
@@ -699,6 +736,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(reach_within_limits_matches_brute_force),
       cmocka_unit_test(the_fast_path_equals_the_general_search),
       cmocka_unit_test(reused_source_searches_equal_fresh_ones),
+      cmocka_unit_test(kept_searches_start_only_where_they_pay),
       cmocka_unit_test(equal_totals_go_to_fewer_steps),
       cmocka_unit_test(graphs_lacking_a_criterion_still_answer),
       cmocka_unit_test(bad_questions_are_refused),
