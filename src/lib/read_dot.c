@@ -81,13 +81,21 @@ static cp_status limit_error(const source *src, const char *text, const cp_error
   return cp_fail(err, inner->status, "%s: %s", src->name, inner->message);
 }
 
-/* CP_ELIMIT for an attribute value longer than a field may be; `what` names its owner. */
-static cp_status check_values(const source *src, Agraph_t *ag, void *obj, int kind,
-                              const char *what, cp_error *err) {
+/* CP_ELIMIT for an attribute value longer than a field may be, naming its owner (the graph,
+ * a role or a transition: made only on failure, as this runs for every node and edge). */
+static cp_status check_values(const source *src, Agraph_t *ag, void *obj, int kind, cp_error *err) {
   for (Agsym_t *sym = agnxtattr(ag, kind, NULL); sym; sym = agnxtattr(ag, kind, sym)) {
     const char *v = agxget(obj, sym);
     size_t n = v ? strlen(v) : 0;
     if (n > cp_limits_get()->field) {
+      char what[128] = "the graph";
+      if (kind == AGNODE) {
+        const char *id = agnameof(obj);
+        snprintf(what, sizeof what, "role '%.24s%s'", id, strlen(id) > 24 ? "..." : "");
+      } else if (kind == AGEDGE) {
+        snprintf(what, sizeof what, "transition %.24s -> %.24s", agnameof(agtail((Agedge_t *)obj)),
+                 agnameof(aghead((Agedge_t *)obj)));
+      }
       cp_error inner;
       cp_fail(&inner, CP_ELIMIT,
               "%s: attribute '%s' is %zu bytes; the longest field accepted is %zu", what, sym->name,
@@ -125,9 +133,7 @@ static cp_status read_roles(Agraph_t *ag, cp_graph *g, const source *src, cp_err
   const char *name = src->name;
   for (Agnode_t *n = agfstnode(ag); n; n = agnxtnode(ag, n)) {
     const char *id = agnameof(n);
-    char what[64];
-    snprintf(what, sizeof what, "role '%.24s%s'", id, strlen(id) > 24 ? "..." : "");
-    cp_status st = check_values(src, ag, n, AGNODE, what, err);
+    cp_status st = check_values(src, ag, n, AGNODE, err);
     if (st)
       return st;
     if (is_credential(n)) {
@@ -191,10 +197,7 @@ static cp_status read_transitions(Agraph_t *ag, cp_graph *g, const source *src, 
                      agnameof(agtail(e)), agnameof(aghead(e)));
         goto cleanup;
       }
-      char what[128];
-      snprintf(what, sizeof what, "transition %.24s -> %.24s", agnameof(agtail(e)),
-               agnameof(aghead(e)));
-      if ((st = check_values(src, ag, e, AGEDGE, what, err)) ||
+      if ((st = check_values(src, ag, e, AGEDGE, err)) ||
           (st = read_weight(e, "months", CP_HAS_MONTHS, &spec.months, &spec.has, name, err)) ||
           (st = read_weight(e, "cost", CP_HAS_COST, &spec.cost, &spec.has, name, err)) ||
           (st = read_weight(e, "effort", CP_HAS_EFFORT, &spec.effort, &spec.has, name, err)))
@@ -275,7 +278,7 @@ cp_status cp_read_dot_buffer(const char *name, const char *data, size_t len, cp_
     st = cp_fail(err, CP_EINVAL, "%s: the graph is undirected; career moves need a digraph", name);
     goto cleanup;
   }
-  if ((st = check_values(&src, ag, ag, AGRAPH, "the graph", err)))
+  if ((st = check_values(&src, ag, ag, AGRAPH, err)))
     goto cleanup;
   if ((st = cp_graph_new(name, &g)) != CP_OK) {
     cp_fail(err, st, "%s: out of memory", name);
