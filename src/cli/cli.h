@@ -169,6 +169,9 @@ void cp_cli_json_init(void);
 char *cp_cli_json_text(json_t *root, size_t *len);
 /* The same on one line (a batch answer). */
 char *cp_cli_json_line(json_t *root, size_t *len);
+/* Prints `root` (which it consumes) indented on c->out, numbers to `precision` digits; the
+ * exit code, with a one-line message when memory ran out or the output failed. */
+int cp_cli_json_print(const cp_cli *c, json_t *root, int precision);
 
 /* The columns of a batch file (route --batch, render --batch): name, from, to, by, k,
  * pareto, budget, max_months, max_steps, max_effort, avoid, via, have. */

@@ -111,9 +111,7 @@ int cp_cmd_markov(const cp_cli *c, int argc, char **argv) {
       json_array_append_new(rows, r);
     }
     json_object_set_new(o, "states", rows);
-    json_dumpf(o, c->out, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
-    fputc('\n', c->out);
-    json_decref(o);
+    code = cp_cli_json_print(c, o, 15);
   } else if (format == CP_OUT_CSV) {
     fputs(to ? "role,stationary,reach_probability,expected_steps,expected_months\n"
              : "role,stationary\n",
@@ -163,7 +161,7 @@ int cp_cmd_markov(const cp_cli *c, int argc, char **argv) {
       fputc('\n', c->out);
     }
   }
-  if (fflush(c->out) != 0)
+  if (fflush(c->out) != 0 && !code)
     code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write the output");
 cleanup:
   cp_markov_free(m);

@@ -123,7 +123,7 @@ static json_t *distribution_json(const cp_distribution *d, const size_t *counts,
   return o;
 }
 
-static void stats_json(FILE *f, const cp_graph *g, const cp_stats *s) {
+static json_t *stats_json(const cp_graph *g, const cp_stats *s) {
   json_t *o = json_object();
   json_object_set_new(o, "graph", json_string(cp_graph_name(g)));
   json_object_set_new(o, "roles", json_integer((json_int_t)s->roles));
@@ -147,9 +147,7 @@ static void stats_json(FILE *f, const cp_graph *g, const cp_stats *s) {
   json_object_set_new(o, "clustering", cp_cli_json_number(s->clustering));
   json_object_set_new(o, "assortativity_level", cp_cli_json_number(s->assortativity_level));
   json_object_set_new(o, "assortativity_domain", cp_cli_json_number(s->assortativity_domain));
-  json_dumpf(o, f, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
-  fputc('\n', f);
-  json_decref(o);
+  return o;
 }
 
 static void distribution_text(FILE *f, const char *name, const cp_distribution *d) {
@@ -302,12 +300,13 @@ int cp_cmd_stats(const cp_cli *c, int argc, char **argv) {
     code = cp_cli_status(c, st, &e);
   } else {
     if (o.format == CP_OUT_JSON)
-      stats_json(c->out, g, s);
+      code = cp_cli_json_print(c, stats_json(g, s), 12);
     else if (o.format == CP_OUT_CSV)
       stats_csv(c->out, s);
     else
       stats_text(c->out, g, s);
-    code = finish(c);
+    if (!code)
+      code = finish(c);
   }
   cp_stats_free(s);
   cp_graph_free(g);
@@ -398,9 +397,7 @@ int cp_cmd_centrality(const cp_cli *c, int argc, char **argv) {
       json_array_append_new(list, x);
     }
     json_object_set_new(root, "roles", list);
-    json_dumpf(root, c->out, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
-    fputc('\n', c->out);
-    json_decref(root);
+    code = cp_cli_json_print(c, root, 12);
   } else if (o.format == CP_OUT_CSV) {
     fprintf(c->out, "rank,role,%s\n", name);
     for (size_t i = 0; i < shown; i++) {
@@ -425,7 +422,8 @@ int cp_cmd_centrality(const cp_cli *c, int argc, char **argv) {
       fputc('\n', c->out);
     }
   }
-  code = finish(c);
+  if (!code)
+    code = finish(c);
 cleanup:
   free(order);
   free(scores);
@@ -493,9 +491,7 @@ int cp_cmd_communities(const cp_cli *c, int argc, char **argv) {
       json_array_append_new(list, x);
     }
     json_object_set_new(root, "communities", list);
-    json_dumpf(root, c->out, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
-    fputc('\n', c->out);
-    json_decref(root);
+    code = cp_cli_json_print(c, root, 12);
   } else if (o.format == CP_OUT_CSV) {
     fputs("role,community\n", c->out);
     for (size_t i = 0; i < n; i++) {
@@ -515,7 +511,8 @@ int cp_cmd_communities(const cp_cli *c, int argc, char **argv) {
       fputc('\n', c->out);
     }
   }
-  code = finish(c);
+  if (!code)
+    code = finish(c);
 cleanup:
   free(member);
   cp_graph_free(g);

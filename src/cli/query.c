@@ -537,6 +537,16 @@ char *cp_cli_json_text(json_t *root, size_t *len) {
   return json_text(root, JSON_INDENT(2) | JSON_REAL_PRECISION(12), len);
 }
 
+int cp_cli_json_print(const cp_cli *c, json_t *root, int precision) {
+  size_t len;
+  char *text = json_text(root, JSON_INDENT(2) | JSON_REAL_PRECISION(precision), &len);
+  if (!text)
+    return cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory formatting the output");
+  bool ok = fwrite(text, 1, len, c->out) == len;
+  free(text);
+  return ok ? CP_EXIT_OK : cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write the output");
+}
+
 char *cp_cli_json_line(json_t *root, size_t *len) {
   return json_text(root, JSON_COMPACT | JSON_REAL_PRECISION(12), len);
 }
