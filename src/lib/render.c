@@ -13,6 +13,8 @@ static void drawing_free(cp_drawing *d) {
   free(d->route_step);
   free(d->alt_of);
   free(d->alt_step);
+  free(d->edge_of);
+  free(d->edges);
   free(d->region_role);
   free(d->region_tr);
 }

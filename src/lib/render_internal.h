@@ -9,6 +9,19 @@
 /* Levels run 1 (entry) to CP_MAX_LEVEL (executive); a role outside that has no column. */
 enum { CP_MAX_LEVEL = 5 };
 
+/* An edge as drawn. All the moves between one pair of roles share it (Graphviz 2.42's dot
+ * crashes on parallel flat edges): it carries the figure of each, points both ways when they do,
+ * and takes the style, id and description of the best route any of them is on. */
+enum { CP_ARROW_HEAD = 1, CP_ARROW_TAIL = 2, CP_ARROW_BOTH = 3 };
+typedef struct cp_drawn_edge {
+  Agedge_t *e;
+  size_t tail;    /* the role laid out at its tail (the head role for a move down the levels) */
+  size_t move;    /* the transition its id and description name */
+  long route;     /* -1: no route; 0: a step of the route; a >= 1: of alternative a */
+  long step;      /* that step, from 0 */
+  uint8_t arrows; /* CP_ARROW_*: where arrowheads are drawn */
+} cp_drawn_edge;
+
 /* One drawing in the making: the question, what is drawn, and the cgraph graph. Arrays are
  * indexed by role or transition of `g`; cp_render owns them all. */
 typedef struct cp_drawing {
@@ -25,6 +38,9 @@ typedef struct cp_drawing {
   long *route_step;                 /* per transition: step on the route, -1 when off it */
   long *alt_of;                     /* per transition: the first alternative it is on, -1 */
   long *alt_step;                   /* ... and its step there */
+  size_t *edge_of;                  /* per transition: the transition whose drawn edge carries
+                                       it (the first of its pair of roles); SIZE_MAX: none */
+  cp_drawn_edge *edges;             /* per transition that makes a drawn edge (edge_of[i] == i) */
   uint8_t *region_role, *region_tr; /* options' region: what is drawn; NULL: everything */
   const char *engine;               /* Graphviz layout: dot, sfdp or neato */
 } cp_drawing;
@@ -35,6 +51,9 @@ typedef struct cp_drawing {
 cp_status cp_render_plan(cp_drawing *d, cp_error *err);
 /* Whether role `role` is drawn: the route's roles always, else those shown and in the region. */
 bool cp_render_drawn(const cp_drawing *d, size_t role);
+/* Whether transition `t` is drawn: both its roles are, and it is on the route in route-only
+ * drawings, in the region when there is one. */
+bool cp_render_move_drawn(const cp_drawing *d, size_t t);
 /* The position of `domain` in d->domains (0 when absent). */
 size_t cp_render_domain_index(const cp_drawing *d, const char *domain);
 
@@ -51,6 +70,10 @@ cp_status cp_render_append_label_text(cp_buf *out, const char *s);
 /* ---- render_build.c: the drawing as a cgraph graph ---- */
 /* Builds d->ag: roles, moves, and (dot, whole drawings) level columns and the legend. */
 cp_status cp_render_build(cp_drawing *d, cp_error *err);
+/* The id (SVG group id) of drawn role `role` and of a drawn edge: "role_3", "route_node_0",
+ * "edge_5", "route_edge_1", "alt2_edge_0". The one place ids are made. */
+void cp_render_role_id(const cp_drawing *d, size_t role, char *buf, size_t n);
+void cp_render_edge_id(const cp_drawn_edge *de, char *buf, size_t n);
 
 /* ---- render_levels.c: levels as columns ---- */
 /* Fills d->rank_of from the levels `used` by the roles drawn. */

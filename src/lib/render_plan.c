@@ -1,6 +1,7 @@
 /* render_plan.c: what a drawing holds: its title, domains, route, alternatives and region. */
 #include "render_internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,14 @@ bool cp_render_drawn(const cp_drawing *d, size_t role) {
   if (d->o->route_only || (d->o->shown && !d->o->shown[role]))
     return d->route_pos[role] >= 0;
   return !d->region_role || d->region_role[role];
+}
+
+bool cp_render_move_drawn(const cp_drawing *d, size_t t) {
+  const cp_transition *tr = &d->g->transitions[t];
+  if (d->o->route_only && d->route_step[t] < 0)
+    return false;
+  return cp_render_drawn(d, tr->from) && cp_render_drawn(d, tr->to) &&
+         (!d->region_tr || d->region_tr[t]);
 }
 
 /* A move on several routes takes the style of the first. */
@@ -89,6 +98,43 @@ static cp_status mark_region(cp_drawing *d, cp_error *err) {
   return CP_OK;
 }
 
+typedef struct pair {
+  size_t lo, hi, move; /* the move's roles, the lower index first */
+} pair;
+
+static int cmp_pair(const void *a, const void *b) {
+  const pair *x = a, *y = b;
+  if (x->lo != y->lo)
+    return x->lo < y->lo ? -1 : 1;
+  if (x->hi != y->hi)
+    return x->hi < y->hi ? -1 : 1;
+  return x->move < y->move ? -1 : x->move > y->move;
+}
+
+/* Which drawn edge carries each drawn move: the first move (in graph order) between the same
+ * two roles, either way. O(m log m) for m transitions. */
+static cp_status group_moves(cp_drawing *d) {
+  size_t n = 0;
+  pair *pairs = malloc((d->g->n_transitions ? d->g->n_transitions : 1) * sizeof *pairs);
+  if (!pairs)
+    return CP_ENOMEM;
+  for (size_t i = 0; i < d->g->n_transitions; i++) {
+    d->edge_of[i] = SIZE_MAX;
+    if (!cp_render_move_drawn(d, i))
+      continue;
+    size_t from = d->g->transitions[i].from, to = d->g->transitions[i].to;
+    pairs[n++] = (pair){from < to ? from : to, from < to ? to : from, i};
+  }
+  qsort(pairs, n, sizeof *pairs, cmp_pair);
+  for (size_t i = 0, first = 0; i < n; i++) {
+    if (pairs[i].lo != pairs[first].lo || pairs[i].hi != pairs[first].hi)
+      first = i;
+    d->edge_of[pairs[i].move] = pairs[first].move;
+  }
+  free(pairs);
+  return CP_OK;
+}
+
 cp_status cp_render_plan(cp_drawing *d, cp_error *err) {
   const cp_graph *g = d->g;
   size_t roles = g->n_roles ? g->n_roles : 1, moves = g->n_transitions ? g->n_transitions : 1;
@@ -100,7 +146,10 @@ cp_status cp_render_plan(cp_drawing *d, cp_error *err) {
   d->route_step = malloc(moves * sizeof *d->route_step);
   d->alt_of = malloc(moves * sizeof *d->alt_of);
   d->alt_step = malloc(moves * sizeof *d->alt_step);
-  if (!d->nodes || !d->route_pos || !d->route_step || !d->alt_of || !d->alt_step)
+  d->edge_of = malloc(moves * sizeof *d->edge_of);
+  d->edges = malloc(moves * sizeof *d->edges);
+  if (!d->nodes || !d->route_pos || !d->route_step || !d->alt_of || !d->alt_step || !d->edge_of ||
+      !d->edges)
     return cp_fail(err, CP_ENOMEM, "out of memory drawing the graph");
   for (size_t i = 0; i < g->n_roles; i++)
     d->route_pos[i] = -1;
@@ -109,7 +158,7 @@ cp_status cp_render_plan(cp_drawing *d, cp_error *err) {
   cp_status st;
   if ((st = mark_alternatives(d, err)) || (st = mark_route(d, err)) || (st = mark_region(d, err)))
     return st;
-  if (collect_domains(d))
+  if (collect_domains(d) || group_moves(d))
     return cp_fail(err, CP_ENOMEM, "out of memory drawing the graph");
   return CP_OK;
 }
