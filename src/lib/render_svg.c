@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static cp_status xml_text(cp_buf *o, const char *s) {
@@ -34,89 +35,145 @@ static cp_status move_text(const cp_drawing *d, size_t t, cp_buf *o) {
   return st;
 }
 
-/* The title and description of the object Graphviz wrote with id `id`, or false to leave
- * it as it is (helpers: legend, level anchors, clusters). */
-static bool describe_object(const cp_drawing *d, const char *id, cp_buf *t, cp_buf *desc,
-                            cp_status *st) {
-  long a, k;
-  size_t i;
-  int used = 0;
+/* The drawing's description: the route with its totals, or what the graph holds. */
+static cp_status describe_drawing(const cp_drawing *d, cp_buf *desc) {
   const cp_route *route = d->o->route;
-  t->len = desc->len = 0;
-  if (!strcmp(id, "graph0")) {
-    *st = cp_buf_puts(t, d->title);
-    if (*st)
-      return true;
-    if (route) {
-      char money[32];
-      *st = cp_buf_puts(desc, "Route: ");
-      for (size_t j = 0; j <= route->n_steps && !*st; j++)
-        *st = cp_buf_printf(desc, "%s%s", j ? " to " : "", d->g->roles[route->roles[j]].label);
-      if (!*st)
-        *st = cp_buf_printf(desc, "; %zu step%s", route->n_steps, route->n_steps == 1 ? "" : "s");
-      if (!*st && !isnan(route->months))
-        *st = cp_buf_printf(desc, ", %g months", route->months);
-      if (!*st && !isnan(route->cost)) {
-        cp_format_money(route->cost, money, sizeof money);
-        *st = cp_buf_printf(desc, ", %s", money);
-      }
-      if (!*st && d->o->n_alternatives)
-        *st = cp_buf_printf(desc, "; %zu alternative%s drawn beside it", d->o->n_alternatives,
-                            d->o->n_alternatives == 1 ? "" : "s");
-    } else {
-      size_t roles = 0;
-      for (size_t j = 0; j < d->g->n_roles; j++)
-        roles += d->nodes[j] != NULL;
-      *st = cp_buf_printf(desc, "A career graph of %zu roles; no route highlighted.", roles);
-    }
-    return true;
+  if (!route) {
+    size_t roles = 0;
+    for (size_t j = 0; j < d->g->n_roles; j++)
+      roles += d->nodes[j] != NULL;
+    return cp_buf_printf(desc, "A career graph of %zu roles; no route highlighted.", roles);
   }
-  long pos = -1;
-  if (sscanf(id, "role_%zu%n", &i, &used) == 1 && !id[used] && i < d->g->n_roles) {
-    pos = -1;
-  } else if (route && sscanf(id, "route_node_%ld%n", &k, &used) == 1 && !id[used] && k >= 0 &&
-             (size_t)k <= route->n_steps) {
-    i = route->roles[k];
-    pos = k;
-  } else {
-    const cp_transition *tr = NULL;
-    size_t t_index = 0;
-    if (sscanf(id, "edge_%zu%n", &t_index, &used) == 1 && !id[used] &&
-        t_index < d->g->n_transitions) {
-      tr = &d->g->transitions[t_index];
-      *st = cp_buf_puts(desc, "Move from ");
-    } else if (route && sscanf(id, "route_edge_%ld%n", &k, &used) == 1 && !id[used] && k >= 0 &&
-               (size_t)k < route->n_steps) {
-      t_index = route->transitions[k];
-      tr = &d->g->transitions[t_index];
-      *st = cp_buf_printf(desc, "Step %ld of %zu of the route: ", k + 1, route->n_steps);
-    } else if (sscanf(id, "alt%ld_edge_%ld%n", &a, &k, &used) == 2 && !id[used] && a >= 1 &&
-               (size_t)a <= d->o->n_alternatives && k >= 0 &&
-               (size_t)k < d->o->alternatives[a - 1].n_steps) {
-      t_index = d->o->alternatives[a - 1].transitions[k];
-      tr = &d->g->transitions[t_index];
-      *st = cp_buf_printf(desc, "Step %ld of alternative %ld: ", k + 1, a);
-    }
-    if (!tr)
-      return false;
-    if (!*st)
-      *st = move_text(d, t_index, desc);
-    if (!*st)
-      *st = cp_buf_printf(t, "%s to %s", d->g->roles[tr->from].label, d->g->roles[tr->to].label);
-    return true;
+  char money[32];
+  cp_status st = cp_buf_puts(desc, "Route: ");
+  for (size_t j = 0; j <= route->n_steps && !st; j++)
+    st = cp_buf_printf(desc, "%s%s", j ? " to " : "", d->g->roles[route->roles[j]].label);
+  if (!st)
+    st = cp_buf_printf(desc, "; %zu step%s", route->n_steps, route->n_steps == 1 ? "" : "s");
+  if (!st && !isnan(route->months))
+    st = cp_buf_printf(desc, ", %g months", route->months);
+  if (!st && !isnan(route->cost)) {
+    cp_format_money(route->cost, money, sizeof money);
+    st = cp_buf_printf(desc, ", %s", money);
   }
+  if (!st && d->o->n_alternatives)
+    st = cp_buf_printf(desc, "; %zu alternative%s drawn beside it", d->o->n_alternatives,
+                       d->o->n_alternatives == 1 ? "" : "s");
+  return st;
+}
+
+/* A role: its label, and what and where it is (domain, level, place on the route). */
+static cp_status describe_role(const cp_drawing *d, size_t i, cp_buf *t, cp_buf *desc) {
   const cp_role *r = &d->g->roles[i];
-  *st = cp_buf_puts(t, r->label);
-  if (!*st)
-    *st = cp_buf_printf(desc, "Role %s (%s)", r->label, r->id);
-  if (!*st && *r->domain)
-    *st = cp_buf_printf(desc, ", domain %s", r->domain);
-  if (!*st && r->level > 0)
-    *st = cp_buf_printf(desc, ", level %d of 5", r->level);
-  if (!*st && pos == 0)
-    *st = cp_buf_puts(desc, "; where the route starts");
-  else if (!*st && pos > 0)
-    *st = cp_buf_printf(desc, "; step %ld of %zu of the route", pos, route->n_steps);
+  long pos = d->route_pos[i];
+  cp_status st = cp_buf_puts(t, r->label);
+  if (!st)
+    st = cp_buf_printf(desc, "Role %s (%s)", r->label, r->id);
+  if (!st && *r->domain)
+    st = cp_buf_printf(desc, ", domain %s", r->domain);
+  if (!st && r->level > 0)
+    st = cp_buf_printf(desc, ", level %d of 5", r->level);
+  if (!st && pos == 0)
+    st = cp_buf_puts(desc, "; where the route starts");
+  else if (!st && pos > 0)
+    st = cp_buf_printf(desc, "; step %ld of %zu of the route", pos, d->o->route->n_steps);
+  return st;
+}
+
+/* A drawn edge: the move it names, as a step of its route if it is on one. */
+static cp_status describe_edge(const cp_drawing *d, const cp_drawn_edge *de, cp_buf *t,
+                               cp_buf *desc) {
+  const cp_transition *tr = &d->g->transitions[de->move];
+  cp_status st;
+  if (de->route < 0)
+    st = cp_buf_puts(desc, "Move from ");
+  else if (de->route == 0)
+    st = cp_buf_printf(desc, "Step %ld of %zu of the route: ", de->step + 1, d->o->route->n_steps);
+  else
+    st = cp_buf_printf(desc, "Step %ld of alternative %ld: ", de->step + 1, de->route);
+  if (!st)
+    st = move_text(d, de->move, desc);
+  if (!st)
+    st = cp_buf_printf(t, "%s to %s", d->g->roles[tr->from].label, d->g->roles[tr->to].label);
+  return st;
+}
+
+/* What each group id Graphviz writes stands for: the drawing ("graph0", Graphviz's id for
+ * the root graph), a role or a drawn edge (the ids render_build.c gave them). Helpers
+ * (legend, level anchors, clusters) are not in it and keep Graphviz's title. */
+typedef enum object_kind { OBJECT_DRAWING, OBJECT_ROLE, OBJECT_EDGE } object_kind;
+typedef struct object {
+  char id[64];
+  object_kind kind;
+  size_t index; /* role, or the transition that made the edge */
+} object;
+typedef struct objects {
+  object *items; /* the keys of by_id */
+  size_t n;
+  cp_strmap by_id;
+} objects;
+
+static cp_status objects_add(objects *o, object_kind kind, size_t index) {
+  object *it = &o->items[o->n];
+  it->kind = kind;
+  it->index = index;
+  bool existing;
+  size_t old;
+  cp_status st = cp_strmap_put(&o->by_id, it->id, o->n, &existing, &old);
+  o->n += !st && !existing;
+  return st;
+}
+
+static cp_status objects_make(const cp_drawing *d, objects *o) {
+  size_t cap = 1;
+  for (size_t i = 0; i < d->g->n_roles; i++)
+    cap += d->nodes[i] != NULL;
+  for (size_t i = 0; i < d->g->n_transitions; i++)
+    cap += d->edge_of[i] == i;
+  cp_strmap_init(&o->by_id);
+  o->n = 0;
+  if (!(o->items = malloc(cap * sizeof *o->items)))
+    return CP_ENOMEM;
+  snprintf(o->items[0].id, sizeof o->items[0].id, "graph0");
+  cp_status st = objects_add(o, OBJECT_DRAWING, 0);
+  for (size_t i = 0; i < d->g->n_roles && !st; i++) {
+    if (!d->nodes[i])
+      continue;
+    cp_render_role_id(d, i, o->items[o->n].id, sizeof o->items[o->n].id);
+    st = objects_add(o, OBJECT_ROLE, i);
+  }
+  for (size_t i = 0; i < d->g->n_transitions && !st; i++) {
+    if (d->edge_of[i] != i)
+      continue;
+    cp_render_edge_id(&d->edges[i], o->items[o->n].id, sizeof o->items[o->n].id);
+    st = objects_add(o, OBJECT_EDGE, i);
+  }
+  return st;
+}
+
+static void objects_free(objects *o) {
+  cp_strmap_destroy(&o->by_id);
+  free(o->items);
+}
+
+/* The title and description of the object Graphviz wrote with id `id`, or false to leave
+ * it as it is. */
+static bool describe_object(const cp_drawing *d, const objects *objs, const char *id, cp_buf *t,
+                            cp_buf *desc, cp_status *st) {
+  size_t at;
+  t->len = desc->len = 0;
+  if (!cp_strmap_get(&objs->by_id, id, &at))
+    return false;
+  const object *it = &objs->items[at];
+  if (it->kind == OBJECT_DRAWING) {
+    *st = cp_buf_puts(t, d->title);
+    if (!*st)
+      *st = describe_drawing(d, desc);
+  } else if (it->kind == OBJECT_ROLE) {
+    *st = describe_role(d, it->index, t, desc);
+  } else {
+    *st = describe_edge(d, &d->edges[it->index], t, desc);
+  }
   return true;
 }
 
@@ -128,7 +185,8 @@ cp_status cp_render_accessible_svg(const cp_drawing *d, const char *svg, size_t 
                                    size_t *out_len, cp_error *err) {
   static const char open[] = "<g id=\"", title_open[] = "<title>", title_close[] = "</title>\n";
   cp_buf o = {0}, desc = {0}, id = {0}, name = {0};
-  cp_status st = CP_OK;
+  objects objs;
+  cp_status st = objects_make(d, &objs);
   const char *p = svg, *end = svg + len;
   while (p < end && !st) {
     const char *g = strstr(p, open);
@@ -153,7 +211,7 @@ cp_status cp_render_accessible_svg(const cp_drawing *d, const char *svg, size_t 
     if ((st = cp_buf_append(&id, id_start, (size_t)(id_end - id_start))) ||
         (st = cp_buf_append(&id, "", 1)))
       break;
-    bool known = describe_object(d, id.data, &name, &desc, &st);
+    bool known = describe_object(d, &objs, id.data, &name, &desc, &st);
     if (st)
       break;
     if (!known) {
@@ -166,6 +224,7 @@ cp_status cp_render_accessible_svg(const cp_drawing *d, const char *svg, size_t 
     }
     p = t_end + sizeof title_close - 1;
   }
+  objects_free(&objs);
   cp_buf_free(&desc);
   cp_buf_free(&id);
   cp_buf_free(&name);
