@@ -166,8 +166,10 @@ cp_status cp_render_build(cp_drawing *d, cp_error *err) {
   cp_status st = CP_OK;
   cp_buf tmp = {0};
   bool used[CP_MAX_LEVEL + 2] = {false};
-  if ((st = cp_render_label_text(d->title, &tmp)))
+  if ((st = cp_render_label_text(d->title, &tmp))) {
+    cp_fail(err, st, "out of memory drawing the graph");
     goto cleanup;
+  }
   if (!(d->ag = cp_render_open_graph())) {
     st = cp_fail(err, CP_ERENDER, "Graphviz could not create a graph");
     goto cleanup;

@@ -85,57 +85,52 @@ void cp_render_level_bands(cp_drawing *d, const bool used[CP_MAX_LEVEL + 2]) {
  * would share a rank whatever their level. Invisible edges between consecutive levels
  * inside each domain give the cluster its level order; the level anchors outside then
  * line the clusters up. (newrank=true would do this too, but Graphviz 2.42 leaks its
- * layout data and the root graph with it.) */
+ * layout data and the root graph with it.) Past this many pairs of roles, two levels of a
+ * domain are left unjoined: the anchors still order them. */
 enum { MAX_LEVEL_PAIRS = 400 };
+
+static bool in_domain_at(const cp_drawing *d, size_t role, size_t dom, int level) {
+  const cp_role *r = &d->g->roles[role];
+  return d->nodes[role] && r->level == level && cp_render_domain_index(d, r->domain) == dom;
+}
+
+/* Joins every role of domain `dom` at level `la` to every one at level `lb`. */
+static void join_levels(cp_drawing *d, size_t dom, int la, int lb) {
+  for (size_t i = 0; i < d->g->n_roles; i++) {
+    if (!in_domain_at(d, i, dom, la))
+      continue;
+    for (size_t j = 0; j < d->g->n_roles; j++) {
+      if (!in_domain_at(d, j, dom, lb))
+        continue;
+      /* A second edge between the same two roles, one in the cluster and one outside,
+       * trips an assertion in Graphviz 2.42's dot (class2.c merge_chain). */
+      if (agedge(d->ag, d->nodes[i], d->nodes[j], NULL, 0) ||
+          agedge(d->ag, d->nodes[j], d->nodes[i], NULL, 0))
+        continue;
+      Agedge_t *e = agedge(d->clusters[dom], d->nodes[i], d->nodes[j], NULL, 1);
+      cp_render_set(e, "style", "invis");
+      cp_render_set(e, "weight", "0");
+      cp_render_level_constraint(d, e, la, lb);
+    }
+  }
+}
 
 void cp_render_order_levels_in_domains(cp_drawing *d) {
   for (size_t dom = 0; dom < d->n_domains; dom++) {
-    if (!d->clusters[dom])
+    if (!d->clusters[dom]) /* roles of no domain sit outside any cluster */
       continue;
+    size_t at[CP_MAX_LEVEL + 1] = {0}; /* roles drawn at each level */
+    for (size_t i = 0; i < d->g->n_roles; i++) {
+      int l = d->g->roles[i].level;
+      if (l >= 1 && l <= CP_MAX_LEVEL && in_domain_at(d, i, dom, l))
+        at[l]++;
+    }
     for (int la = 1; la < CP_MAX_LEVEL; la++) {
-      int lb = la + 1;
-      size_t na = 0, nb = 0;
-      for (size_t i = 0; i < d->g->n_roles; i++) {
-        const cp_role *r = &d->g->roles[i];
-        if (!d->nodes[i] || cp_render_domain_index(d, r->domain) != dom || !*r->domain)
-          continue;
-        na += r->level == la;
-        nb += r->level > la && r->level <= CP_MAX_LEVEL;
-      }
-      /* Find the next level that is present, then join every role of `la` to it. */
-      while (lb <= CP_MAX_LEVEL && nb) {
-        size_t at_lb = 0;
-        for (size_t i = 0; i < d->g->n_roles; i++)
-          at_lb += d->nodes[i] && cp_render_domain_index(d, d->g->roles[i].domain) == dom &&
-                   d->g->roles[i].level == lb;
-        if (at_lb) {
-          nb = at_lb;
-          break;
-        }
+      int lb = la + 1; /* the next level present */
+      while (lb <= CP_MAX_LEVEL && !at[lb])
         lb++;
-      }
-      if (!na || !nb || lb > CP_MAX_LEVEL || na * nb > MAX_LEVEL_PAIRS)
-        continue;
-      for (size_t i = 0; i < d->g->n_roles; i++) {
-        const cp_role *u = &d->g->roles[i];
-        if (!d->nodes[i] || u->level != la || cp_render_domain_index(d, u->domain) != dom ||
-            !*u->domain)
-          continue;
-        for (size_t j = 0; j < d->g->n_roles; j++) {
-          const cp_role *v = &d->g->roles[j];
-          if (!d->nodes[j] || v->level != lb || cp_render_domain_index(d, v->domain) != dom)
-            continue;
-          /* A second edge between the same two roles, one in the cluster and one outside,
-           * trips an assertion in Graphviz 2.42's dot (class2.c merge_chain). */
-          if (agedge(d->ag, d->nodes[i], d->nodes[j], NULL, 0) ||
-              agedge(d->ag, d->nodes[j], d->nodes[i], NULL, 0))
-            continue;
-          Agedge_t *e = agedge(d->clusters[dom], d->nodes[i], d->nodes[j], NULL, 1);
-          cp_render_set(e, "style", "invis");
-          cp_render_set(e, "weight", "0");
-          cp_render_level_constraint(d, e, la, lb);
-        }
-      }
+      if (at[la] && lb <= CP_MAX_LEVEL && at[la] * at[lb] <= MAX_LEVEL_PAIRS)
+        join_levels(d, dom, la, lb);
     }
   }
 }
