@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-static void drawing_free(cp_drawing *d) {
+void cp_render_drawing_free(cp_drawing *d) {
   if (d->ag)
     agclose(d->ag);
   free(d->domains);
@@ -29,6 +29,6 @@ cp_status cp_render(const cp_graph *g, const cp_render_options *opts, cp_format 
   if (!(st = cp_render_plan(&d, err)) && !(st = cp_render_choose_engine(&d, err)) &&
       !(st = cp_render_room(&d, err)) && !(st = cp_render_build(&d, err)))
     st = cp_render_write(&d, format, out, out_len, err);
-  drawing_free(&d);
+  cp_render_drawing_free(&d);
   return st;
 }

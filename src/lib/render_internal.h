@@ -45,6 +45,10 @@ typedef struct cp_drawing {
   const char *engine;               /* Graphviz layout: dot, sfdp or neato */
 } cp_drawing;
 
+/* ---- render.c ---- */
+/* Frees what the steps below made (not the drawing itself, nor what it borrows). */
+void cp_render_drawing_free(cp_drawing *d);
+
 /* ---- render_plan.c: what is drawn ---- */
 /* Checks the options against the graph and fills the drawing's per-role and per-transition
  * arrays (route, alternatives, region) and its domains. CP_EINVAL or CP_ENOMEM. */

@@ -187,6 +187,8 @@ cp_status cp_render_accessible_svg(const cp_drawing *d, const char *svg, size_t 
   cp_buf o = {0}, desc = {0}, id = {0}, name = {0};
   objects objs;
   cp_status st = objects_make(d, &objs);
+  if (!st)
+    st = cp_buf_append(&o, "", 0); /* a string, even from nothing */
   const char *p = svg, *end = svg + len;
   while (p < end && !st) {
     const char *g = strstr(p, open);
