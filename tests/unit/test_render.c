@@ -1,4 +1,5 @@
-/* test_render.c: the SVG and DOT drawings, checked by parsing them, not by pixels. */
+/* test_render.c: render.c, cp_render end to end: SVG and DOT drawings checked by parsing them
+ * (not by pixels), PNG and PDF, and leaks; each module has its own test_render_NAME.c. */
 #include "cp_test.h"
 
 #include <libxml/parser.h>

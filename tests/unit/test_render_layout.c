@@ -1,0 +1,83 @@
+/* test_render_layout.c: render_layout.c, Graphviz in-process: the engine for the size of a
+ * drawing, room asked for first, layout and rendering into plain malloc'd bytes. */
+#include "test_render.h"
+
+#include <stdlib.h>
+
+static cp_graph *roles(size_t n) {
+  cp_graph *g = rt_graph("many");
+  for (size_t i = 0; i < n; i++) {
+    char id[32];
+    snprintf(id, sizeof id, "r%zu", i);
+    rt_role(g, id, NULL, 0);
+  }
+  return g;
+}
+
+static const char *engine(const cp_graph *g, const cp_render_options *o, cp_error *e) {
+  static char chosen[16];
+  cp_drawing d = {.g = g, .o = o};
+  assert_int_equal(cp_render_plan(&d, e), CP_OK);
+  cp_status st = cp_render_choose_engine(&d, e);
+  snprintf(chosen, sizeof chosen, "%s", st ? "(refused)" : d.engine);
+  if (!st)
+    assert_int_equal(cp_render_room(&d, e), CP_OK);
+  cp_render_drawing_free(&d);
+  return chosen;
+}
+
+/* dot up to 300 roles drawn (levels as columns, domains as boxes), sfdp above it, whatever
+ * the options ask otherwise; an unknown engine is refused by name. */
+static void the_engine_follows_the_roles_drawn(void **state) {
+  (void)state;
+  cp_graph *g = roles(301);
+  cp_error e = {0};
+  cp_render_options o = {0};
+  assert_string_equal(engine(g, &o, &e), "sfdp");
+  unsigned char shown[301];
+  memset(shown, 1, sizeof shown);
+  shown[7] = 0;
+  o.shown = shown;
+  assert_string_equal(engine(g, &o, &e), "dot");
+  o.layout = "neato";
+  assert_string_equal(engine(g, &o, &e), "neato");
+  o.layout = "circo";
+  assert_string_equal(engine(g, &o, &e), "(refused)");
+  assert_int_equal(e.status, CP_EINVAL);
+  assert_contains(e.message, "unknown layout 'circo' (choose from dot, sfdp, neato)");
+  cp_graph_free(g);
+}
+
+static void layout_hands_back_plain_bytes(void **state) {
+  (void)state;
+  cp_init(); /* as cp_render does: Graphviz's messages come back, not to stderr */
+  cp_graph *g = roles(3);
+  rt_move(g, 0, 1, 1, NULL), rt_move(g, 1, 2, 1, NULL);
+  size_t path[] = {0, 1, 2}, moves[] = {0, 1};
+  cp_route r = rt_route(g, path, moves, 2);
+  cp_render_options o = {.route = &r, .route_only = 1}; /* no clusters: nothing leaks */
+  cp_drawing d;
+  cp_error e = {0};
+  assert_int_equal(rt_build(&d, g, &o, &e), CP_OK);
+  char *svg = NULL, *again = NULL;
+  size_t len = 0, len2 = 0;
+  assert_int_equal(cp_render_layout(d.ag, d.engine, "svg", &svg, &len, &e), CP_OK);
+  assert_int_equal(strlen(svg), len);
+  assert_contains(svg, "<svg");
+  assert_contains(svg, "</svg>");
+  /* Laid out afresh each time (the layout is freed after rendering): the same bytes. */
+  assert_int_equal(cp_render_layout(d.ag, d.engine, "svg", &again, &len2, &e), CP_OK);
+  assert_int_equal(len, len2);
+  assert_memory_equal(svg, again, len);
+  free(svg), free(again);
+  cp_render_drawing_free(&d);
+  cp_graph_free(g);
+}
+
+int main(int argc, char **argv) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(the_engine_follows_the_roles_drawn),
+      cmocka_unit_test(layout_hands_back_plain_bytes),
+  };
+  return CP_RUN(tests, argc, argv);
+}
