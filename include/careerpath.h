@@ -554,10 +554,14 @@ typedef struct cp_render_options {
                                  above (dot slows sharply past a few hundred roles) */
 } cp_render_options;
 
-/* Lays out and renders the graph in-process (Graphviz dot layout): roles grouped by domain
- * in clusters, ordered by level, a legend, edges labelled with `label_by`, the route drawn
- * bold. Labels are text, never markup. The buffer is malloc'd and NUL-terminated; the
- * caller frees it with free(). CP_ERENDER when Graphviz fails. */
+/* Lays out and renders the graph in-process (Graphviz: dot, or sfdp past 300 roles drawn, or
+ * opts->layout): roles grouped by domain in clusters, ordered by level, a legend, edges
+ * labelled with `label_by`, the route drawn bold. Labels are text, never markup. The same
+ * input gives the same bytes. The buffer is malloc'd and NUL-terminated; the caller frees it
+ * with free(). Fails with CP_EINVAL (a route-only drawing without a route, alternatives
+ * without a route or on a route-only drawing, a route naming something outside the graph,
+ * an unknown layout), CP_ENOMEM (no room for Graphviz to work in), CP_ERENDER when Graphviz
+ * fails. Not thread-safe (Graphviz is not). */
 cp_status cp_render(const cp_graph *g, const cp_render_options *opts, cp_format format, char **out,
                     size_t *out_len, cp_error *err);
 
