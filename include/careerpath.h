@@ -76,6 +76,11 @@ const char *cp_criterion_name(cp_criterion c);
  * a missing figure, as "-". Truncates to fit `n` bytes. */
 void cp_format_money(double v, char *buf, size_t n);
 
+/* The one case-folding rule for names careerpath matches without regard to case
+ * (credentials, criteria, column headers): ASCII letters only, whatever the locale; other
+ * bytes compare as they are. strcmp-like result. */
+int cp_strcasecmp_ascii(const char *a, const char *b);
+
 /* Parses a criterion name; CP_EINVAL for an unknown one. */
 cp_status cp_criterion_parse(const char *name, cp_criterion *out);
 
@@ -248,16 +253,59 @@ typedef struct cp_route_list {
   size_t n; /* 0 when no route exists */
 } cp_route_list;
 
-/* The `k` best loopless routes from `from` to `to` by `by`, best first; equal totals are
- * ordered by fewer steps, then by the role ids along the route. No route is CP_OK with
- * n == 0. Fails with CP_ENOCRIT when a transition lacks the criterion, CP_EINVAL for k == 0
- * or a bad index, CP_EGRAPH/CP_ENOMEM otherwise. Free with cp_route_list_free. */
-cp_status cp_route_find(const cp_graph *g, size_t from, size_t to, cp_criterion by, size_t k,
-                        cp_route_list **out, cp_error *err);
 void cp_route_list_free(cp_route_list *list);
 
 /* The value of a route on a criterion (steps, or a total). */
 double cp_route_total(const cp_route *r, cp_criterion c);
+
+/*
+ * The tie rule. Two routes between the same roles are ordered by, in turn:
+ *   1. the objective (the weighted sum being minimised; for one criterion, its total),
+ *      equal when within a relative 1e-9 (cp_objective_compare), so that sums of the same
+ *      decimal figures in another order are equal;
+ *   2. fewer steps;
+ *   3. the role indices along the route from its start (graph order: the order roles
+ *      appear in the graph file), compared lexicographically;
+ *   4. the transition indices along the route likewise (parallel moves between two roles).
+ * Every route engine returns the least route under this order (cp_route_search alone or in
+ * any batch, its k best, the route shown for each Pareto trade-off, each role's route in
+ * cp_route_reach and cp_route_into), and every list of routes is sorted by it. Pareto sets
+ * compare their objectives one after another in place of rule 1.
+ */
+
+/* 0 when `a` and `b` are equal objectives (within a relative 1e-9, and 1e-9 below 1), else
+ * -1 when a is less, 1 when it is more. */
+int cp_objective_compare(double a, double b);
+/* The objective of a route: the sum, over criteria with a positive weight, of the weight x
+ * the route's total (criteria weighted 0 are left out, so a total the graph lacks does not
+ * make it NaN). */
+double cp_route_objective(const cp_route *r, const double weights[CP_CRITERION_COUNT]);
+/* Orders two routes by the tie rule for the objective `weights`: negative when `a` comes
+ * first, positive when `b` does, 0 only for the same route. */
+int cp_route_compare(const cp_route *a, const cp_route *b,
+                     const double weights[CP_CRITERION_COUNT]);
+/* Rules 2 to 4 alone: for routes already known to be equal on what comes first. */
+int cp_route_compare_ties(const cp_route *a, const cp_route *b);
+/* Sorts a list by cp_route_compare. */
+void cp_route_list_sort(cp_route_list *list, const double weights[CP_CRITERION_COUNT]);
+
+/* How a requirement of a route's step stands for a person. */
+typedef enum cp_requirement {
+  CP_REQ_HELD = 0, /* held already (given), or earned on an earlier step of the route */
+  CP_REQ_TO_EARN,  /* a credential of the graph's catalogue, still to earn */
+  CP_REQ_OTHER     /* anything else a move requires (a licence, experience, a skill) */
+} cp_requirement;
+
+/* Whether requirement `name` of step `step` (0-based) of `r` is held by a person holding
+ * `have` (names compared by cp_strcasecmp_ascii), or earned on one of the steps before it,
+ * else a catalogued credential to earn, else another requirement. O(have + requirements of
+ * the earlier steps + catalogue). */
+cp_requirement cp_requirement_status(const cp_graph *g, const cp_route *r, size_t step,
+                                     const char *name, const char *const *have, size_t n_have);
+
+/* Deprecated: igraph's k shortest paths; leaves the API for cp_route_search. */
+cp_status cp_route_find(const cp_graph *g, size_t from, size_t to, cp_criterion by, size_t k,
+                        cp_route_list **out, cp_error *err);
 
 /* ---- Decisions: trade-offs, limits, waypoints, credentials held (search.c) -------- */
 

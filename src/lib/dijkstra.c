@@ -156,29 +156,16 @@ static double step_weight(const cp_router *r, const cp_query *q, size_t t) {
 /* A one-route list with room for `n` steps; the caller fills route->transitions. */
 static cp_status route_alloc(cp_route_list *list, size_t n, cp_route **route) {
   cp_route *r = list->routes = calloc(1, sizeof *list->routes);
-  if (!r)
+  if (!r || cp_route_alloc(r, n))
     return CP_ENOMEM;
-  list->n = 1; /* so that cp_route_list_free releases whatever is made below */
-  r->roles = malloc((n + 1) * sizeof *r->roles);
-  r->transitions = malloc((n ? n : 1) * sizeof *r->transitions);
-  if (!r->roles || !r->transitions)
-    return CP_ENOMEM;
-  r->n_steps = n;
+  list->n = 1; /* so that cp_route_list_free releases it */
   *route = r;
   return CP_OK;
 }
 
 /* Roles and totals from the filled transitions (`start` when there are none). */
 static void route_finish(const cp_router *r, cp_route *route, size_t start) {
-  const cp_transition *tr = r->g->transitions;
-  route->roles[0] = route->n_steps ? tr[route->transitions[0]].from : start;
-  for (size_t i = 0; i < route->n_steps; i++) {
-    size_t t = route->transitions[i];
-    route->roles[i + 1] = tr[t].to;
-    route->months += r->w[CP_BY_MONTHS][t];
-    route->cost += r->w[CP_BY_COST][t];
-    route->effort += r->w[CP_BY_EFFORT][t];
-  }
+  cp_route_finish(route, r->g, start, (const double *const *)r->w);
 }
 
 static cp_status make_route(const cp_router *r, const cp_scratch *s, uint32_t meet,

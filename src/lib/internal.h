@@ -50,7 +50,6 @@ bool cp_strmap_get(const cp_strmap *m, const char *key, size_t *value);
 /* ---- text.c ---- */
 char *cp_strdup(const char *s);
 bool cp_utf8_valid(const char *s, size_t len);
-int cp_strcasecmp_ascii(const char *a, const char *b);
 /* Parses a non-negative finite number filling the whole string (surrounding blanks
  * allowed). Returns false for anything else. */
 bool cp_parse_weight(const char *s, double *out);
@@ -110,6 +109,31 @@ struct cp_graph {
   cp_attr *attrs; /* graph-level attributes */
   size_t n_attrs;
 };
+
+/* ---- route.c: building routes, and ordering them ---- */
+/* Zeroes `r` and allocates its arrays for `n_steps`; CP_ENOMEM leaves it empty. The caller
+ * fills r->transitions, then calls cp_route_finish. */
+cp_status cp_route_alloc(cp_route *r, size_t n_steps);
+/* Fills the roles and totals from r->transitions: roles from the graph's transitions (`start`
+ * for a route of no steps), months, cost and effort from `w` (per transition, indexed by
+ * criterion, e.g. with credentials held taken off) or, when NULL, the graph's figures. */
+void cp_route_finish(cp_route *r, const cp_graph *g, size_t start,
+                     const double *const w[CP_CRITERION_COUNT]);
+/* Frees a route's arrays and zeroes it. */
+void cp_route_clear(cp_route *r);
+/* Appends `r` (taking its arrays) to `list`, whose capacity is *cap. CP_ENOMEM leaves both. */
+cp_status cp_route_list_push(cp_route_list *list, size_t *cap, const cp_route *r);
+/* The tie rule with Pareto objectives compared one after another in place of rule 1. */
+int cp_route_compare_vector(const cp_route *a, const cp_route *b, const cp_criterion *objectives,
+                            size_t n_objectives);
+/* An order for cp_route_sort: the objective `weights`, or, when n_objectives > 0, those
+ * objectives one after another. */
+typedef struct cp_route_order {
+  double weights[CP_CRITERION_COUNT];
+  cp_criterion objectives[CP_CRITERION_COUNT];
+  size_t n_objectives;
+} cp_route_order;
+void cp_route_sort(cp_route *routes, size_t n, const cp_route_order *order);
 
 /* ---- search.c / dijkstra.c: the router ---- */
 typedef struct cp_scratch cp_scratch; /* per-query working memory, reused (dijkstra.c) */

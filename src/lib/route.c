@@ -1,14 +1,10 @@
-/* route.c: best and k-best routes between two roles, by steps or a weight, through igraph. */
+/* route.c: routes as values: totals, the objective, the tie rule that orders them, building
+ * one from its transitions, and how each step's requirements stand for a person. */
 #include "internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Yen's algorithm returns routes in non-decreasing cost but picks among ties as its search
- * happens to meet them; asking for a few more than wanted and sorting by a stated rule makes
- * the order of equal routes ours. */
-enum { EXTRA_CANDIDATES = 4 };
 
 double cp_route_total(const cp_route *r, cp_criterion c) {
   switch (c) {
@@ -20,16 +16,155 @@ double cp_route_total(const cp_route *r, cp_criterion c) {
   }
 }
 
+void cp_route_clear(cp_route *r) {
+  free(r->roles);
+  free(r->transitions);
+  memset(r, 0, sizeof *r);
+}
+
 void cp_route_list_free(cp_route_list *list) {
   if (!list)
     return;
-  for (size_t i = 0; i < list->n; i++) {
-    free(list->routes[i].roles);
-    free(list->routes[i].transitions);
-  }
+  for (size_t i = 0; i < list->n; i++)
+    cp_route_clear(&list->routes[i]);
   free(list->routes);
   free(list);
 }
+
+cp_status cp_route_list_push(cp_route_list *list, size_t *cap, const cp_route *r) {
+  cp_route *grown = cp_grow(list->routes, cap, list->n + 1, sizeof *grown, 8);
+  if (!grown)
+    return CP_ENOMEM;
+  list->routes = grown;
+  list->routes[list->n++] = *r;
+  return CP_OK;
+}
+
+cp_status cp_route_alloc(cp_route *r, size_t n_steps) {
+  memset(r, 0, sizeof *r);
+  r->roles = malloc((n_steps + 1) * sizeof *r->roles);
+  r->transitions = malloc((n_steps ? n_steps : 1) * sizeof *r->transitions);
+  if (!r->roles || !r->transitions) {
+    cp_route_clear(r);
+    return CP_ENOMEM;
+  }
+  r->n_steps = n_steps;
+  return CP_OK;
+}
+
+void cp_route_finish(cp_route *r, const cp_graph *g, size_t start,
+                     const double *const w[CP_CRITERION_COUNT]) {
+  const cp_transition *tr = g->transitions;
+  r->roles[0] = r->n_steps ? tr[r->transitions[0]].from : start;
+  r->months = r->cost = r->effort = 0;
+  for (size_t i = 0; i < r->n_steps; i++) {
+    size_t t = r->transitions[i];
+    r->roles[i + 1] = tr[t].to;
+    /* A missing weight is NaN and stays NaN through the sum, which is what the API says. */
+    r->months += w ? w[CP_BY_MONTHS][t] : tr[t].months;
+    r->cost += w ? w[CP_BY_COST][t] : tr[t].cost;
+    r->effort += w ? w[CP_BY_EFFORT][t] : tr[t].effort;
+  }
+}
+
+/* ---- the tie rule ---- */
+
+int cp_objective_compare(double a, double b) {
+  if (a == b)
+    return 0;
+  /* Totals built from the same decimal figures in another order can differ in the last bits;
+   * such routes are equal for a person. */
+  double scale = fmax(1.0, fmax(fabs(a), fabs(b)));
+  if (fabs(a - b) <= 1e-9 * scale)
+    return 0;
+  return a < b ? -1 : 1;
+}
+
+double cp_route_objective(const cp_route *r, const double weights[CP_CRITERION_COUNT]) {
+  double f = 0;
+  for (int c = 0; c < CP_CRITERION_COUNT; c++)
+    if (weights[c] > 0) /* a total the graph lacks is NaN, and 0 x NaN is NaN */
+      f += weights[c] * cp_route_total(r, (cp_criterion)c);
+  return f;
+}
+
+int cp_route_compare_ties(const cp_route *a, const cp_route *b) {
+  if (a->n_steps != b->n_steps)
+    return a->n_steps < b->n_steps ? -1 : 1;
+  for (size_t i = 0; i <= a->n_steps; i++)
+    if (a->roles[i] != b->roles[i])
+      return a->roles[i] < b->roles[i] ? -1 : 1;
+  for (size_t i = 0; i < a->n_steps; i++)
+    if (a->transitions[i] != b->transitions[i])
+      return a->transitions[i] < b->transitions[i] ? -1 : 1;
+  return 0;
+}
+
+int cp_route_compare(const cp_route *a, const cp_route *b,
+                     const double weights[CP_CRITERION_COUNT]) {
+  int c = cp_objective_compare(cp_route_objective(a, weights), cp_route_objective(b, weights));
+  return c ? c : cp_route_compare_ties(a, b);
+}
+
+int cp_route_compare_vector(const cp_route *a, const cp_route *b, const cp_criterion *objectives,
+                            size_t n_objectives) {
+  for (size_t i = 0; i < n_objectives; i++) {
+    int c =
+        cp_objective_compare(cp_route_total(a, objectives[i]), cp_route_total(b, objectives[i]));
+    if (c)
+      return c;
+  }
+  return cp_route_compare_ties(a, b);
+}
+
+/* qsort has no context argument; the order in force is per thread. */
+static _Thread_local const cp_route_order *sorting;
+
+static int by_order(const void *pa, const void *pb) {
+  const cp_route *a = pa, *b = pb;
+  return sorting->n_objectives
+             ? cp_route_compare_vector(a, b, sorting->objectives, sorting->n_objectives)
+             : cp_route_compare(a, b, sorting->weights);
+}
+
+void cp_route_sort(cp_route *routes, size_t n, const cp_route_order *order) {
+  if (n < 2) /* qsort on NULL is undefined even for 0 items */
+    return;
+  const cp_route_order *outer = sorting;
+  sorting = order;
+  qsort(routes, n, sizeof *routes, by_order);
+  sorting = outer;
+}
+
+void cp_route_list_sort(cp_route_list *list, const double weights[CP_CRITERION_COUNT]) {
+  cp_route_order order = {.n_objectives = 0};
+  memcpy(order.weights, weights, sizeof order.weights);
+  cp_route_sort(list->routes, list->n, &order);
+}
+
+/* ---- requirements along a route ---- */
+
+cp_requirement cp_requirement_status(const cp_graph *g, const cp_route *r, size_t step,
+                                     const char *name, const char *const *have, size_t n_have) {
+  for (size_t h = 0; h < n_have; h++)
+    if (cp_strcasecmp_ascii(have[h], name) == 0)
+      return CP_REQ_HELD;
+  for (size_t i = 0; i < step && i < r->n_steps; i++) {
+    const cp_transition *t = &g->transitions[r->transitions[i]];
+    for (size_t j = 0; j < t->n_requires; j++)
+      if (cp_strcasecmp_ascii(t->requires[j], name) == 0)
+        return CP_REQ_HELD;
+  }
+  size_t c;
+  return cp_graph_find_credential(g, name, &c, NULL) == CP_OK ? CP_REQ_TO_EARN : CP_REQ_OTHER;
+}
+
+/* ---- k best routes through igraph (Yen's algorithm) ---- */
+
+/* Yen's algorithm returns routes in non-decreasing cost but picks among ties as its search
+ * happens to meet them; asking for a few more than wanted and sorting by the rule makes the
+ * order of equal routes ours. */
+enum { EXTRA_CANDIDATES = 4 };
 
 static cp_status build_igraph(const cp_graph *g, cp_criterion by, igraph_t *ig, igraph_vector_t *w,
                               cp_error *err) {
@@ -63,60 +198,12 @@ static cp_status build_igraph(const cp_graph *g, cp_criterion by, igraph_t *ig, 
 static cp_status make_route(const cp_graph *g, const igraph_vector_int_t *epath, size_t from,
                             cp_route *r) {
   size_t n = (size_t)igraph_vector_int_size(epath);
-  memset(r, 0, sizeof *r);
-  r->roles = malloc((n + 1) * sizeof *r->roles);
-  r->transitions = malloc((n ? n : 1) * sizeof *r->transitions);
-  if (!r->roles || !r->transitions) {
-    free(r->roles);
-    free(r->transitions);
+  if (cp_route_alloc(r, n))
     return CP_ENOMEM;
-  }
-  r->n_steps = n;
-  r->roles[0] = from;
-  for (size_t i = 0; i < n; i++) {
-    const cp_transition *t = &g->transitions[VECTOR(*epath)[i]];
+  for (size_t i = 0; i < n; i++)
     r->transitions[i] = (size_t)VECTOR(*epath)[i];
-    r->roles[i + 1] = t->to;
-    /* A missing weight is NaN and stays NaN through the sum, which is what the API says. */
-    r->months += t->months;
-    r->cost += t->cost;
-    r->effort += t->effort;
-  }
+  cp_route_finish(r, g, from, NULL);
   return CP_OK;
-}
-
-/* Totals built from the same decimal figures in another order can differ in the last bits;
- * such routes are equal for a person. */
-static int compare_totals(double a, double b) {
-  double scale = fmax(1.0, fmax(fabs(a), fabs(b)));
-  if (fabs(a - b) <= 1e-9 * scale)
-    return 0;
-  return a < b ? -1 : 1;
-}
-
-typedef struct sort_ctx {
-  const cp_graph *g;
-  cp_criterion by;
-} sort_ctx;
-
-static _Thread_local sort_ctx sorting;
-
-static int by_rule(const void *pa, const void *pb) {
-  const cp_route *a = pa, *b = pb;
-  int c = compare_totals(cp_route_total(a, sorting.by), cp_route_total(b, sorting.by));
-  if (c)
-    return c;
-  if (a->n_steps != b->n_steps)
-    return a->n_steps < b->n_steps ? -1 : 1;
-  for (size_t i = 0; i <= a->n_steps; i++) {
-    int s = strcmp(sorting.g->roles[a->roles[i]].id, sorting.g->roles[b->roles[i]].id);
-    if (s)
-      return s;
-  }
-  for (size_t i = 0; i < a->n_steps; i++)
-    if (a->transitions[i] != b->transitions[i])
-      return a->transitions[i] < b->transitions[i] ? -1 : 1;
-  return 0;
 }
 
 cp_status cp_route_find(const cp_graph *g, size_t from, size_t to, cp_criterion by, size_t k,
@@ -163,13 +250,11 @@ cp_status cp_route_find(const cp_graph *g, size_t from, size_t to, cp_criterion 
     }
     list->n++;
   }
-  sorting = (sort_ctx){g, by};
-  qsort(list->routes, list->n, sizeof *list->routes, by_rule);
-  while (list->n > want) {
-    list->n--;
-    free(list->routes[list->n].roles);
-    free(list->routes[list->n].transitions);
-  }
+  double weights[CP_CRITERION_COUNT] = {0};
+  weights[by] = 1;
+  cp_route_list_sort(list, weights);
+  while (list->n > want)
+    cp_route_clear(&list->routes[--list->n]);
   *out = list;
   list = NULL;
 cleanup:

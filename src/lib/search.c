@@ -357,29 +357,14 @@ static cp_status walk_of(const search *s, size_t id, const size_t *prefix, size_
   size_t len = 0;
   for (size_t i = id; s->labels[i].parent != SIZE_MAX; i = s->labels[i].parent)
     len++;
-  size_t n = n_prefix + len;
-  memset(out, 0, sizeof *out);
-  out->roles = malloc((n + 1) * sizeof *out->roles);
-  out->transitions = malloc((n ? n : 1) * sizeof *out->transitions);
-  if (!out->roles || !out->transitions) {
-    free(out->roles);
-    free(out->transitions);
+  if (cp_route_alloc(out, n_prefix + len))
     return CP_ENOMEM;
-  }
   if (n_prefix) /* memcpy from NULL is undefined even for 0 bytes */
     memcpy(out->transitions, prefix, n_prefix * sizeof *prefix);
-  size_t k = n;
+  size_t k = out->n_steps;
   for (size_t i = id; s->labels[i].parent != SIZE_MAX; i = s->labels[i].parent)
     out->transitions[--k] = s->labels[i].tr;
-  out->n_steps = n;
-  out->roles[0] = from;
-  for (size_t i = 0; i < n; i++) {
-    size_t t = out->transitions[i];
-    out->roles[i + 1] = s->r->g->transitions[t].to;
-    out->months += s->w[CP_BY_MONTHS][t];
-    out->cost += s->w[CP_BY_COST][t];
-    out->effort += s->w[CP_BY_EFFORT][t];
-  }
+  cp_route_finish(out, s->r->g, from, (const double *const *)s->w);
   return CP_OK;
 }
 
@@ -389,34 +374,13 @@ static cp_status walk_forward(const search *s, size_t id, cp_route *out) {
   size_t n = 0;
   for (size_t i = id; s->labels[i].parent != SIZE_MAX; i = s->labels[i].parent)
     n++;
-  memset(out, 0, sizeof *out);
-  out->roles = malloc((n + 1) * sizeof *out->roles);
-  out->transitions = malloc((n ? n : 1) * sizeof *out->transitions);
-  if (!out->roles || !out->transitions) {
-    free(out->roles);
-    free(out->transitions);
+  if (cp_route_alloc(out, n))
     return CP_ENOMEM;
-  }
   size_t k = 0;
-  out->roles[0] = s->labels[id].node;
-  for (size_t i = id; s->labels[i].parent != SIZE_MAX; i = s->labels[i].parent) {
-    size_t t = s->labels[i].tr;
-    out->transitions[k] = t;
-    out->roles[++k] = s->r->g->transitions[t].to;
-    out->months += s->w[CP_BY_MONTHS][t];
-    out->cost += s->w[CP_BY_COST][t];
-    out->effort += s->w[CP_BY_EFFORT][t];
-  }
-  out->n_steps = n;
+  for (size_t i = id; s->labels[i].parent != SIZE_MAX; i = s->labels[i].parent)
+    out->transitions[k++] = s->labels[i].tr;
+  cp_route_finish(out, s->r->g, s->labels[id].node, (const double *const *)s->w);
   return CP_OK;
-}
-
-static double objective(const search *s, const cp_route *r) {
-  double f = 0;
-  for (int c = 0; c < NC; c++)
-    if (s->q->weights[c] > 0)
-      f += s->q->weights[c] * cp_route_total(r, (cp_criterion)c);
-  return f;
 }
 
 static cp_status setup(search *s, const cp_router *r, const cp_query *q, bool pareto,
@@ -532,53 +496,17 @@ static cp_status search_status(cp_status st, cp_error *err) {
 
 /* ---- ordering of results ---- */
 
-static _Thread_local const search *ordering;
-
-static int compare_routes(const void *pa, const void *pb) {
-  const cp_route *a = pa, *b = pb;
-  const search *s = ordering;
-  if (s->pareto) {
-    for (size_t i = 0; i < s->n_order; i++) {
-      double x = cp_route_total(a, s->order[i]), y = cp_route_total(b, s->order[i]);
-      if (x != y)
-        return x < y ? -1 : 1;
-    }
-  } else {
-    double x = objective(s, a), y = objective(s, b);
-    double scale = fmax(1.0, fmax(fabs(x), fabs(y)));
-    if (fabs(x - y) > 1e-9 * scale)
-      return x < y ? -1 : 1;
-  }
-  if (a->n_steps != b->n_steps)
-    return a->n_steps < b->n_steps ? -1 : 1;
-  for (size_t i = 0; i <= a->n_steps; i++) {
-    int d = strcmp(s->r->g->roles[a->roles[i]].id, s->r->g->roles[b->roles[i]].id);
-    if (d)
-      return d;
-  }
-  for (size_t i = 0; i < a->n_steps; i++)
-    if (a->transitions[i] != b->transitions[i])
-      return a->transitions[i] < b->transitions[i] ? -1 : 1;
-  return 0;
+/* The order of this search's lists: its objective, or its Pareto objectives in turn. */
+static cp_route_order order_of(const search *s) {
+  cp_route_order o = {.n_objectives = s->pareto ? s->n_order : 0};
+  memcpy(o.weights, s->q->weights, sizeof o.weights);
+  memcpy(o.objectives, s->order, sizeof o.objectives);
+  return o;
 }
 
 static bool same_route(const cp_route *a, const cp_route *b) {
   return a->n_steps == b->n_steps &&
          !memcmp(a->transitions, b->transitions, a->n_steps * sizeof *a->transitions);
-}
-
-static void free_route(cp_route *r) {
-  free(r->roles);
-  free(r->transitions);
-}
-
-static cp_status list_push(cp_route_list *l, size_t *cap, const cp_route *r) {
-  cp_route *grown = cp_grow(l->routes, cap, l->n + 1, sizeof *grown, 8);
-  if (!grown)
-    return CP_ENOMEM;
-  l->routes = grown;
-  l->routes[l->n++] = *r;
-  return CP_OK;
 }
 
 /* ---- Yen's k best routes over the exact oracle ---- */
@@ -602,8 +530,8 @@ static cp_status yen(search *s, cp_route_list *out, size_t *out_cap) {
   cp_route best;
   if ((st = walk_of(s, found.ids[0], NULL, 0, q->from, &best)))
     goto cleanup;
-  if ((st = list_push(out, out_cap, &best))) {
-    free_route(&best);
+  if ((st = cp_route_list_push(out, out_cap, &best))) {
+    cp_route_clear(&best);
     goto cleanup;
   }
   while (out->n < q->k) {
@@ -646,26 +574,25 @@ static cp_status yen(search *s, cp_route_list *out, size_t *out_cap) {
       for (size_t p = 0; p < cand.n && !seen; p++)
         seen = same_route(&cand.routes[p], &r);
       if (seen) {
-        free_route(&r);
-      } else if ((st = list_push(&cand, &cand_cap, &r))) {
-        free_route(&r);
+        cp_route_clear(&r);
+      } else if ((st = cp_route_list_push(&cand, &cand_cap, &r))) {
+        cp_route_clear(&r);
         goto cleanup;
       }
     }
     if (cand.n == 0)
       break;
     size_t pick = 0;
-    ordering = s;
     for (size_t p = 1; p < cand.n; p++)
-      if (compare_routes(&cand.routes[p], &cand.routes[pick]) < 0)
+      if (cp_route_compare(&cand.routes[p], &cand.routes[pick], q->weights) < 0)
         pick = p;
-    if ((st = list_push(out, out_cap, &cand.routes[pick])))
+    if ((st = cp_route_list_push(out, out_cap, &cand.routes[pick])))
       goto cleanup;
     cand.routes[pick] = cand.routes[--cand.n];
   }
 cleanup:
   for (size_t p = 0; p < cand.n; p++)
-    free_route(&cand.routes[p]);
+    cp_route_clear(&cand.routes[p]);
   free(cand.routes);
   free(found.ids);
   free(ban_node);
@@ -687,9 +614,8 @@ cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list *
   if (!st && !list)
     st = cp_fail(err, CP_ENOMEM, "out of memory");
   if (!st && (st = search_status(yen(&s, list, &cap), err)) == CP_OK) {
-    ordering = &s;
-    if (list->n) /* qsort on NULL is undefined even for 0 items */
-      qsort(list->routes, list->n, sizeof *list->routes, compare_routes);
+    cp_route_order order = order_of(&s);
+    cp_route_sort(list->routes, list->n, &order);
     *out = list;
     list = NULL;
   }
@@ -747,15 +673,14 @@ cp_status cp_route_pareto(const cp_router *r, const cp_query *q, const cp_criter
       continue;
     cp_route route;
     if ((st = walk_of(&s, found.ids[i], NULL, 0, q->from, &route)) ||
-        (st = list_push(list, &cap, &route))) {
+        (st = cp_route_list_push(list, &cap, &route))) {
       st = cp_fail(err, CP_ENOMEM, "out of memory");
       break;
     }
   }
   if (!st) {
-    ordering = &s;
-    if (list->n) /* qsort on NULL is undefined even for 0 items */
-      qsort(list->routes, list->n, sizeof *list->routes, compare_routes);
+    cp_route_order order = order_of(&s);
+    cp_route_sort(list->routes, list->n, &order);
     *out = list;
     list = NULL;
   }
@@ -794,15 +719,14 @@ static cp_status sweep(const cp_router *r, const cp_query *q, bool reverse, cp_r
     cp_route route;
     if ((st = reverse ? walk_forward(&s, per_role[i], &route)
                       : walk_of(&s, per_role[i], NULL, 0, origin, &route)) ||
-        (st = list_push(list, &cap, &route))) {
+        (st = cp_route_list_push(list, &cap, &route))) {
       st = cp_fail(err, CP_ENOMEM, "out of memory");
       break;
     }
   }
   if (!st) {
-    ordering = &s;
-    if (list->n)
-      qsort(list->routes, list->n, sizeof *list->routes, compare_routes);
+    cp_route_order order = order_of(&s);
+    cp_route_sort(list->routes, list->n, &order);
     *out = list;
     list = NULL;
   }
