@@ -179,24 +179,12 @@ static int by_score_desc(const void *pa, const void *pb) {
 cp_status cp_graph_top_roles(const cp_graph *g, size_t n, unsigned char *mask, cp_error *err) {
   cp_status st = CP_OK;
   igraph_t ig;
-  igraph_vector_int_t edges;
   igraph_vector_t score;
   ranked *order = NULL;
-  bool have_edges = false, have_graph = false, have_score = false;
+  bool have_graph = false, have_score = false;
   cp_init();
-  if ((st = cp_igraph_room(g, err, "betweenness")))
-    goto cleanup;
-  if ((st = cp_from_igraph(igraph_vector_int_init(&edges, 2 * (igraph_integer_t)g->n_transitions),
-                           err, "betweenness")))
-    goto cleanup;
-  have_edges = true;
-  for (size_t i = 0; i < g->n_transitions; i++) {
-    VECTOR(edges)[2 * i] = (igraph_integer_t)g->transitions[i].from;
-    VECTOR(edges)[2 * i + 1] = (igraph_integer_t)g->transitions[i].to;
-  }
-  if ((st =
-           cp_from_igraph(igraph_create(&ig, &edges, (igraph_integer_t)g->n_roles, IGRAPH_DIRECTED),
-                          err, "betweenness")))
+  if ((st = cp_igraph_room(g, err, "betweenness")) ||
+      (st = cp_igraph_transitions(g, &ig, err, "betweenness")))
     goto cleanup;
   have_graph = true;
   if ((st = cp_from_igraph(igraph_vector_init(&score, 0), err, "betweenness")))
@@ -220,7 +208,5 @@ cleanup:
     igraph_vector_destroy(&score);
   if (have_graph)
     igraph_destroy(&ig);
-  if (have_edges)
-    igraph_vector_int_destroy(&edges);
   return st;
 }

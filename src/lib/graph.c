@@ -438,6 +438,15 @@ cp_status cp_graph_role_index(const cp_graph *g, const char *id, size_t *out) {
   return cp_strmap_get(&g->ids, id, out) ? CP_OK : CP_ENOTFOUND;
 }
 
+double cp_transition_weight(const cp_transition *t, cp_criterion by) {
+  switch (by) {
+  case CP_BY_MONTHS: return t->months;
+  case CP_BY_COST: return t->cost;
+  case CP_BY_EFFORT: return t->effort;
+  default: return 1;
+  }
+}
+
 cp_status cp_graph_check_criterion(const cp_graph *g, cp_criterion c, cp_error *err) {
   static const unsigned bit[CP_CRITERION_COUNT] = {0, CP_HAS_MONTHS, CP_HAS_COST, CP_HAS_EFFORT};
   if (c >= CP_CRITERION_COUNT)

@@ -110,6 +110,25 @@ struct cp_graph {
   size_t n_attrs;
 };
 
+/* ---- igraph_view.c: the graph as igraph sees it ---- */
+/* One directed edge per transition, edge i for transition i, so parallel moves stay distinct
+ * and a path names the transitions it takes. `what` names the work in messages. */
+cp_status cp_igraph_transitions(const cp_graph *g, igraph_t *out, cp_error *err, const char *what);
+/* Per transition, its weight on `by` (cp_transition_weight), as igraph edge weights. */
+cp_status cp_igraph_weights(const cp_graph *g, cp_criterion by, igraph_vector_t *out, cp_error *err,
+                            const char *what);
+/* The moves network measures count: a simple graph of the transitions between two different
+ * roles with a positive flow (count or probability, when every transition carries one),
+ * parallel ones merged with their flows added; `undirected` merges the two directions too. */
+typedef struct cp_moves {
+  igraph_t ig;
+  igraph_vector_t weight; /* flow per move (count or probability), 1 without either */
+  bool made, weight_made;
+  size_t self_loops, zero; /* transitions left out */
+} cp_moves;
+cp_status cp_moves_make(const cp_graph *g, bool undirected, cp_moves *m, cp_error *err);
+void cp_moves_free(cp_moves *m);
+
 /* ---- route.c: building routes, and ordering them ---- */
 /* Zeroes `r` and allocates its arrays for `n_steps`; CP_ENOMEM leaves it empty. The caller
  * fills r->transitions, then calls cp_route_finish. */
@@ -163,6 +182,10 @@ bool cp_source_reuse_pays(const cp_router *r, const cp_query *q);
 cp_status cp_source_route(const cp_router *r, const cp_query *q, cp_route_list **out,
                           cp_error *err);
 void cp_scratch_free(cp_scratch *s);
+
+/* A transition's weight on `by`: 1 for steps, else its months, cost or effort (NaN when
+ * the source gave none). */
+double cp_transition_weight(const cp_transition *t, cp_criterion by);
 
 /* Makes room for `n` transitions at once (readers that know how many are coming). */
 cp_status cp_graph_reserve_transitions(cp_graph *g, size_t n);

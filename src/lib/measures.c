@@ -73,103 +73,6 @@ done:
   return st;
 }
 
-/* ---- the move graph: transitions between distinct roles that people take ---- */
-
-typedef struct moves {
-  igraph_t ig;
-  bool made;
-  igraph_vector_t weight; /* flow per move (count or probability), 1 without either */
-  bool weight_made;
-  size_t self_loops, zero; /* transitions left out */
-} moves;
-
-static int by_pair(const void *pa, const void *pb) {
-  const size_t *a = pa, *b = pb;
-  if (a[0] != b[0])
-    return a[0] < b[0] ? -1 : 1;
-  return (a[1] > b[1]) - (a[1] < b[1]);
-}
-
-static void moves_free(moves *m) {
-  if (m->made)
-    igraph_destroy(&m->ig);
-  if (m->weight_made)
-    igraph_vector_destroy(&m->weight);
-}
-
-/* Builds the directed simple graph of moves: a transition from a role to itself (a stay)
- * and one whose flow is 0 are not moves; parallel transitions are one move with their flows
- * added. `undirected` merges the two directions too (for communities). */
-static cp_status moves_make(const cp_graph *g, bool undirected, moves *m, cp_error *err) {
-  const char *key = cp_graph_flow_weight(g);
-  size_t n = g->n_transitions, k = 0;
-  /* (from, to, index into flow) triples */
-  size_t *pairs = malloc((n + 1) * 3 * sizeof *pairs);
-  double *flow = malloc((n + 1) * sizeof *flow);
-  igraph_vector_int_t edges;
-  bool edges_made = false;
-  cp_status st = CP_OK;
-  memset(m, 0, sizeof *m);
-  if (!pairs || !flow) {
-    st = cp_fail(err, CP_ENOMEM, "out of memory");
-    goto done;
-  }
-  for (size_t i = 0; i < n; i++) {
-    const cp_transition *t = &g->transitions[i];
-    double w = 1;
-    if (key)
-      cp_transition_number(t, key, &w);
-    if (t->from == t->to) {
-      m->self_loops++;
-      continue;
-    }
-    if (!(w > 0)) {
-      m->zero++;
-      continue;
-    }
-    size_t a = t->from, b = t->to;
-    if (undirected && a > b)
-      a = t->to, b = t->from;
-    pairs[3 * k] = a, pairs[3 * k + 1] = b, pairs[3 * k + 2] = k;
-    flow[k++] = w;
-  }
-  qsort(pairs, k, 3 * sizeof *pairs, by_pair);
-  if ((st = cp_from_igraph(igraph_vector_int_init(&edges, 0), err, "moves")))
-    goto done;
-  edges_made = true;
-  if ((st = cp_from_igraph(igraph_vector_init(&m->weight, 0), err, "moves")))
-    goto done;
-  m->weight_made = true;
-  for (size_t i = 0; i < k; i++) {
-    double w = flow[pairs[3 * i + 2]];
-    if (i && pairs[3 * i] == pairs[3 * i - 3] && pairs[3 * i + 1] == pairs[3 * i - 2]) {
-      igraph_integer_t last = igraph_vector_size(&m->weight) - 1;
-      VECTOR(m->weight)[last] += w;
-      continue;
-    }
-    if ((st = cp_from_igraph(igraph_vector_int_push_back(&edges, (igraph_integer_t)pairs[3 * i]),
-                             err, "moves")) ||
-        (st =
-             cp_from_igraph(igraph_vector_int_push_back(&edges, (igraph_integer_t)pairs[3 * i + 1]),
-                            err, "moves")) ||
-        (st = cp_from_igraph(igraph_vector_push_back(&m->weight, w), err, "moves")))
-      goto done;
-  }
-  if ((st = cp_from_igraph(igraph_create(&m->ig, &edges, (igraph_integer_t)g->n_roles,
-                                         undirected ? IGRAPH_UNDIRECTED : IGRAPH_DIRECTED),
-                           err, "moves")))
-    goto done;
-  m->made = true;
-done:
-  if (edges_made)
-    igraph_vector_int_destroy(&edges);
-  free(pairs);
-  free(flow);
-  if (st)
-    moves_free(m);
-  return st;
-}
-
 /* ---- stats ---- */
 
 static int cmp_double(const void *pa, const void *pb) {
@@ -217,7 +120,7 @@ static cp_status histogram(const igraph_vector_int_t *deg, size_t **out, size_t 
 }
 
 cp_status cp_graph_stats(const cp_graph *g, cp_stats **out, cp_error *err) {
-  moves m;
+  cp_moves m;
   cp_stats *s = calloc(1, sizeof *s);
   igraph_vector_int_t deg;
   igraph_vector_t str, values;
@@ -232,7 +135,7 @@ cp_status cp_graph_stats(const cp_graph *g, cp_stats **out, cp_error *err) {
     free(scratch);
     return cp_fail(err, CP_ENOMEM, "out of memory");
   }
-  if ((st = moves_make(g, false, &m, err)))
+  if ((st = cp_moves_make(g, false, &m, err)))
     goto done;
   const igraph_t *ig = &m.ig;
   const char *flow = cp_graph_flow_weight(g);
@@ -347,7 +250,7 @@ done:
     igraph_vector_destroy(&values);
   if (types_made)
     igraph_vector_int_destroy(&types);
-  moves_free(&m);
+  cp_moves_free(&m);
   cp_stats_free(s);
   free(a);
   free(scratch);
@@ -372,8 +275,8 @@ cp_status cp_centrality_parse(const char *name, cp_centrality *out) {
 
 /* Per move, the distance a path pays: 1 for steps, else the criterion's total over the
  * role pair's cheapest transition (parallel transitions are one move). */
-static cp_status distances(const cp_graph *g, const moves *m, cp_criterion by, igraph_vector_t *d,
-                           cp_error *err) {
+static cp_status distances(const cp_graph *g, const cp_moves *m, cp_criterion by,
+                           igraph_vector_t *d, cp_error *err) {
   if ((by != CP_BY_STEPS && cp_graph_check_criterion(g, by, err)))
     return CP_ENOCRIT;
   igraph_integer_t e = igraph_ecount(&m->ig);
@@ -392,7 +295,7 @@ static cp_status distances(const cp_graph *g, const moves *m, cp_criterion by, i
                        false) != IGRAPH_SUCCESS ||
         eid < 0)
       continue;
-    double w = by == CP_BY_MONTHS ? t->months : by == CP_BY_COST ? t->cost : t->effort;
+    double w = cp_transition_weight(t, by);
     if (w < VECTOR(*d)[eid])
       VECTOR(*d)[eid] = w;
   }
@@ -401,11 +304,11 @@ static cp_status distances(const cp_graph *g, const moves *m, cp_criterion by, i
 
 cp_status cp_graph_centrality(const cp_graph *g, cp_centrality measure, cp_criterion by,
                               double **out, cp_error *err) {
-  moves m;
+  cp_moves m;
   igraph_vector_t res, dist;
   bool res_made = false, dist_made = false;
   double *scores = NULL;
-  cp_status st = moves_make(g, false, &m, err);
+  cp_status st = cp_moves_make(g, false, &m, err);
   if (st)
     return st;
   const char *flow = cp_graph_flow_weight(g);
@@ -462,7 +365,7 @@ done:
     igraph_vector_destroy(&res);
   if (dist_made)
     igraph_vector_destroy(&dist);
-  moves_free(&m);
+  cp_moves_free(&m);
   return st;
 }
 
@@ -481,13 +384,13 @@ static int by_size_desc(const void *pa, const void *pb) {
 
 cp_status cp_graph_communities(const cp_graph *g, cp_community_method method, size_t **membership,
                                size_t *n_communities, double *modularity, cp_error *err) {
-  moves m;
+  cp_moves m;
   igraph_vector_int_t member;
   igraph_vector_t strength;
   bool member_made = false, strength_made = false;
   size_t n = g->n_roles, *out = NULL;
   sized *groups = NULL;
-  cp_status st = moves_make(g, true, &m, err);
+  cp_status st = cp_moves_make(g, true, &m, err);
   if (st)
     return st;
   if ((st = cp_from_igraph(igraph_vector_int_init(&member, 0), err, "communities")))
@@ -564,6 +467,6 @@ done:
     igraph_vector_int_destroy(&member);
   if (strength_made)
     igraph_vector_destroy(&strength);
-  moves_free(&m);
+  cp_moves_free(&m);
   return st;
 }

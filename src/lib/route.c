@@ -168,31 +168,12 @@ enum { EXTRA_CANDIDATES = 4 };
 
 static cp_status build_igraph(const cp_graph *g, cp_criterion by, igraph_t *ig, igraph_vector_t *w,
                               cp_error *err) {
-  igraph_vector_int_t edges;
-  igraph_integer_t ne = (igraph_integer_t)g->n_transitions;
-  cp_status st = cp_from_igraph(igraph_vector_int_init(&edges, 2 * ne), err, "routing");
-  if (st)
+  cp_status st = cp_igraph_transitions(g, ig, err, "routing");
+  if (st || by == CP_BY_STEPS)
     return st;
-  for (size_t i = 0; i < g->n_transitions; i++) {
-    VECTOR(edges)[2 * i] = (igraph_integer_t)g->transitions[i].from;
-    VECTOR(edges)[2 * i + 1] = (igraph_integer_t)g->transitions[i].to;
-  }
-  st = cp_from_igraph(igraph_create(ig, &edges, (igraph_integer_t)g->n_roles, IGRAPH_DIRECTED), err,
-                      "routing");
-  igraph_vector_int_destroy(&edges);
-  if (st)
-    return st;
-  if (by == CP_BY_STEPS)
-    return CP_OK;
-  if ((st = cp_from_igraph(igraph_vector_init(w, ne), err, "routing"))) {
+  if ((st = cp_igraph_weights(g, by, w, err, "routing")))
     igraph_destroy(ig);
-    return st;
-  }
-  for (size_t i = 0; i < g->n_transitions; i++) {
-    const cp_transition *t = &g->transitions[i];
-    VECTOR(*w)[i] = by == CP_BY_MONTHS ? t->months : by == CP_BY_COST ? t->cost : t->effort;
-  }
-  return CP_OK;
+  return st;
 }
 
 static cp_status make_route(const cp_graph *g, const igraph_vector_int_t *epath, size_t from,
