@@ -80,6 +80,8 @@ void cp_format_money(double v, char *buf, size_t n);
  * (credentials, criteria, column headers): ASCII letters only, whatever the locale; other
  * bytes compare as they are. strcmp-like result. */
 int cp_strcasecmp_ascii(const char *a, const char *b);
+/* Whether `s` ends with `suffix` under that rule (file extensions: ".csv", ".GV"). */
+int cp_has_suffix(const char *s, const char *suffix);
 
 /* Parses a criterion name; CP_EINVAL for an unknown one. */
 cp_status cp_criterion_parse(const char *name, cp_criterion *out);
@@ -223,6 +225,15 @@ typedef cp_status (*cp_csv_row_fn)(void *ctx, const char *const *fields, size_t 
                                    size_t line, cp_error *err);
 cp_status cp_csv_parse(const char *name, const char *data, size_t len, cp_csv_row_fn fn, void *ctx,
                        cp_error *err);
+
+/* The one rule for every CSV field careerpath writes, so that it reads back (cp_csv_parse,
+ * spreadsheets) as itself: a field is quoted when it is empty, holds a comma, a double quote,
+ * a CR or an LF, or begins or ends with a space or a tab (readers trim those); a quote inside
+ * is doubled. Writes the field and a NUL into `out` (when not NULL; it needs the returned
+ * length + 1 bytes, at most 2 x strlen(s) + 3) and returns the field's length. */
+size_t cp_csv_quote(const char *s, char *out);
+/* Writes `s` to `f` as a CSV field (cp_csv_quote): 0, or EOF when writing fails. */
+int cp_csv_write_field(FILE *f, const char *s);
 
 /* Reads a credentials catalogue (header with `name`, `months`, `cost`; `source` optional)
  * into `g`. Errors name file and line. */

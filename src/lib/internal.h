@@ -33,19 +33,35 @@ void cp_limits_set(const cp_limits *l);
  * `s` is longer than the longest name accepted. */
 cp_status cp_check_name(const char *what, const char *s, size_t len, cp_error *err);
 
-/* ---- strmap.c: string -> size_t index, open addressing over XXH3 hashes ---- */
-typedef struct cp_strmap {
-  struct cp_strmap_slot *slots; /* keys are borrowed: the owner keeps the strings alive */
-  size_t cap, count;
-} cp_strmap;
+/* ---- hashmap.c: open addressing over XXH3 hashes ---- */
+typedef struct cp_hashmap {
+  struct cp_hash_slot *slots;
+  size_t cap, count; /* cap: 0 or a power of two */
+} cp_hashmap;
 
+/* string -> size_t index. Keys are borrowed: the owner keeps the strings alive. */
+typedef struct cp_strmap {
+  cp_hashmap h;
+} cp_strmap;
 void cp_strmap_init(cp_strmap *m);
 void cp_strmap_destroy(cp_strmap *m);
 /* CP_OK, or CP_ENOMEM. `*existing` is set true (and the map left unchanged) when the key is
- * already present, with its value in *value. */
+ * already present, with its value in *old_value (when not NULL). */
 cp_status cp_strmap_put(cp_strmap *m, const char *key, size_t value, bool *existing,
                         size_t *old_value);
 bool cp_strmap_get(const cp_strmap *m, const char *key, size_t *value);
+
+/* uint64_t -> uint64_t, for any key but UINT64_MAX. */
+typedef struct cp_u64map {
+  cp_hashmap h;
+} cp_u64map;
+void cp_u64map_init(cp_u64map *m);
+void cp_u64map_destroy(cp_u64map *m);
+/* The value for `key`, made (0) when absent (*made says so); NULL when memory runs out. The
+ * pointer holds until the next call that makes a key. */
+uint64_t *cp_u64map_at(cp_u64map *m, uint64_t key, bool *made);
+/* Slot `slot` (0 .. m->h.cap - 1) of the map: false when empty, else its key and value. */
+bool cp_u64map_entry(const cp_u64map *m, size_t slot, uint64_t *key, uint64_t *value);
 
 /* ---- text.c ---- */
 char *cp_strdup(const char *s);
@@ -63,6 +79,8 @@ typedef struct cp_buf {
   char *data;
   size_t len, cap;
 } cp_buf;
+/* Room for `n` more bytes and a NUL; CP_ENOMEM leaves the buffer as it was. */
+cp_status cp_buf_reserve(cp_buf *b, size_t n);
 cp_status cp_buf_append(cp_buf *b, const char *s, size_t n);
 cp_status cp_buf_puts(cp_buf *b, const char *s);
 cp_status cp_buf_printf(cp_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -89,6 +107,10 @@ cp_status cp_openmp_room(const cp_graph *g, cp_error *err, const char *what);
 /* malloc for large arrays: 2 MiB-aligned and advised onto huge pages from 8 MiB up. Free
  * with free(). */
 void *cp_big_alloc(size_t bytes);
+
+/* ---- csv_text.c ---- */
+/* Appends `s` as a CSV field (cp_csv_quote). */
+cp_status cp_buf_csv_field(cp_buf *b, const char *s);
 
 /* ---- read_csv.c ---- */
 /* cp_csv_parse over a stream read in 1 MiB blocks: memory stays that of one record, however

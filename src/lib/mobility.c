@@ -27,64 +27,6 @@ enum { BUCKETS = 64, DEFAULT_MEMORY_ROWS = 1 << 20 };
 #define CENTI 100.0
 enum { DURATION_BITS = 24 };
 
-/* ---- an open-addressing map from 64-bit keys to 64-bit values ---- */
-typedef struct u64map {
-  uint64_t *keys, *vals; /* key 0 is reserved for "empty": stored keys are key + 1 */
-  size_t cap, count;
-} u64map;
-
-static void u64map_free(u64map *m) {
-  free(m->keys);
-  free(m->vals);
-  memset(m, 0, sizeof *m);
-}
-
-static size_t u64_slot(uint64_t k, size_t cap) {
-  return (size_t)XXH3_64bits(&k, sizeof k) & (cap - 1);
-}
-
-static cp_status u64map_grow(u64map *m) {
-  size_t cap = m->cap ? m->cap * 2 : 1024;
-  uint64_t *keys = calloc(cap, sizeof *keys), *vals = calloc(cap, sizeof *vals);
-  if (!keys || !vals) {
-    free(keys);
-    free(vals);
-    return CP_ENOMEM;
-  }
-  for (size_t i = 0; i < m->cap; i++) {
-    if (!m->keys[i])
-      continue;
-    size_t s = u64_slot(m->keys[i], cap);
-    while (keys[s])
-      s = (s + 1) & (cap - 1);
-    keys[s] = m->keys[i];
-    vals[s] = m->vals[i];
-  }
-  free(m->keys);
-  free(m->vals);
-  m->keys = keys;
-  m->vals = vals;
-  m->cap = cap;
-  return CP_OK;
-}
-
-/* The value slot for `key`, made (zero) when absent; NULL when memory runs out. */
-static uint64_t *u64map_at(u64map *m, uint64_t key, bool *made) {
-  if ((m->count + 1) * 2 > m->cap && u64map_grow(m))
-    return NULL;
-  uint64_t k = key + 1;
-  size_t s = u64_slot(k, m->cap);
-  while (m->keys[s] && m->keys[s] != k)
-    s = (s + 1) & (m->cap - 1);
-  *made = !m->keys[s];
-  if (*made) {
-    m->keys[s] = k;
-    m->vals[s] = 0;
-    m->count++;
-  }
-  return &m->vals[s];
-}
-
 /* ---- the build ---- */
 
 typedef struct edge {
@@ -126,10 +68,10 @@ typedef struct builder {
   /* aggregates */
   edge *edges;
   size_t n_edges, cap_edges;
-  u64map edge_ids;  /* from << 32 | to -> edge */
-  u64map edge_hist; /* edge << 24 | centi-months -> count */
-  u64map role_hist; /* role << 24 | centi-months -> count */
-  stay *stays;      /* one person's, reused */
+  cp_u64map edge_ids;  /* from << 32 | to -> edge */
+  cp_u64map edge_hist; /* edge << 24 | centi-months -> count */
+  cp_u64map role_hist; /* role << 24 | centi-months -> count */
+  stay *stays;         /* one person's, reused */
   size_t cap_stays;
   uint64_t *seen; /* one person's roles and edges, reused, for distinct counts */
   size_t cap_seen;
@@ -354,14 +296,14 @@ static int by_u64(const void *pa, const void *pb) {
   return (a > b) - (a < b);
 }
 
-static cp_status add_duration(builder *b, u64map *hist, uint64_t owner, double months) {
+static cp_status add_duration(builder *b, cp_u64map *hist, uint64_t owner, double months) {
   if (isnan(months))
     return CP_OK;
   double q = round(months * CENTI);
   uint64_t cap = (1u << DURATION_BITS) - 1;
   uint64_t key = owner << DURATION_BITS | (q > (double)cap ? cap : (uint64_t)q);
   bool made;
-  uint64_t *v = u64map_at(hist, key, &made);
+  uint64_t *v = cp_u64map_at(hist, key, &made);
   if (!v)
     return cp_fail(b->err, CP_ENOMEM, "out of memory");
   ++*v;
@@ -426,7 +368,7 @@ static cp_status person(builder *b, const hrec *r, size_t n) {
       break;
     uint64_t key = (uint64_t)s->role << 32 | b->stays[i + 1].role;
     bool made;
-    uint64_t *e = u64map_at(&b->edge_ids, key, &made);
+    uint64_t *e = cp_u64map_at(&b->edge_ids, key, &made);
     if (!e)
       return cp_fail(b->err, CP_ENOMEM, "out of memory");
     if (made) {
@@ -533,18 +475,18 @@ static cp_status drain_buckets(builder *b) {
 
 /* Medians from a histogram map: entries grouped by owner, each group's counts in duration
  * order, the middle value (the mean of the two middle ones for an even count). */
-static cp_status medians(builder *b, const u64map *hist, size_t n_owners, double *out) {
+static cp_status medians(builder *b, const cp_u64map *hist, size_t n_owners, double *out) {
   for (size_t i = 0; i < n_owners; i++)
     out[i] = NAN;
-  if (!hist->count)
+  if (!hist->h.count)
     return CP_OK;
-  uint64_t *pairs = malloc(hist->count * 2 * sizeof *pairs);
+  uint64_t *pairs = malloc(hist->h.count * 2 * sizeof *pairs);
   if (!pairs)
     return cp_fail(b->err, CP_ENOMEM, "out of memory");
   size_t n = 0;
-  for (size_t s = 0; s < hist->cap; s++)
-    if (hist->keys[s])
-      pairs[2 * n] = hist->keys[s] - 1, pairs[2 * n + 1] = hist->vals[s], n++;
+  for (size_t s = 0; s < hist->h.cap; s++)
+    if (cp_u64map_entry(hist, s, &pairs[2 * n], &pairs[2 * n + 1]))
+      n++;
   /* Sorting the keys sorts by owner, then duration. */
   qsort(pairs, n, 2 * sizeof *pairs, by_u64);
   uint64_t mask = (1u << DURATION_BITS) - 1;
@@ -659,9 +601,9 @@ static void builder_free(builder *b) {
     if (b->bucket[i])
       fclose(b->bucket[i]);
   free(b->edges);
-  u64map_free(&b->edge_ids);
-  u64map_free(&b->edge_hist);
-  u64map_free(&b->role_hist);
+  cp_u64map_destroy(&b->edge_ids);
+  cp_u64map_destroy(&b->edge_hist);
+  cp_u64map_destroy(&b->role_hist);
   free(b->stays);
   free(b->seen);
 }
@@ -717,15 +659,6 @@ cp_status cp_mobility_build(const char *path, const cp_mobility_options *opt, cp
 
 /* ---- writing the result ---- */
 
-static cp_status csv_field(cp_buf *o, const char *s) {
-  if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && *s)
-    return cp_buf_puts(o, s);
-  cp_status st = cp_buf_puts(o, "\"");
-  for (const char *p = s; *p && !st; p++)
-    st = *p == '"' ? cp_buf_puts(o, "\"\"") : cp_buf_append(o, p, 1);
-  return st ? st : cp_buf_puts(o, "\"");
-}
-
 /* Numbers as %.12g, NaN as an empty field. */
 static cp_status number(cp_buf *o, double v) {
   return isnan(v) ? CP_OK : cp_buf_printf(o, "%.12g", v);
@@ -737,8 +670,8 @@ cp_status cp_mobility_write_csv(const cp_mobility *m, char **transitions, size_t
   cp_status st = cp_buf_puts(&t, "from,to,count,people,probability,median_months\n");
   for (size_t i = 0; i < m->n_transitions && !st; i++) {
     const cp_mobility_transition *e = &m->transitions[i];
-    if (!(st = csv_field(&t, m->roles[e->from].id)) && !(st = cp_buf_puts(&t, ",")) &&
-        !(st = csv_field(&t, m->roles[e->to].id)) &&
+    if (!(st = cp_buf_csv_field(&t, m->roles[e->from].id)) && !(st = cp_buf_puts(&t, ",")) &&
+        !(st = cp_buf_csv_field(&t, m->roles[e->to].id)) &&
         !(st = cp_buf_printf(&t, ",%zu,%zu,%.12g,", e->count, e->people, e->probability)) &&
         !(st = number(&t, e->median_months)))
       st = cp_buf_puts(&t, "\n");
@@ -747,7 +680,7 @@ cp_status cp_mobility_write_csv(const cp_mobility *m, char **transitions, size_t
     st = cp_buf_puts(&r, "id,people,stays,median_tenure_months\n");
   for (size_t i = 0; i < m->n_roles && !st; i++) {
     const cp_mobility_role *x = &m->roles[i];
-    if (!(st = csv_field(&r, x->id)) &&
+    if (!(st = cp_buf_csv_field(&r, x->id)) &&
         !(st = cp_buf_printf(&r, ",%zu,%zu,", x->people, x->stays)) &&
         !(st = number(&r, x->median_tenure_months)))
       st = cp_buf_puts(&r, "\n");

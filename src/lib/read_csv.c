@@ -606,11 +606,6 @@ cp_status cp_read_csv(const char *transitions_path, const char *roles_path, cp_g
   return st;
 }
 
-static bool ends_with(const char *s, const char *suffix) {
-  size_t n = strlen(s), m = strlen(suffix);
-  return n >= m && cp_strcasecmp_ascii(s + n - m, suffix) == 0;
-}
-
 /* Sets *out to the path of `file` in the directory of `path` when it exists, is a regular
  * file and is not `path` itself, else to NULL. CP_ENOMEM when the path cannot be made: taking
  * that for "no such file" would load the graph without its roles or catalogue. */
@@ -633,12 +628,12 @@ static cp_status beside(const char *path, const char *file, char **out) {
 }
 
 cp_status cp_read_graph(const char *path, const char *roles_path, cp_graph **out, cp_error *err) {
-  if (ends_with(path, ".gv") || ends_with(path, ".dot")) {
+  if (cp_has_suffix(path, ".gv") || cp_has_suffix(path, ".dot")) {
     if (roles_path)
       return cp_fail(err, CP_EINVAL, "%s: a roles file goes with a CSV graph, not DOT", path);
     return cp_read_dot_file(path, out, err);
   }
-  if (!ends_with(path, ".csv"))
+  if (!cp_has_suffix(path, ".csv"))
     return cp_fail(err, CP_EINVAL,
                    "%s: cannot tell the format; name DOT graphs .gv or .dot and CSV .csv", path);
   /* roles.csv and credentials.csv beside the transitions are the documented defaults. */

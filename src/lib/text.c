@@ -61,6 +61,11 @@ int cp_strcasecmp_ascii(const char *a, const char *b) {
   }
 }
 
+int cp_has_suffix(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && cp_strcasecmp_ascii(s + n - m, suffix) == 0;
+}
+
 static const char *skip_blanks(const char *s) {
   while (*s == ' ' || *s == '\t')
     s++;
@@ -122,7 +127,7 @@ size_t cp_edit_distance(const char *a, const char *b) {
   return row[lb];
 }
 
-cp_status cp_buf_append(cp_buf *b, const char *s, size_t n) {
+cp_status cp_buf_reserve(cp_buf *b, size_t n) {
   if (b->len + n + 1 > b->cap) {
     size_t cap = b->cap ? b->cap : 256;
     while (cap < b->len + n + 1)
@@ -133,6 +138,12 @@ cp_status cp_buf_append(cp_buf *b, const char *s, size_t n) {
     b->data = d;
     b->cap = cap;
   }
+  return CP_OK;
+}
+
+cp_status cp_buf_append(cp_buf *b, const char *s, size_t n) {
+  if (cp_buf_reserve(b, n))
+    return CP_ENOMEM;
   memcpy(b->data + b->len, s, n);
   b->len += n;
   b->data[b->len] = '\0';
