@@ -314,10 +314,6 @@ typedef enum cp_requirement {
 cp_requirement cp_requirement_status(const cp_graph *g, const cp_route *r, size_t step,
                                      const char *name, const char *const *have, size_t n_have);
 
-/* Deprecated: igraph's k shortest paths; leaves the API for cp_route_search. */
-cp_status cp_route_find(const cp_graph *g, size_t from, size_t to, cp_criterion by, size_t k,
-                        cp_route_list **out, cp_error *err);
-
 /* ---- Decisions: trade-offs, limits, waypoints, credentials held (search.c) -------- */
 
 /* A compact read-only snapshot of a graph for repeated searches: adjacency in both

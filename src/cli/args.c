@@ -125,13 +125,18 @@ int cp_cli_find_routes(const cp_cli *c, const cp_graph *g, const char *from_name
                        cp_route_list **out) {
   cp_error e = {0};
   cp_status st;
+  cp_router *router = NULL;
+  cp_query q;
   if ((st = cp_graph_find_role(g, from_name, from, &e)) ||
-      (st = cp_graph_find_role(g, to_name, to, &e)) ||
-      (st = cp_route_find(g, *from, *to, by, k, out, &e))) {
-    /* A graph with no weights at all can still answer by steps: say so. */
-    if (st == CP_ENOCRIT)
-      return cp_cli_fail(c, CP_EXIT_INPUT, "%s; try --by steps", e.message);
-    return cp_cli_status(c, st, &e);
-  }
-  return CP_EXIT_OK;
+      (st = cp_graph_find_role(g, to_name, to, &e)) || (st = cp_router_new(g, &router, &e)))
+    goto done;
+  cp_query_init(&q, *from, *to, by);
+  q.k = k;
+  st = cp_route_search(router, &q, out, &e);
+done:
+  cp_router_free(router);
+  /* A graph with no weights at all can still answer by steps: say so. */
+  if (st == CP_ENOCRIT)
+    return cp_cli_fail(c, CP_EXIT_INPUT, "%s; try --by steps", e.message);
+  return st ? cp_cli_status(c, st, &e) : CP_EXIT_OK;
 }

@@ -20,9 +20,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (cp_read_dot_buffer("fuzz.gv", text, size, &g, &e) == CP_OK) {
     /* A graph that loads must answer a question without failing. */
     if (cp_graph_role_count(g) >= 2) {
+      cp_router *r = NULL;
       cp_route_list *l = NULL;
-      if (cp_route_find(g, 0, 1, CP_BY_STEPS, 2, &l, &e) == CP_OK)
+      cp_query q;
+      cp_query_init(&q, 0, 1, CP_BY_STEPS);
+      q.k = 2;
+      if (cp_router_new(g, &r, &e) == CP_OK && cp_route_search(r, &q, &l, &e) == CP_OK)
         cp_route_list_free(l);
+      cp_router_free(r);
     }
     cp_graph_free(g);
   } else if (!e.message[0]) {

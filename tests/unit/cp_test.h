@@ -51,6 +51,37 @@ static inline size_t cp_test_role(const cp_graph *g, const char *id) {
   return i;
 }
 
+/* The k best routes from `from` to `to` by `by`, asked as everyone asks (a router and
+ * cp_route_search); the status of the call in *st when `st` is not NULL, else a failure
+ * fails the test. NULL when the call failed. */
+static inline cp_route_list *cp_test_routes_st(const cp_graph *g, size_t from, size_t to,
+                                               cp_criterion by, size_t k, cp_status *st,
+                                               cp_error *err) {
+  cp_router *r = NULL;
+  cp_route_list *l = NULL;
+  cp_error e = {0};
+  cp_status s = cp_router_new(g, &r, &e);
+  if (s == CP_OK) {
+    cp_query q;
+    cp_query_init(&q, from, to, by);
+    q.k = k;
+    s = cp_route_search(r, &q, &l, &e);
+  }
+  cp_router_free(r);
+  if (err)
+    *err = e;
+  if (st)
+    *st = s;
+  else if (s != CP_OK)
+    fail_msg("routes %zu -> %zu: %s", from, to, e.message);
+  return l;
+}
+
+static inline cp_route_list *cp_test_routes(const cp_graph *g, size_t from, size_t to,
+                                            cp_criterion by, size_t k) {
+  return cp_test_routes_st(g, from, to, by, k, NULL, NULL);
+}
+
 /* Runs the group, honouring a test-name filter given as the first argument. */
 #define CP_RUN(tests, argc, argv)                                                                  \
   ((argc) > 1 ? cmocka_set_test_filter((argv)[1]) : (void)0,                                       \

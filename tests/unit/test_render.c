@@ -72,10 +72,7 @@ static char *render(const cp_graph *g, const cp_render_options *o, cp_format f, 
 }
 
 static cp_route_list *best(const cp_graph *g, const char *from, const char *to) {
-  cp_route_list *l = NULL;
-  assert_int_equal(
-      cp_route_find(g, cp_test_role(g, from), cp_test_role(g, to), CP_BY_MONTHS, 1, &l, NULL),
-      CP_OK);
+  cp_route_list *l = cp_test_routes(g, cp_test_role(g, from), cp_test_role(g, to), CP_BY_MONTHS, 1);
   assert_int_equal(l->n, 1);
   return l;
 }
@@ -179,10 +176,7 @@ static void route_only_drawing_has_just_the_route(void **state) {
 static void alternatives_are_drawn_apart_with_a_key(void **state) {
   (void)state;
   cp_graph *g = cp_test_load("small.gv");
-  cp_route_list *l = NULL;
-  assert_int_equal(
-      cp_route_find(g, cp_test_role(g, "a"), cp_test_role(g, "d"), CP_BY_MONTHS, 3, &l, NULL),
-      CP_OK);
+  cp_route_list *l = cp_test_routes(g, cp_test_role(g, "a"), cp_test_role(g, "d"), CP_BY_MONTHS, 3);
   assert_int_equal(l->n, 3);
   cp_render_options o = {.label_by = CP_BY_MONTHS,
                          .route = &l->routes[0],
@@ -306,8 +300,7 @@ static void layout_without_clusters_frees_everything(void **state) {
   assert_int_equal(cp_graph_add_transition(g, 0, 1, &t, NULL), CP_OK);
   assert_int_equal(cp_graph_add_transition(g, 1, 2, &t, NULL), CP_OK);
   assert_int_equal(cp_graph_add_transition(g, 0, 3, &t, NULL), CP_OK);
-  cp_route_list *l = NULL;
-  assert_int_equal(cp_route_find(g, 0, 2, CP_BY_MONTHS, 1, &l, NULL), CP_OK);
+  cp_route_list *l = cp_test_routes(g, 0, 2, CP_BY_MONTHS, 1);
   cp_render_options whole = {.label_by = CP_BY_MONTHS, .route = &l->routes[0]};
   cp_render_options alone = {.label_by = CP_BY_MONTHS, .route = &l->routes[0], .route_only = 1};
   for (int i = 0; i < 3; i++) {

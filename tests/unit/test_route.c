@@ -5,11 +5,7 @@
 
 static cp_route_list *find(const cp_graph *g, const char *from, const char *to, cp_criterion by,
                            size_t k) {
-  cp_route_list *list = NULL;
-  cp_error e = {0};
-  if (cp_route_find(g, cp_test_role(g, from), cp_test_role(g, to), by, k, &list, &e) != CP_OK)
-    fail_msg("route %s -> %s: %s", from, to, e.message);
-  return list;
+  return cp_test_routes(g, cp_test_role(g, from), cp_test_role(g, to), by, k);
 }
 
 static void assert_path(const cp_graph *g, const cp_route *r, const char *ids) {
@@ -87,10 +83,11 @@ static void no_route_is_an_empty_list_and_self_is_zero_steps(void **state) {
   assert_int_equal(l->routes[0].n_steps, 0);
   assert_true(l->routes[0].cost == 0);
   cp_route_list_free(l);
-  cp_route_list *none = NULL;
-  assert_int_equal(cp_route_find(g, 0, 1, CP_BY_MONTHS, 0, &none, NULL), CP_EINVAL);
-  assert_int_equal(cp_route_find(g, 0, 99, CP_BY_MONTHS, 1, &none, NULL), CP_EINVAL);
-  assert_null(none);
+  cp_status st;
+  assert_null(cp_test_routes_st(g, 0, 1, CP_BY_MONTHS, 0, &st, NULL));
+  assert_int_equal(st, CP_EINVAL);
+  assert_null(cp_test_routes_st(g, 0, 99, CP_BY_MONTHS, 1, &st, NULL));
+  assert_int_equal(st, CP_EINVAL);
   cp_graph_free(g);
 }
 
@@ -99,12 +96,14 @@ static void a_criterion_the_graph_lacks_is_refused(void **state) {
   cp_graph *g = NULL;
   const char *t = "from,to,months\na,b,1\nb,c,\n";
   assert_int_equal(cp_read_csv_buffers("t.csv", t, strlen(t), NULL, NULL, 0, &g, NULL), CP_OK);
-  cp_route_list *l = NULL;
   cp_error e = {0};
-  assert_int_equal(cp_route_find(g, 0, 2, CP_BY_MONTHS, 1, &l, &e), CP_ENOCRIT);
+  cp_status st;
+  assert_null(cp_test_routes_st(g, 0, 2, CP_BY_MONTHS, 1, &st, &e));
+  assert_int_equal(st, CP_ENOCRIT);
   assert_contains(e.message, "t.csv:3: transition b -> c has no 'months'");
-  assert_int_equal(cp_route_find(g, 0, 2, CP_BY_COST, 1, &l, &e), CP_ENOCRIT);
-  assert_int_equal(cp_route_find(g, 0, 2, CP_BY_STEPS, 1, &l, &e), CP_OK);
+  assert_null(cp_test_routes_st(g, 0, 2, CP_BY_COST, 1, &st, &e));
+  assert_int_equal(st, CP_ENOCRIT);
+  cp_route_list *l = cp_test_routes(g, 0, 2, CP_BY_STEPS, 1);
   assert_int_equal(l->n, 1);
   assert_true(isnan(l->routes[0].months)); /* one step has no months: the total is unknown */
   cp_route_list_free(l);
@@ -183,8 +182,7 @@ static void k_best_routes_match_brute_force(void **state) {
     n_totals = 0;
     enumerate(g, from, to, by, on, 0);
     qsort(totals, n_totals, sizeof *totals, cmp_double);
-    cp_route_list *l = NULL;
-    assert_int_equal(cp_route_find(g, from, to, by, k, &l, NULL), CP_OK);
+    cp_route_list *l = cp_test_routes(g, from, to, by, k);
     size_t want = n_totals < k ? n_totals : k;
     if (l->n != want)
       fail_msg("trial %d: %zu routes, brute force %zu (k=%zu)", trial, l->n, want, k);
