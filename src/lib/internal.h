@@ -203,6 +203,10 @@ cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **o
 bool cp_source_reuse_pays(const cp_router *r, const cp_query *q);
 cp_status cp_source_route(const cp_router *r, const cp_query *q, cp_route_list **out,
                           cp_error *err);
+/* The k best routes by the label-setting search (search.c), Yen's algorithm for k > 1: any
+ * question cp_route_search takes. */
+cp_status cp_label_k_best(const cp_router *r, const cp_query *q, cp_route_list **out,
+                          cp_error *err);
 void cp_scratch_free(cp_scratch *s);
 
 /* A transition's weight on `by`: 1 for steps, else its months, cost or effort (NaN when

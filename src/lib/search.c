@@ -26,115 +26,6 @@ enum { NC = CP_CRITERION_COUNT };
  * memory (Pareto sets on large dense graphs can). Each label is about 80 bytes. */
 #define MAX_LABELS ((size_t)40 * 1000 * 1000)
 
-void cp_router_free(cp_router *r) {
-  if (!r)
-    return;
-  free(r->out_start);
-  free(r->out_tr);
-  free(r->in_start);
-  free(r->in_tr);
-  free(r->out_head);
-  free(r->in_tail);
-  for (int c = 0; c < NC; c++)
-    free(r->w[c]);
-  free(r->req_start);
-  free(r->req_cred);
-  cp_scratch_free(r->scratch);
-  free(r);
-}
-
-static cp_status compress(size_t n, size_t m, const cp_transition *t, bool by_target,
-                          size_t **start, size_t **tr) {
-  *start = calloc(n + 1, sizeof **start);
-  *tr = cp_big_alloc(m * sizeof **tr);
-  if (!*start || !*tr)
-    return CP_ENOMEM;
-  for (size_t i = 0; i < m; i++)
-    (*start)[(by_target ? t[i].to : t[i].from) + 1]++;
-  for (size_t v = 0; v < n; v++)
-    (*start)[v + 1] += (*start)[v];
-  size_t *fill = malloc((n ? n : 1) * sizeof *fill);
-  if (!fill)
-    return CP_ENOMEM;
-  memcpy(fill, *start, n * sizeof *fill);
-  for (size_t i = 0; i < m; i++)
-    (*tr)[fill[by_target ? t[i].to : t[i].from]++] = i;
-  free(fill);
-  return CP_OK;
-}
-
-cp_status cp_router_new(const cp_graph *g, cp_router **out, cp_error *err) {
-  cp_status st = CP_OK;
-  cp_router *r = calloc(1, sizeof *r);
-  cp_init();
-  if (!r)
-    return cp_fail(err, CP_ENOMEM, "out of memory preparing routes");
-  r->g = g;
-  r->n = g->n_roles;
-  r->m = g->n_transitions;
-  size_t m1 = r->m ? r->m : 1;
-  if ((st = compress(r->n, r->m, g->transitions, false, &r->out_start, &r->out_tr)) ||
-      (st = compress(r->n, r->m, g->transitions, true, &r->in_start, &r->in_tr)))
-    goto nomem;
-  for (int c = 0; c < NC; c++)
-    if (!(r->w[c] = cp_big_alloc(m1 * sizeof *r->w[c])))
-      goto nomem;
-  if (!(r->out_head = cp_big_alloc(m1 * sizeof *r->out_head)) ||
-      !(r->in_tail = cp_big_alloc(m1 * sizeof *r->in_tail)))
-    goto nomem;
-  for (size_t j = 0; j < r->m; j++) {
-    r->out_head[j] = (uint32_t)g->transitions[r->out_tr[j]].to;
-    r->in_tail[j] = (uint32_t)g->transitions[r->in_tr[j]].from;
-  }
-  size_t n_req = 0;
-  r->carried =
-      (1u << CP_BY_STEPS) | (1u << CP_BY_MONTHS) | (1u << CP_BY_COST) | (1u << CP_BY_EFFORT);
-  for (size_t i = 0; i < r->m; i++) {
-    const cp_transition *t = &g->transitions[i];
-    r->carried &= ~((t->has & CP_HAS_MONTHS ? 0u : 1u << CP_BY_MONTHS) |
-                    (t->has & CP_HAS_COST ? 0u : 1u << CP_BY_COST) |
-                    (t->has & CP_HAS_EFFORT ? 0u : 1u << CP_BY_EFFORT));
-    r->w[CP_BY_STEPS][i] = 1;
-    r->w[CP_BY_MONTHS][i] = t->months;
-    r->w[CP_BY_COST][i] = t->cost;
-    r->w[CP_BY_EFFORT][i] = t->effort;
-    n_req += t->n_requires;
-  }
-  /* Which catalogue credentials each transition requires, matched once by name. */
-  r->req_start = calloc(r->m + 1, sizeof *r->req_start);
-  r->req_cred = malloc((n_req ? n_req : 1) * sizeof *r->req_cred);
-  if (!r->req_start || !r->req_cred)
-    goto nomem;
-  size_t k = 0;
-  for (size_t i = 0; i < r->m; i++) {
-    const cp_transition *t = &g->transitions[i];
-    for (size_t j = 0; j < t->n_requires && g->n_credentials; j++) {
-      size_t c;
-      if (cp_graph_find_credential(g, t->requires[j], &c, NULL) == CP_OK)
-        r->req_cred[k++] = c;
-    }
-    r->req_start[i + 1] = k;
-  }
-  *out = r;
-  return CP_OK;
-nomem:
-  cp_router_free(r);
-  return cp_fail(err, CP_ENOMEM, "out of memory preparing routes");
-}
-
-const cp_graph *cp_router_graph(const cp_router *r) { return r->g; }
-
-void cp_query_init(cp_query *q, size_t from, size_t to, cp_criterion by) {
-  memset(q, 0, sizeof *q);
-  q->from = from;
-  q->to = to;
-  q->k = 1;
-  for (int c = 0; c < NC; c++)
-    q->limits[c] = INFINITY;
-  if (by < CP_CRITERION_COUNT)
-    q->weights[by] = 1;
-}
-
 /* ---- the search ---- */
 
 typedef struct label {
@@ -600,13 +491,8 @@ cleanup:
   return st;
 }
 
-cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list **out,
+cp_status cp_label_k_best(const cp_router *r, const cp_query *q, cp_route_list **out,
                           cp_error *err) {
-  /* The plain question (one best route, nothing but an objective) on a large graph is the
-   * common one, and a bidirectional Dijkstra answers it without the label machinery. */
-  if (cp_fast_route_applies(r, q))
-    return cp_source_reuse_pays(r, q) ? cp_source_route(r, q, out, err)
-                                      : cp_fast_route(r, q, out, err);
   search s;
   cp_status st = setup(&s, r, q, false, 0, err);
   cp_route_list *list = calloc(1, sizeof *list);
@@ -743,22 +629,4 @@ cp_status cp_route_reach(const cp_router *r, const cp_query *q, cp_route_list **
 
 cp_status cp_route_into(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err) {
   return sweep(r, q, true, out, err);
-}
-
-void cp_step_figures(const cp_router *r, const cp_query *q, size_t transition, double *months,
-                     double *cost) {
-  const cp_graph *g = r->g;
-  double m = r->w[CP_BY_MONTHS][transition], c = r->w[CP_BY_COST][transition];
-  for (size_t j = r->req_start[transition]; j < r->req_start[transition + 1]; j++) {
-    const cp_credential *cred = &g->credentials[r->req_cred[j]];
-    for (size_t h = 0; h < q->n_have; h++) {
-      if (cp_strcasecmp_ascii(q->have[h], cred->name) == 0) {
-        m -= cred->months;
-        c -= cred->cost;
-        break;
-      }
-    }
-  }
-  *months = isnan(m) || m > 0 ? m : 0;
-  *cost = isnan(c) || c > 0 ? c : 0;
 }
