@@ -1,5 +1,5 @@
 /* dijkstra.c: point-to-point best routes on the router's compact layout, searched from both
- * ends at once. */
+ * ends at once, or from a source kept between questions. */
 #include "internal.h"
 
 #include <math.h>
@@ -8,11 +8,12 @@
 #include <string.h>
 
 /*
- * A route's key is (objective, steps), compared in that order: fewer steps decide between
- * equal objectives, as everywhere else in careerpath. Such keys add and compare like
- * numbers (every step adds a positive step count), so Dijkstra's argument holds, and the
- * search runs from the start forwards and from the goal backwards, stopping once the two
- * frontiers' smallest keys add up to no less than the best meeting found.
+ * A route's key is (objective, steps), compared in that order (rules 1 and 2 of the tie rule,
+ * route.c): such keys add and compare like numbers (every step adds a positive step count),
+ * so Dijkstra's argument holds, and the search runs from the start forwards and from the goal
+ * backwards, until the two frontiers' smallest keys add up to more than the best meeting
+ * found. Stopping only past it, not at it, leaves every role of every best route settled on
+ * one side or the other; the route is then read out by rules 3 and 4 (see extract below).
  *
  * Working arrays are sized to the graph once and stamped per query, so a query costs what it
  * explores, not the size of the graph: what a batch of thousands of questions on a graph of
@@ -24,7 +25,10 @@ typedef struct key {
   uint32_t steps;
 } key;
 
-static bool less(key a, key b) { return a.f < b.f || (a.f == b.f && a.steps < b.steps); }
+static inline bool less(key a, key b) {
+  int c = cp_objective_order(a.f, b.f);
+  return c ? c < 0 : a.steps < b.steps;
+}
 
 typedef struct entry {
   key k;
@@ -32,10 +36,9 @@ typedef struct entry {
 } entry;
 
 typedef struct side {
-  uint32_t *seen; /* stamp: dist/steps/via valid this query */
+  uint32_t *seen; /* stamp: dist valid this query */
   uint32_t *done; /* stamp: settled this query */
   key *dist;
-  size_t *via; /* transition that reached the role */
   entry *heap;
   size_t n_heap, cap_heap;
 } side;
@@ -54,6 +57,9 @@ struct cp_scratch {
   bool tree_valid;
   uint32_t tree_from;
   double tree_weights[CP_CRITERION_COUNT];
+  /* Reading a route out: roles on a best route to the goal, stamped, and a stack. */
+  uint32_t *mark, mark_stamp;
+  uint32_t *stack;
 };
 
 void cp_scratch_free(cp_scratch *s) {
@@ -64,9 +70,10 @@ void cp_scratch_free(cp_scratch *s) {
     free(sides[d]->seen);
     free(sides[d]->done);
     free(sides[d]->dist);
-    free(sides[d]->via);
     free(sides[d]->heap);
   }
+  free(s->mark);
+  free(s->stack);
   free(s);
 }
 
@@ -83,11 +90,16 @@ static cp_scratch *scratch_for(cp_router *r) {
     x->seen = calloc(n, sizeof *x->seen);
     x->done = calloc(n, sizeof *x->done);
     x->dist = malloc(n * sizeof *x->dist);
-    x->via = malloc(n * sizeof *x->via);
-    if (!x->seen || !x->done || !x->dist || !x->via) {
+    if (!x->seen || !x->done || !x->dist) {
       cp_scratch_free(s);
       return NULL;
     }
+  }
+  s->mark = calloc(n, sizeof *s->mark);
+  s->stack = malloc(n * sizeof *s->stack);
+  if (!s->mark || !s->stack) {
+    cp_scratch_free(s);
+    return NULL;
   }
   r->scratch = s;
   return s;
@@ -126,6 +138,17 @@ static entry pop(side *x) {
   return top;
 }
 
+/* Sets a new stamp for `n` stamped arrays, clearing them when the counter wraps (old stamps
+ * could look current). */
+static uint32_t next_stamp(uint32_t *stamp, uint32_t **arrays, size_t count, size_t n) {
+  if (++*stamp == 0) {
+    for (size_t i = 0; i < count; i++)
+      memset(arrays[i], 0, n * sizeof **arrays);
+    *stamp = 1;
+  }
+  return *stamp;
+}
+
 bool cp_fast_route_applies(const cp_router *r, const cp_query *q) {
   if (q->k != 1 || q->n_avoid || q->n_via || q->from >= r->n || q->to >= r->n || r->n >= UINT32_MAX)
     return false;
@@ -144,68 +167,189 @@ bool cp_fast_route_applies(const cp_router *r, const cp_query *q) {
   return positive;
 }
 
-/* The weight of transition t: the objective's share of one step. */
-static double step_weight(const cp_router *r, const cp_query *q, size_t t) {
+/* The objective's share of one step: one weighted criterion (the usual --by) reads its array
+ * directly. Every search and every test of a step below uses this, so sums agree exactly. */
+typedef struct objective {
+  const cp_router *r;
+  const cp_query *q;
+  const double *single; /* the one weighted criterion's weights, or NULL */
+  double weight;
+} objective;
+
+static objective objective_of(const cp_router *r, const cp_query *q) {
+  objective o = {r, q, NULL, 0};
+  for (int c = 0, n = 0; c < CP_CRITERION_COUNT; c++)
+    if (q->weights[c] > 0) {
+      o.single = n++ ? NULL : r->w[c];
+      o.weight = q->weights[c];
+    }
+  return o;
+}
+
+static inline double step_weight(const objective *o, size_t t) {
+  if (o->single)
+    return o->weight * o->single[t];
   double f = 0;
   for (int c = 0; c < CP_CRITERION_COUNT; c++)
-    if (q->weights[c] > 0)
-      f += q->weights[c] * r->w[c][t];
+    if (o->q->weights[c] > 0)
+      f += o->q->weights[c] * o->r->w[c][t];
   return f;
 }
 
-/* A one-route list with room for `n` steps; the caller fills route->transitions. */
-static cp_status route_alloc(cp_route_list *list, size_t n, cp_route **route) {
-  cp_route *r = list->routes = calloc(1, sizeof *list->routes);
-  if (!r || cp_route_alloc(r, n))
-    return CP_ENOMEM;
-  list->n = 1; /* so that cp_route_list_free releases it */
-  *route = r;
-  return CP_OK;
+/* Settles the smallest role on side `x`, relaxing its moves (d: 0 forwards, 1 backwards);
+ * with `other`, records a meeting better than *best. 1 when a role was settled, 0 when the
+ * entry was stale, -1 when memory ran out. */
+static int settle(const cp_router *r, const objective *o, side *x, int d, uint32_t stamp,
+                  const side *other, key *best) {
+  entry e = pop(x);
+  if (x->done[e.node] == stamp || less(x->dist[e.node], e.k))
+    return 0;
+  x->done[e.node] = stamp;
+  const size_t *start = d ? r->in_start : r->out_start, *list_tr = d ? r->in_tr : r->out_tr;
+  const uint32_t *other_end = d ? r->in_tail : r->out_head;
+  for (size_t j = start[e.node]; j < start[e.node + 1]; j++) {
+    uint32_t u = other_end[j];
+    key nk = {e.k.f + step_weight(o, list_tr[j]), e.k.steps + 1};
+    if (x->seen[u] == stamp && !less(nk, x->dist[u]))
+      continue;
+    x->seen[u] = stamp;
+    x->dist[u] = nk;
+    if (!push(x, nk, u))
+      return -1;
+    if (other && other->seen[u] == stamp) {
+      key through = {nk.f + other->dist[u].f, nk.steps + other->dist[u].steps};
+      if (less(through, *best))
+        *best = through;
+    }
+  }
+  return 1;
 }
 
-/* Roles and totals from the filled transitions (`start` when there are none). */
-static void route_finish(const cp_router *r, cp_route *route, size_t start) {
-  cp_route_finish(route, r->g, start, (const double *const *)r->w);
+/* ---- reading the route out by the tie rule ---- */
+
+/*
+ * Every best route to the goal is a chain of "tight" moves u -> v, where v's key from the
+ * start is u's plus the move. A role's key from the start is its forward distance when the
+ * forward search settled it, else the best key less its backward distance (the same on a
+ * best route). Marking backwards from the goal along tight moves finds every role from which
+ * the rest of a best route leads on; then from the start, each step takes the tight move to
+ * a marked role of the smallest index, and among parallel moves the smallest transition.
+ * Each step keeps the key exact, so the walk is a best route, and taking the least next
+ * role at each step of routes of equal length is the least sequence: rules 3 and 4.
+ * Cost: the moves into and out of the marked roles.
+ */
+
+typedef struct reader {
+  const cp_router *r;
+  const objective *o;
+  cp_scratch *s;
+  const side *fwd, *bwd; /* bwd NULL: one-directional (the kept search) */
+  uint32_t fwd_stamp, bwd_stamp, mark;
+  key best;
+} reader;
+
+/* The key from the start of a role on a best route; false for a role neither side settled. */
+static bool key_from_start(const reader *rd, uint32_t v, key *out) {
+  if (rd->fwd->done[v] == rd->fwd_stamp) {
+    *out = rd->fwd->dist[v];
+    return true;
+  }
+  if (!rd->bwd || rd->bwd->done[v] != rd->bwd_stamp || rd->bwd->dist[v].steps > rd->best.steps)
+    return false;
+  *out = (key){rd->best.f - rd->bwd->dist[v].f, rd->best.steps - rd->bwd->dist[v].steps};
+  return true;
 }
 
-static cp_status make_route(const cp_router *r, const cp_scratch *s, uint32_t meet,
-                            cp_route_list *list) {
-  const cp_transition *tr = r->g->transitions;
+static bool tight(const reader *rd, key from, size_t t, key to) {
+  return from.steps + 1 == to.steps &&
+         cp_objective_order(from.f + step_weight(rd->o, t), to.f) == 0;
+}
+
+static void mark_back(reader *rd, uint32_t goal) {
+  const cp_router *r = rd->r;
+  uint32_t *mark = rd->s->mark, *stack = rd->s->stack;
   size_t n = 0;
-  for (uint32_t v = meet; s->s[0].dist[v].steps; v = (uint32_t)tr[s->s[0].via[v]].from)
-    n++;
-  size_t n_fwd = n;
-  for (uint32_t v = meet; s->s[1].dist[v].steps; v = (uint32_t)tr[s->s[1].via[v]].to)
-    n++;
-  cp_route *route;
-  if (route_alloc(list, n, &route))
-    return CP_ENOMEM;
-  size_t k = n_fwd;
-  for (uint32_t v = meet; s->s[0].dist[v].steps; v = (uint32_t)tr[s->s[0].via[v]].from)
-    route->transitions[--k] = s->s[0].via[v];
-  k = n_fwd;
-  for (uint32_t v = meet; s->s[1].dist[v].steps; v = (uint32_t)tr[s->s[1].via[v]].to)
-    route->transitions[k++] = s->s[1].via[v];
-  route_finish(r, route, meet);
+  mark[goal] = rd->mark;
+  stack[n++] = goal;
+  while (n) {
+    uint32_t x = stack[--n];
+    key kx, ku;
+    key_from_start(rd, x, &kx);
+    for (size_t j = r->in_start[x]; j < r->in_start[x + 1]; j++) {
+      uint32_t u = r->in_tail[j];
+      if (mark[u] != rd->mark && key_from_start(rd, u, &ku) && tight(rd, ku, r->in_tr[j], kx)) {
+        mark[u] = rd->mark;
+        stack[n++] = u; /* each role once: the stack never outgrows the roles */
+      }
+    }
+  }
+}
+
+static cp_status extract(reader *rd, uint32_t from, uint32_t goal, cp_route_list *list,
+                         cp_error *err) {
+  const cp_router *r = rd->r;
+  uint32_t *arrays[] = {rd->s->mark};
+  rd->mark = next_stamp(&rd->s->mark_stamp, arrays, 1, rd->s->n);
+  mark_back(rd, goal);
+  cp_route *route = list->routes = calloc(1, sizeof *list->routes);
+  if (!route || cp_route_alloc(route, rd->best.steps))
+    return cp_fail(err, CP_ENOMEM, "out of memory searching routes");
+  list->n = 1;
+  uint32_t u = from;
+  key ku = {0, 0};
+  for (size_t i = 0; i < route->n_steps; i++) {
+    uint32_t next = UINT32_MAX;
+    key kv, knext = {0, 0};
+    for (size_t j = r->out_start[u]; j < r->out_start[u + 1]; j++) {
+      uint32_t v = r->out_head[j];
+      /* Rows list a role's moves in transition order: the first of parallel ones wins. */
+      if (v < next && rd->s->mark[v] == rd->mark && key_from_start(rd, v, &kv) &&
+          tight(rd, ku, r->out_tr[j], kv)) {
+        next = v, knext = kv;
+        route->transitions[i] = r->out_tr[j];
+      }
+    }
+    if (next == UINT32_MAX) /* every marked role has a tight move on: cannot happen */
+      return cp_fail(err, CP_EINVAL, "internal error: no best route read out");
+    u = next, ku = knext;
+  }
+  cp_route_finish(route, r->g, from, (const double *const *)r->w);
   return CP_OK;
+}
+
+/* ---- from both ends ---- */
+
+/* Both searches, until no meeting can beat the best one found (*best, infinite when none). */
+static bool bidirectional(const cp_router *r, const objective *o, cp_scratch *s, uint32_t stamp,
+                          key *best) {
+  uint64_t settled = 0;
+  while (s->s[0].n_heap && s->s[1].n_heap) {
+    key top0 = s->s[0].heap[0].k, top1 = s->s[1].heap[0].k;
+    key bound = {top0.f + top1.f, top0.steps + top1.steps};
+    if (less(*best, bound)) /* past the best, not at it: ties get settled */
+      break;
+    int d = less(top1, top0) ? 1 : 0;
+    int done = settle(r, o, &s->s[d], d, stamp, &s->s[1 - d], best);
+    if (done < 0)
+      return false;
+    settled += (uint64_t)done;
+  }
+  s->bidir_settled += settled;
+  s->bidir_searches++;
+  return true;
 }
 
 cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err) {
   /* The scratch is working memory the router owns; a router serves one thread at a time. */
   cp_scratch *s = scratch_for((cp_router *)r);
   cp_route_list *list = calloc(1, sizeof *list);
+  cp_status st = CP_OK;
   if (!s || !list) {
     free(list);
     return cp_fail(err, CP_ENOMEM, "out of memory searching routes");
   }
-  if (++s->stamp == 0) { /* wrapped: old stamps could look current */
-    for (int d = 0; d < 2; d++) {
-      memset(s->s[d].seen, 0, s->n * sizeof *s->s[d].seen);
-      memset(s->s[d].done, 0, s->n * sizeof *s->s[d].done);
-    }
-    s->stamp = 1;
-  }
-  uint32_t stamp = s->stamp;
+  uint32_t *arrays[] = {s->s[0].seen, s->s[0].done, s->s[1].seen, s->s[1].done};
+  uint32_t stamp = next_stamp(&s->stamp, arrays, 4, s->n);
   uint32_t ends[2] = {(uint32_t)q->from, (uint32_t)q->to};
   for (int d = 0; d < 2; d++) {
     side *x = &s->s[d];
@@ -215,77 +359,28 @@ cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **o
     if (!push(x, x->dist[ends[d]], ends[d]))
       goto nomem;
   }
+  objective o = objective_of(r, q);
   key best = {INFINITY, UINT32_MAX};
-  uint32_t meet = UINT32_MAX;
-  uint64_t settled = 0;
   if (q->from == q->to) {
+    /* No steps: the least route there is. */
+    s->s[0].done[q->from] = stamp;
     best = (key){0, 0};
-    meet = ends[0];
-  }
-  /* One weighted criterion (the usual --by) reads its array directly. */
-  const double *single = NULL;
-  double weight = 0;
-  for (int c = 0, n = 0; c < CP_CRITERION_COUNT; c++)
-    if (q->weights[c] > 0) {
-      single = n++ ? NULL : r->w[c];
-      weight = q->weights[c];
-    }
-  while (s->s[0].n_heap && s->s[1].n_heap) {
-    key top0 = s->s[0].heap[0].k, top1 = s->s[1].heap[0].k;
-    key bound = {top0.f + top1.f, top0.steps + top1.steps};
-    if (!less(bound, best))
-      break;
-    int d = less(top1, top0) ? 1 : 0;
-    side *x = &s->s[d], *other = &s->s[1 - d];
-    entry e = pop(x);
-    if (x->done[e.node] == stamp || less(x->dist[e.node], e.k))
-      continue;
-    x->done[e.node] = stamp;
-    settled++;
-    const size_t *start = d ? r->in_start : r->out_start, *list_tr = d ? r->in_tr : r->out_tr;
-    const uint32_t *other_end = d ? r->in_tail : r->out_head;
-    for (size_t j = start[e.node]; j < start[e.node + 1]; j++) {
-      size_t t = list_tr[j];
-      uint32_t u = other_end[j];
-      key nk = {e.k.f + (single ? weight * single[t] : step_weight(r, q, t)), e.k.steps + 1};
-      if (x->seen[u] != stamp || less(nk, x->dist[u])) {
-        x->seen[u] = stamp;
-        x->dist[u] = nk;
-        x->via[u] = t;
-        if (!push(x, nk, u))
-          goto nomem;
-        if (other->seen[u] == stamp) {
-          key through = {nk.f + other->dist[u].f, nk.steps + other->dist[u].steps};
-          if (less(through, best)) {
-            best = through;
-            meet = u;
-          }
-        }
-      }
-    }
-  }
-  s->bidir_settled += settled;
-  s->bidir_searches++;
-  if (meet != UINT32_MAX && make_route(r, s, meet, list) != CP_OK)
+  } else if (!bidirectional(r, &o, s, stamp, &best)) {
     goto nomem;
+  }
+  reader rd = {r, &o, s, &s->s[0], &s->s[1], stamp, stamp, 0, best};
+  if (isfinite(best.f) && (st = extract(&rd, ends[0], ends[1], list, err)))
+    goto fail;
   *out = list;
   return CP_OK;
 nomem:
+  st = cp_fail(err, CP_ENOMEM, "out of memory searching routes");
+fail:
   cp_route_list_free(list);
-  return cp_fail(err, CP_ENOMEM, "out of memory searching routes");
+  return st;
 }
 
-/* The route to `to` in the kept search: `via` back from the goal to the source. */
-static cp_status tree_route(const cp_router *r, const side *x, uint32_t to, cp_route_list *list) {
-  cp_route *route;
-  if (route_alloc(list, x->dist[to].steps, &route))
-    return CP_ENOMEM;
-  uint32_t v = to;
-  for (size_t k = route->n_steps; k-- > 0; v = (uint32_t)r->g->transitions[x->via[v]].from)
-    route->transitions[k] = x->via[v];
-  route_finish(r, route, v);
-  return CP_OK;
-}
+/* ---- from a source kept between questions ---- */
 
 static bool tree_kept_for(const cp_scratch *s, const cp_query *q) {
   return s && s->tree_valid && s->tree_from == q->from &&
@@ -309,60 +404,46 @@ bool cp_source_reuse_pays(const cp_router *r, const cp_query *q) {
   return ((double)q->reuse_source + 1) * each > (double)r->n;
 }
 
+/* Starts the kept search again from q->from with q's weights. */
+static bool tree_restart(cp_scratch *s, const cp_query *q) {
+  side *x = &s->tree;
+  uint32_t *arrays[] = {x->seen, x->done};
+  uint32_t stamp = next_stamp(&s->tree_stamp, arrays, 2, s->n);
+  s->tree_from = (uint32_t)q->from;
+  memcpy(s->tree_weights, q->weights, sizeof s->tree_weights);
+  x->n_heap = 0;
+  x->seen[q->from] = stamp;
+  x->dist[q->from] = (key){0, 0};
+  s->tree_valid = push(x, x->dist[q->from], (uint32_t)q->from);
+  return s->tree_valid;
+}
+
 cp_status cp_source_route(const cp_router *r, const cp_query *q, cp_route_list **out,
                           cp_error *err) {
   cp_scratch *s = scratch_for((cp_router *)r);
   cp_route_list *list = calloc(1, sizeof *list);
-  if (!s || !list) {
-    free(list);
-    return cp_fail(err, CP_ENOMEM, "out of memory searching routes");
-  }
-  side *x = &s->tree;
-  if (!tree_kept_for(s, q)) {
-    /* A new source or objective: start again. */
-    if (++s->tree_stamp == 0) {
-      memset(x->seen, 0, s->n * sizeof *x->seen);
-      memset(x->done, 0, s->n * sizeof *x->done);
-      s->tree_stamp = 1;
-    }
-    s->tree_valid = false;
-    s->tree_from = (uint32_t)q->from;
-    memcpy(s->tree_weights, q->weights, sizeof s->tree_weights);
-    x->n_heap = 0;
-    x->seen[q->from] = s->tree_stamp;
-    x->dist[q->from] = (key){0, 0};
-    if (!push(x, x->dist[q->from], (uint32_t)q->from))
-      goto nomem;
-    s->tree_valid = true;
-  }
-  uint32_t stamp = s->tree_stamp, goal = (uint32_t)q->to;
-  /* Settle roles in key order until the goal is settled or nothing is left: roles settled
-   * for earlier questions are final and answer at once. */
-  while (x->done[goal] != stamp && x->n_heap) {
-    entry e = pop(x);
-    if (x->done[e.node] == stamp || less(x->dist[e.node], e.k))
-      continue;
-    x->done[e.node] = stamp;
-    for (size_t j = r->out_start[e.node]; j < r->out_start[e.node + 1]; j++) {
-      size_t t = r->out_tr[j];
-      uint32_t u = r->out_head[j];
-      key nk = {e.k.f + step_weight(r, q, t), e.k.steps + 1};
-      if (x->seen[u] != stamp || less(nk, x->dist[u])) {
-        x->seen[u] = stamp;
-        x->dist[u] = nk;
-        x->via[u] = t;
-        if (!push(x, nk, u)) {
-          s->tree_valid = false; /* a half-relaxed role: the kept search is no longer sound */
-          goto nomem;
-        }
-      }
-    }
-  }
-  if (x->done[goal] == stamp && tree_route(r, x, goal, list) != CP_OK)
+  cp_status st;
+  if (!s || !list || (!tree_kept_for(s, q) && !tree_restart(s, q)))
     goto nomem;
+  side *x = &s->tree;
+  uint32_t stamp = s->tree_stamp, goal = (uint32_t)q->to;
+  objective o = objective_of(r, q);
+  /* Settle roles in key order until the goal is settled or nothing is left: roles settled
+   * for earlier questions are final and answer at once. Every role of a best route to the
+   * goal comes before it, so all are settled when the goal is. */
+  while (x->done[goal] != stamp && x->n_heap)
+    if (settle(r, &o, x, 0, stamp, NULL, NULL) < 0) {
+      s->tree_valid = false; /* a half-relaxed role: the kept search is no longer sound */
+      goto nomem;
+    }
+  reader rd = {r, &o, s, x, NULL, stamp, 0, 0, x->dist[goal]};
+  if (x->done[goal] == stamp && (st = extract(&rd, (uint32_t)q->from, goal, list, err)))
+    goto fail;
   *out = list;
   return CP_OK;
 nomem:
+  st = cp_fail(err, CP_ENOMEM, "out of memory searching routes");
+fail:
   cp_route_list_free(list);
-  return cp_fail(err, CP_ENOMEM, "out of memory searching routes");
+  return st;
 }

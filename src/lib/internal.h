@@ -4,7 +4,9 @@
 
 #include "careerpath.h"
 
+#include <float.h>
 #include <igraph.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -152,6 +154,18 @@ cp_status cp_moves_make(const cp_graph *g, bool undirected, cp_moves *m, cp_erro
 void cp_moves_free(cp_moves *m);
 
 /* ---- route.c: building routes, and ordering them ---- */
+/* Rule 1 of the tie rule (cp_objective_compare), inline for the searches' inner loops. */
+static inline int cp_objective_order(double a, double b) {
+  if (a == b)
+    return 0;
+  /* No fmax: without -ffast-math it is a libm call, and this runs in every heap step. */
+  double ma = fabs(a), mb = fabs(b), scale = ma > mb ? ma : mb;
+  scale = scale > 1 ? scale : 1;
+  /* Infinities (an unreached role) compare as they are; 1e-9 x infinity would equal all. */
+  if (scale <= DBL_MAX && fabs(a - b) <= 1e-9 * scale)
+    return 0;
+  return a < b ? -1 : 1;
+}
 /* Zeroes `r` and allocates its arrays for `n_steps`; CP_ENOMEM leaves it empty. The caller
  * fills r->transitions, then calls cp_route_finish. */
 cp_status cp_route_alloc(cp_route *r, size_t n_steps);
@@ -203,6 +217,12 @@ cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **o
 bool cp_source_reuse_pays(const cp_router *r, const cp_query *q);
 cp_status cp_source_route(const cp_router *r, const cp_query *q, cp_route_list **out,
                           cp_error *err);
+/* A step's months or cost (c) for a person holding the catalogue credentials for which
+ * held(ctx, index) is true: less each held credential the step requires, never below 0;
+ * NaN when the graph lacks the figure. The one rule for what holding a credential saves. */
+typedef bool (*cp_held_fn)(const void *ctx, size_t credential);
+double cp_held_figure(const cp_router *r, size_t t, cp_criterion c, cp_held_fn held,
+                      const void *ctx);
 /* The k best routes by the label-setting search (search.c), Yen's algorithm for k > 1: any
  * question cp_route_search takes. */
 cp_status cp_label_k_best(const cp_router *r, const cp_query *q, cp_route_list **out,

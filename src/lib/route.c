@@ -69,16 +69,9 @@ void cp_route_finish(cp_route *r, const cp_graph *g, size_t start,
 
 /* ---- the tie rule ---- */
 
-int cp_objective_compare(double a, double b) {
-  if (a == b)
-    return 0;
-  /* Totals built from the same decimal figures in another order can differ in the last bits;
-   * such routes are equal for a person. */
-  double scale = fmax(1.0, fmax(fabs(a), fabs(b)));
-  if (fabs(a - b) <= 1e-9 * scale)
-    return 0;
-  return a < b ? -1 : 1;
-}
+/* Totals built from the same decimal figures in another order can differ in the last bits;
+ * such routes are equal for a person. */
+int cp_objective_compare(double a, double b) { return cp_objective_order(a, b); }
 
 double cp_route_objective(const cp_route *r, const double weights[CP_CRITERION_COUNT]) {
   double f = 0;

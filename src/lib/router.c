@@ -128,20 +128,34 @@ cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list *
   return cp_label_k_best(r, q, out, err);
 }
 
+double cp_held_figure(const cp_router *r, size_t t, cp_criterion c, cp_held_fn held,
+                      const void *ctx) {
+  const cp_graph *g = r->g;
+  double v = r->w[c][t];
+  for (size_t j = r->req_start[t]; j < r->req_start[t + 1]; j++)
+    if (held(ctx, r->req_cred[j]))
+      v -= c == CP_BY_MONTHS ? g->credentials[r->req_cred[j]].months
+                             : g->credentials[r->req_cred[j]].cost;
+  return isnan(v) || v > 0 ? v : 0; /* a figure the graph lacks stays unknown */
+}
+
+typedef struct named_have {
+  const cp_graph *g;
+  const cp_query *q;
+} named_have;
+
+/* Whether catalogue credential `c` is among the names q->have. */
+static bool held_by_name(const void *ctx, size_t c) {
+  const named_have *h = ctx;
+  for (size_t i = 0; i < h->q->n_have; i++)
+    if (cp_strcasecmp_ascii(h->q->have[i], h->g->credentials[c].name) == 0)
+      return true;
+  return false;
+}
+
 void cp_step_figures(const cp_router *r, const cp_query *q, size_t transition, double *months,
                      double *cost) {
-  const cp_graph *g = r->g;
-  double m = r->w[CP_BY_MONTHS][transition], c = r->w[CP_BY_COST][transition];
-  for (size_t j = r->req_start[transition]; j < r->req_start[transition + 1]; j++) {
-    const cp_credential *cred = &g->credentials[r->req_cred[j]];
-    for (size_t h = 0; h < q->n_have; h++) {
-      if (cp_strcasecmp_ascii(q->have[h], cred->name) == 0) {
-        m -= cred->months;
-        c -= cred->cost;
-        break;
-      }
-    }
-  }
-  *months = isnan(m) || m > 0 ? m : 0;
-  *cost = isnan(c) || c > 0 ? c : 0;
+  named_have h = {r->g, q};
+  *months = cp_held_figure(r, transition, CP_BY_MONTHS, held_by_name, &h);
+  *cost = cp_held_figure(r, transition, CP_BY_COST, held_by_name, &h);
 }

@@ -64,30 +64,73 @@ typedef struct search {
   bool reverse; /* walk transitions backwards: routes into the start, not out of it */
 } search;
 
-static bool before(const search *s, size_t a, size_t b) {
-  const label *x = &s->labels[a], *y = &s->labels[b];
-  if (s->pareto) {
-    for (int c = 0; c < NC; c++) {
-      if (!(s->objectives & (1u << c)) || x->v[c] == y->v[c])
-        continue;
-      return x->v[c] < y->v[c];
-    }
-  } else if (x->f != y->f) {
-    return x->f < y->f;
+/*
+ * The tie rule (route.c) on labels. Rules 1 and 2 compare totals. Rules 3 and 4 compare the
+ * walks themselves: labels form a tree from the start, so two walks of equal steps are read
+ * back in lockstep until they meet; the difference nearest the start decides. A reverse
+ * search's walks run from the label's role to the origin, so there the difference nearest
+ * the label decides.
+ */
+static int walk_compare(const search *s, const label *x, const label *y) {
+  int role = 0, tr = 0;
+  while (x != y) {
+    if (x->node != y->node && (!s->reverse || !role))
+      role = x->node < y->node ? -1 : 1;
+    if (x->tr != y->tr && (!s->reverse || !tr))
+      tr = x->tr < y->tr ? -1 : 1;
+    if (x->parent == SIZE_MAX || y->parent == SIZE_MAX)
+      break;
+    x = &s->labels[x->parent];
+    y = &s->labels[y->parent];
   }
-  if (x->v[CP_BY_STEPS] != y->v[CP_BY_STEPS])
-    return x->v[CP_BY_STEPS] < y->v[CP_BY_STEPS];
-  return a < b;
+  return role ? role : tr;
 }
 
+/* The order labels are settled in: the objective (Pareto: the objectives in turn, exactly),
+ * then steps, then the walks. Every extension of a label comes after it, so the first label
+ * settled at a role is the least there under the rule. */
+static int label_order(const search *s, const label *x, const label *y) {
+  if (s->pareto) {
+    for (size_t i = 0; i < s->n_order; i++) {
+      cp_criterion c = s->order[i];
+      if (x->v[c] != y->v[c])
+        return x->v[c] < y->v[c] ? -1 : 1;
+    }
+  } else {
+    int c = cp_objective_order(x->f, y->f);
+    if (c)
+      return c;
+  }
+  if (x->v[CP_BY_STEPS] != y->v[CP_BY_STEPS])
+    return x->v[CP_BY_STEPS] < y->v[CP_BY_STEPS] ? -1 : 1;
+  return walk_compare(s, x, y);
+}
+
+static bool before(const search *s, size_t a, size_t b) {
+  int c = label_order(s, &s->labels[a], &s->labels[b]);
+  return c ? c < 0 : a < b;
+}
+
+/* Whether `a` makes `b` (at the same role and stage) useless: whatever completes `b` within
+ * the limits completes `a` too, into a route that comes before under the tie rule. */
 static bool dominates(const search *s, const label *a, const label *b) {
-  if (!s->pareto && a->f > b->f)
-    return false;
   unsigned dims = s->limited | (1u << CP_BY_STEPS) | (s->pareto ? s->objectives : 0);
   for (int c = 0; c < NC; c++)
     if ((dims & (1u << c)) && a->v[c] > b->v[c])
       return false;
-  return true;
+  if (s->pareto) {
+    for (size_t i = 0; i < s->n_order; i++)
+      if (cp_objective_order(a->v[s->order[i]], b->v[s->order[i]]) < 0)
+        return true;
+  } else {
+    int f = cp_objective_order(a->f, b->f);
+    if (f)
+      return f < 0;
+  }
+  /* Equal on the objective: then fewer steps, then the walks. */
+  if (a->v[CP_BY_STEPS] < b->v[CP_BY_STEPS])
+    return true;
+  return walk_compare(s, a, b) < 0;
 }
 
 static cp_status heap_push(search *s, size_t id) {
@@ -274,16 +317,11 @@ static cp_status walk_forward(const search *s, size_t id, cp_route *out) {
   return CP_OK;
 }
 
-static cp_status setup(search *s, const cp_router *r, const cp_query *q, bool pareto,
-                       unsigned objectives, cp_error *err) {
-  memset(s, 0, sizeof *s);
-  s->r = r;
-  s->q = q;
-  s->pareto = pareto;
-  s->objectives = objectives;
-  s->stages = q->n_via + 1;
-  const cp_graph *g = r->g;
-  if (q->from >= r->n || (q->to != SIZE_MAX && q->to >= r->n))
+/* The query's indices, k, weights and limits, and whether the graph carries every criterion
+ * it uses. */
+static cp_status check_query(search *s, unsigned objectives, cp_error *err) {
+  const cp_query *q = s->q;
+  if (q->from >= s->r->n || (q->to != SIZE_MAX && q->to >= s->r->n))
     return cp_fail(err, CP_EINVAL, "role index out of range");
   if (q->k == 0)
     return cp_fail(err, CP_EINVAL, "the number of routes must be at least 1");
@@ -299,7 +337,7 @@ static cp_status setup(search *s, const cp_router *r, const cp_query *q, bool pa
     if (isfinite(q->limits[c]))
       s->limited |= 1u << c;
   }
-  if (!pareto && !any_weight)
+  if (!s->pareto && !any_weight)
     return cp_fail(err, CP_EINVAL, "no criterion has a positive weight");
   /* Every criterion the question touches must be carried by every transition. */
   unsigned used = s->limited | objectives;
@@ -308,14 +346,21 @@ static cp_status setup(search *s, const cp_router *r, const cp_query *q, bool pa
       used |= 1u << c;
   for (int c = 0; c < NC; c++) {
     cp_status st;
-    if ((used & (1u << c)) && (st = cp_graph_check_criterion(g, (cp_criterion)c, err)))
+    if ((used & (1u << c)) && (st = cp_graph_check_criterion(s->r->g, (cp_criterion)c, err)))
       return st;
   }
-  if (!(s->avoid = calloc(r->n ? r->n : 1, 1)))
+  return CP_OK;
+}
+
+/* The roles the query avoids, and its waypoints checked against them. */
+static cp_status mark_avoided(search *s, cp_error *err) {
+  const cp_query *q = s->q;
+  const cp_graph *g = s->r->g;
+  if (!(s->avoid = calloc(s->r->n ? s->r->n : 1, 1)))
     return cp_fail(err, CP_ENOMEM, "out of memory");
   for (size_t i = 0; i < q->n_avoid; i++) {
     size_t a = q->avoid[i];
-    if (a >= r->n)
+    if (a >= s->r->n)
       return cp_fail(err, CP_EINVAL, "role index out of range");
     if (a == q->from || a == q->to)
       return cp_fail(err, CP_EINVAL, "cannot avoid '%s': the route starts or ends there",
@@ -323,42 +368,59 @@ static cp_status setup(search *s, const cp_router *r, const cp_query *q, bool pa
     s->avoid[a] = 1;
   }
   for (size_t i = 0; i < q->n_via; i++) {
-    if (q->via[i] >= r->n)
+    if (q->via[i] >= s->r->n)
       return cp_fail(err, CP_EINVAL, "role index out of range");
     if (s->avoid[q->via[i]])
       return cp_fail(err, CP_EINVAL, "'%s' is both avoided and a waypoint",
                      g->roles[q->via[i]].label);
   }
-  /* Months and cost less the credentials already held; the rest as the graph gives them. */
+  return CP_OK;
+}
+
+static bool held_in_array(const void *held, size_t c) { return ((const bool *)held)[c]; }
+
+/* Months and cost less the credentials already held; the rest as the graph gives them. */
+static cp_status held_weights(search *s, cp_error *err) {
+  const cp_router *r = s->r;
+  const cp_graph *g = r->g;
   for (int c = 0; c < NC; c++)
     s->w[c] = r->w[c];
-  if (q->n_have && g->n_credentials) {
-    bool *held = calloc(g->n_credentials, sizeof *held);
-    if (!held)
-      return cp_fail(err, CP_ENOMEM, "out of memory");
-    for (size_t i = 0; i < q->n_have; i++) {
-      size_t c;
-      if (cp_graph_find_credential(g, q->have[i], &c, NULL) == CP_OK)
-        held[c] = true;
-    }
-    int reduced[2] = {CP_BY_MONTHS, CP_BY_COST};
-    for (int i = 0; i < 2; i++) {
-      int c = reduced[i];
-      if (!(s->owned[c] = s->w[c] = malloc((r->m ? r->m : 1) * sizeof(double)))) {
-        free(held);
-        return cp_fail(err, CP_ENOMEM, "out of memory");
-      }
-      for (size_t t = 0; t < r->m; t++) {
-        double v = r->w[c][t];
-        for (size_t j = r->req_start[t]; j < r->req_start[t + 1]; j++)
-          if (held[r->req_cred[j]])
-            v -= c == CP_BY_MONTHS ? g->credentials[r->req_cred[j]].months
-                                   : g->credentials[r->req_cred[j]].cost;
-        s->w[c][t] = isnan(v) || v > 0 ? v : 0; /* a weight the graph lacks stays unknown */
-      }
-    }
-    free(held);
+  if (!s->q->n_have || !g->n_credentials)
+    return CP_OK;
+  bool *held = calloc(g->n_credentials, sizeof *held);
+  if (!held)
+    return cp_fail(err, CP_ENOMEM, "out of memory");
+  for (size_t i = 0; i < s->q->n_have; i++) {
+    size_t c;
+    if (cp_graph_find_credential(g, s->q->have[i], &c, NULL) == CP_OK)
+      held[c] = true;
   }
+  static const cp_criterion reduced[2] = {CP_BY_MONTHS, CP_BY_COST};
+  for (int i = 0; i < 2; i++) {
+    cp_criterion c = reduced[i];
+    if (!(s->owned[c] = s->w[c] = malloc((r->m ? r->m : 1) * sizeof(double)))) {
+      free(held);
+      return cp_fail(err, CP_ENOMEM, "out of memory");
+    }
+    for (size_t t = 0; t < r->m; t++)
+      s->w[c][t] = cp_held_figure(r, t, c, held_in_array, held);
+  }
+  free(held);
+  return CP_OK;
+}
+
+static cp_status setup(search *s, const cp_router *r, const cp_query *q, bool pareto,
+                       unsigned objectives, cp_error *err) {
+  memset(s, 0, sizeof *s);
+  s->r = r;
+  s->q = q;
+  s->pareto = pareto;
+  s->objectives = objectives;
+  s->stages = q->n_via + 1;
+  cp_status st;
+  if ((st = check_query(s, objectives, err)) || (st = mark_avoided(s, err)) ||
+      (st = held_weights(s, err)))
+    return st;
   if (!(s->buckets = calloc(r->n * s->stages + 1, sizeof *s->buckets)))
     return cp_fail(err, CP_ENOMEM, "out of memory");
   return CP_OK;
@@ -402,24 +464,67 @@ static bool same_route(const cp_route *a, const cp_route *b) {
 
 /* ---- Yen's k best routes over the exact oracle ---- */
 
-static cp_status yen(search *s, cp_route_list *out, size_t *out_cap) {
-  cp_status st = CP_OK;
+typedef struct yen_state {
+  results found;
+  cp_route_list cand; /* candidates not yet taken, each distinct */
+  size_t cand_cap;
+  uint8_t *ban_node, *ban_tr;
+} yen_state;
+
+/* The best route that follows `prev` for its first j steps and then leaves it, banning the
+ * roles before step j and the next step of every route found with that root; added to the
+ * candidates unless already found or listed. */
+static cp_status spur(search *s, yen_state *y, const cp_route_list *out, const cp_route *prev,
+                      size_t j) {
   const cp_query *q = s->q;
-  results found = {0};
-  cp_route_list cand = {0};
-  size_t cand_cap = 0;
-  uint8_t *ban_node = calloc(s->r->n ? s->r->n : 1, 1);
-  uint8_t *ban_tr = calloc(s->r->m ? s->r->m : 1, 1);
-  if (!ban_node || !ban_tr) {
-    st = CP_ENOMEM;
-    goto cleanup;
+  memset(y->ban_node, 0, s->r->n);
+  memset(y->ban_tr, 0, s->r->m);
+  for (size_t i = 0; i < j; i++)
+    y->ban_node[prev->roles[i]] = 1;
+  for (size_t p = 0; p < out->n; p++) {
+    const cp_route *a = &out->routes[p];
+    if (a->n_steps > j && !memcmp(a->transitions, prev->transitions, j * sizeof(size_t)))
+      y->ban_tr[a->transitions[j]] = 1;
   }
-  if ((st = run(s, q->from, 0, NULL, q->to, 1, &found, NULL)))
-    goto cleanup;
-  if (found.n == 0)
-    goto cleanup;
+  /* The spur search starts with the root's totals, so limits hold on whole routes. */
+  double v0[NC] = {0};
+  size_t stage = advance_stage(s, q->from, 0);
+  for (size_t i = 0; i < j; i++) {
+    for (int c = 0; c < NC; c++)
+      v0[c] += s->w[c][prev->transitions[i]];
+    stage = advance_stage(s, prev->roles[i + 1], stage);
+  }
+  s->banned_node = y->ban_node;
+  s->banned_tr = y->ban_tr;
+  y->found.n = 0;
+  cp_status st = run(s, prev->roles[j], stage, v0, q->to, 1, &y->found, NULL);
+  s->banned_node = s->banned_tr = NULL;
+  if (st || y->found.n == 0)
+    return st;
+  cp_route r;
+  if ((st = walk_of(s, y->found.ids[0], prev->transitions, j, q->from, &r)))
+    return st;
+  bool seen = false;
+  for (size_t p = 0; p < out->n && !seen; p++)
+    seen = same_route(&out->routes[p], &r);
+  for (size_t p = 0; p < y->cand.n && !seen; p++)
+    seen = same_route(&y->cand.routes[p], &r);
+  if (seen || (st = cp_route_list_push(&y->cand, &y->cand_cap, &r)))
+    cp_route_clear(&r);
+  return st;
+}
+
+/* Yen's algorithm: each next route is the least candidate (the tie rule) among the spurs of
+ * the routes found; with the oracle returning the least spur under the same rule, the k
+ * routes are the k least. */
+static cp_status yen(search *s, cp_route_list *out, size_t *out_cap) {
+  const cp_query *q = s->q;
+  yen_state y = {.ban_node = calloc(s->r->n ? s->r->n : 1, 1),
+                 .ban_tr = calloc(s->r->m ? s->r->m : 1, 1)};
+  cp_status st =
+      y.ban_node && y.ban_tr ? run(s, q->from, 0, NULL, q->to, 1, &y.found, NULL) : CP_ENOMEM;
   cp_route best;
-  if ((st = walk_of(s, found.ids[0], NULL, 0, q->from, &best)))
+  if (st || y.found.n == 0 || (st = walk_of(s, y.found.ids[0], NULL, 0, q->from, &best)))
     goto cleanup;
   if ((st = cp_route_list_push(out, out_cap, &best))) {
     cp_route_clear(&best);
@@ -427,67 +532,25 @@ static cp_status yen(search *s, cp_route_list *out, size_t *out_cap) {
   }
   while (out->n < q->k) {
     const cp_route prev = out->routes[out->n - 1];
-    for (size_t j = 0; j < prev.n_steps; j++) {
-      size_t spur = prev.roles[j];
-      memset(ban_node, 0, s->r->n);
-      memset(ban_tr, 0, s->r->m);
-      for (size_t i = 0; i < j; i++)
-        ban_node[prev.roles[i]] = 1;
-      /* Routes already found that share this root must not be found again. */
-      for (size_t p = 0; p < out->n; p++) {
-        const cp_route *a = &out->routes[p];
-        if (a->n_steps > j && !memcmp(a->transitions, prev.transitions, j * sizeof(size_t)))
-          ban_tr[a->transitions[j]] = 1;
-      }
-      double v0[NC] = {0};
-      size_t stage = advance_stage(s, q->from, 0);
-      for (size_t i = 0; i < j; i++) {
-        size_t t = prev.transitions[i];
-        for (int c = 0; c < NC; c++)
-          v0[c] += s->w[c][t];
-        stage = advance_stage(s, prev.roles[i + 1], stage);
-      }
-      s->banned_node = ban_node;
-      s->banned_tr = ban_tr;
-      found.n = 0;
-      st = run(s, spur, stage, v0, q->to, 1, &found, NULL);
-      s->banned_node = s->banned_tr = NULL;
-      if (st)
-        goto cleanup;
-      if (found.n == 0)
-        continue;
-      cp_route r;
-      if ((st = walk_of(s, found.ids[0], prev.transitions, j, q->from, &r)))
-        goto cleanup;
-      bool seen = false;
-      for (size_t p = 0; p < out->n && !seen; p++)
-        seen = same_route(&out->routes[p], &r);
-      for (size_t p = 0; p < cand.n && !seen; p++)
-        seen = same_route(&cand.routes[p], &r);
-      if (seen) {
-        cp_route_clear(&r);
-      } else if ((st = cp_route_list_push(&cand, &cand_cap, &r))) {
-        cp_route_clear(&r);
-        goto cleanup;
-      }
-    }
-    if (cand.n == 0)
+    for (size_t j = 0; j < prev.n_steps && !st; j++)
+      st = spur(s, &y, out, &prev, j);
+    if (st || y.cand.n == 0)
       break;
     size_t pick = 0;
-    for (size_t p = 1; p < cand.n; p++)
-      if (cp_route_compare(&cand.routes[p], &cand.routes[pick], q->weights) < 0)
+    for (size_t p = 1; p < y.cand.n; p++)
+      if (cp_route_compare(&y.cand.routes[p], &y.cand.routes[pick], q->weights) < 0)
         pick = p;
-    if ((st = cp_route_list_push(out, out_cap, &cand.routes[pick])))
-      goto cleanup;
-    cand.routes[pick] = cand.routes[--cand.n];
+    if ((st = cp_route_list_push(out, out_cap, &y.cand.routes[pick])))
+      break;
+    y.cand.routes[pick] = y.cand.routes[--y.cand.n];
   }
 cleanup:
-  for (size_t p = 0; p < cand.n; p++)
-    cp_route_clear(&cand.routes[p]);
-  free(cand.routes);
-  free(found.ids);
-  free(ban_node);
-  free(ban_tr);
+  for (size_t p = 0; p < y.cand.n; p++)
+    cp_route_clear(&y.cand.routes[p]);
+  free(y.cand.routes);
+  free(y.found.ids);
+  free(y.ban_node);
+  free(y.ban_tr);
   return st;
 }
 
@@ -508,6 +571,47 @@ cp_status cp_label_k_best(const cp_router *r, const cp_query *q, cp_route_list *
   cp_route_list_free(list);
   teardown(&s);
   return st;
+}
+
+/* Whether target label `b` beats `a` for a place in the Pareto set: at least as good on every
+ * objective and better on one, or equal on all (within the tolerance) and first under the
+ * rest of the tie rule. */
+static bool pareto_beats(const search *s, const label *b, const label *a) {
+  bool le = true, lt = false;
+  for (size_t i = 0; i < s->n_order; i++) {
+    int c = cp_objective_order(b->v[s->order[i]], a->v[s->order[i]]);
+    le &= c <= 0;
+    lt |= c < 0;
+  }
+  if (!le)
+    return false;
+  if (lt)
+    return true;
+  if (b->v[CP_BY_STEPS] != a->v[CP_BY_STEPS])
+    return b->v[CP_BY_STEPS] < a->v[CP_BY_STEPS];
+  return walk_compare(s, b, a) < 0;
+}
+
+/* Labels at the target were kept apart by steps and limits too; a route is Pareto-optimal
+ * when no other is at least as good on every objective and better on one. One route per
+ * vector: the least under the tie rule. */
+static cp_status pareto_front(const search *s, const results *found, cp_route_list *list,
+                              size_t *cap) {
+  for (size_t i = 0; i < found->n; i++) {
+    const label *a = &s->labels[found->ids[i]];
+    bool keep = true;
+    for (size_t j = 0; j < found->n && keep; j++)
+      keep = i == j || !pareto_beats(s, &s->labels[found->ids[j]], a);
+    if (!keep)
+      continue;
+    cp_route route;
+    cp_status st = walk_of(s, found->ids[i], NULL, 0, s->q->from, &route);
+    if (st || (st = cp_route_list_push(list, cap, &route))) {
+      cp_route_clear(&route);
+      return st;
+    }
+  }
+  return CP_OK;
 }
 
 cp_status cp_route_pareto(const cp_router *r, const cp_query *q, const cp_criterion *objectives,
@@ -536,34 +640,8 @@ cp_status cp_route_pareto(const cp_router *r, const cp_query *q, const cp_criter
     st = cp_fail(err, CP_ENOMEM, "out of memory");
   if (!st)
     st = search_status(run(&s, q->from, 0, NULL, q->to, SIZE_MAX, &found, NULL), err);
-  /* Labels at the target were kept apart by steps and limits too; a route is Pareto-optimal
-   * when no other is at least as good on every objective and better on one. Equal vectors
-   * keep the route settled first (fewer steps). */
-  for (size_t i = 0; !st && i < found.n; i++) {
-    const label *a = &s.labels[found.ids[i]];
-    bool keep = true;
-    for (size_t j = 0; j < found.n && keep; j++) {
-      if (i == j)
-        continue;
-      const label *b = &s.labels[found.ids[j]];
-      bool le = true, lt = false;
-      for (int c = 0; c < NC; c++) {
-        if (!(mask & (1u << c)))
-          continue;
-        le &= b->v[c] <= a->v[c];
-        lt |= b->v[c] < a->v[c];
-      }
-      keep = !(le && (lt || j < i));
-    }
-    if (!keep)
-      continue;
-    cp_route route;
-    if ((st = walk_of(&s, found.ids[i], NULL, 0, q->from, &route)) ||
-        (st = cp_route_list_push(list, &cap, &route))) {
-      st = cp_fail(err, CP_ENOMEM, "out of memory");
-      break;
-    }
-  }
+  if (!st && (st = pareto_front(&s, &found, list, &cap)))
+    st = cp_fail(err, CP_ENOMEM, "out of memory");
   if (!st) {
     cp_route_order order = order_of(&s);
     cp_route_sort(list->routes, list->n, &order);

@@ -44,6 +44,22 @@ static inline cp_graph *cp_test_load(const char *relative) {
   return g;
 }
 
+/* A graph from transitions CSV text, named t.csv in messages. */
+static inline cp_graph *cp_test_csv(const char *transitions) {
+  cp_graph *g = NULL;
+  cp_error e = {0};
+  if (cp_read_csv_buffers("t.csv", transitions, strlen(transitions), NULL, NULL, 0, &g, &e))
+    fail_msg("t.csv: %s", e.message);
+  return g;
+}
+
+static inline cp_router *cp_test_router(const cp_graph *g) {
+  cp_router *r = NULL;
+  if (cp_router_new(g, &r, NULL) != CP_OK)
+    fail_msg("no router");
+  return r;
+}
+
 static inline size_t cp_test_role(const cp_graph *g, const char *id) {
   size_t i = 0;
   if (cp_graph_role_index(g, id, &i) != CP_OK)

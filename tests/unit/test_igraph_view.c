@@ -6,9 +6,8 @@
 
 /* a>b twice (parallel), b>a, b>b (a stay), a>c with no flow, c>a. */
 static cp_graph *flows(void) {
-  cp_graph *g = NULL;
   const char *t = "from,to,months,count\na,b,1,3\na,b,2,4\nb,a,5,1\nb,b,1,9\na,c,1,0\nc,a,1,2\n";
-  assert_int_equal(cp_read_csv_buffers("t.csv", t, strlen(t), NULL, NULL, 0, &g, NULL), CP_OK);
+  cp_graph *g = cp_test_csv(t);
   return g;
 }
 
@@ -71,9 +70,8 @@ static void moves_merge_parallel_flows_and_leave_out_stays_and_empty_ones(void *
 
 static void without_a_flow_every_move_weighs_one(void **state) {
   (void)state;
-  cp_graph *g = NULL;
   const char *t = "from,to,months\na,b,1\na,b,2\nb,c,1\n";
-  assert_int_equal(cp_read_csv_buffers("t.csv", t, strlen(t), NULL, NULL, 0, &g, NULL), CP_OK);
+  cp_graph *g = cp_test_csv(t);
   cp_moves m;
   assert_int_equal(cp_moves_make(g, false, &m, NULL), CP_OK);
   assert_int_equal(igraph_ecount(&m.ig), 2);
