@@ -317,7 +317,8 @@ cp_requirement cp_requirement_status(const cp_graph *g, const cp_route *r, size_
 /* ---- Decisions: trade-offs, limits, waypoints, credentials held (search.c) -------- */
 
 /* A compact read-only snapshot of a graph for repeated searches: adjacency in both
- * directions and weights as arrays. The graph must outlive it and stay unchanged. Fails
+ * directions and weights as arrays, and working memory reused from question to question.
+ * The graph must outlive it and stay unchanged; a router serves one thread at a time. Fails
  * only with CP_ENOMEM. Free with cp_router_free. */
 typedef struct cp_router cp_router;
 cp_status cp_router_new(const cp_graph *g, cp_router **out, cp_error *err);
@@ -344,38 +345,47 @@ typedef struct cp_query {
    * resume it for each, so that a source's questions together cost one search: it resumes
    * a search it keeps from there, and starts one when that is expected to settle fewer roles
    * than this many bidirectional searches would (measured on the questions it has answered).
-   * Plain questions only (k = 1, no limits, waypoints, avoided roles or credentials). Totals
-   * are those of the questions asked alone; between routes of equal objective and steps the
-   * one returned may differ. */
+   * Plain questions only (k = 1, no limits, waypoints, avoided roles or credentials). Every
+   * answer is the one the question gets asked alone (the tie rule). */
   size_t reuse_source;
 } cp_query;
 
 /* A query from `from` to `to` by one criterion: no limits, nothing avoided, k = 1. */
 void cp_query_init(cp_query *q, size_t from, size_t to, cp_criterion by);
 
-/* The k best routes for the query, exact: a resource-constrained label-setting search (with
- * Yen's algorithm for k > 1), not a filter over unconstrained routes. Totals in the routes
- * are what the person pays (credentials held taken off). Equal objectives go to fewer
- * steps; several routes are then ordered by role ids. No route is CP_OK with n == 0. CP_ENOCRIT
- * when a transition lacks a criterion the query uses; CP_EINVAL for a bad query (avoiding the
- * start, a negative weight...); CP_ELIMIT when the search outgrows its label limit. */
+/* The k best routes for the query, best first: the one call for "the k best routes between
+ * two roles", whoever asks (route, render, reach's and whatif's questions, batches). Exact:
+ * the k least loopless routes within the limits under the tie rule (above), whichever engine
+ * answers: a bidirectional Dijkstra for the plain question (k = 1, an objective and nothing
+ * else: O((m + n) log n) at worst, in practice the roles near both ends), a kept search from
+ * the source in a batch (reuse_source), or a resource-constrained label-setting search (Yen's
+ * algorithm over it for k > 1; exponential in the worst case, bounded by a label limit), not
+ * a filter over unconstrained routes. Totals in the routes are what the person pays
+ * (credentials held taken off). No route is CP_OK with n == 0. CP_ENOCRIT when a transition
+ * lacks a criterion the query uses; CP_EINVAL for a bad query (k = 0, a bad index, avoiding
+ * the start, a negative weight...); CP_ELIMIT when the search outgrows its label limit;
+ * CP_ENOMEM. The routes belong to the caller (cp_route_list_free) and name the graph's roles
+ * and transitions, not the router's. */
 cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list **out,
                           cp_error *err);
 
 /* Every Pareto-optimal route on `objectives` (2 or more criteria) within the query's limits:
  * no other route is at least as good on all of them and better on one. One route per
- * distinct vector of totals (the one with fewest steps), sorted by the first objective,
- * then the next. The query's weights and k are not used. Fails as cp_route_search. */
+ * distinct vector of totals (equal within the rule's tolerance): the least under the rest of
+ * the tie rule (fewer steps, then roles, then transitions). Sorted by the first objective,
+ * then the next, then the tie rule. The query's weights and k are not used. Fails as
+ * cp_route_search. */
 cp_status cp_route_pareto(const cp_router *r, const cp_query *q, const cp_criterion *objectives,
                           size_t n_objectives, cp_route_list **out, cp_error *err);
 
 /* Every role reachable from q->from within the query's limits, each with its best route by
- * the query's objective (an isochrone), best first; q->to, k and via are not used (via is
- * CP_EINVAL). Fails as cp_route_search. */
+ * the query's objective (an isochrone; the least under the tie rule), the list sorted by the
+ * rule; q->to, k and via are not used (via is CP_EINVAL). Fails as cp_route_search. */
 cp_status cp_route_reach(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err);
 
-/* Every role that can reach q->to within the limits, each with its best route into it, best
- * first; q->from, k and via are not used. Fails as cp_route_search. */
+/* Every role that can reach q->to within the limits, each with its best route into it (the
+ * least under the tie rule, read from that role), sorted by the rule; q->from, k and via are
+ * not used. Fails as cp_route_search. */
 cp_status cp_route_into(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err);
 
 /* What one step costs a person holding q->have: its months and cost less each held
