@@ -34,15 +34,86 @@ static cp_status pick(size_t n, const bool *keep, size_t **out, size_t *count) {
   return CP_OK;
 }
 
+/* Marks in `seen` every role reachable from the entry roles (breadth first over the
+ * out-adjacency). */
+static cp_status reach_from_entries(const cp_graph *g, const size_t *outdeg, const cp_summary *s,
+                                    bool *seen) {
+  size_t n = g->n_roles, m = g->n_transitions;
+  size_t *first = calloc(n + 2, sizeof *first), *adj = malloc((m ? m : 1) * sizeof *adj);
+  size_t *pos = calloc(n + 1, sizeof *pos), *queue = malloc((n ? n : 1) * sizeof *queue);
+  cp_status st = first && adj && pos && queue ? CP_OK : CP_ENOMEM;
+  for (size_t i = 0; !st && i < n; i++)
+    first[i + 1] = first[i] + outdeg[i];
+  for (size_t i = 0; !st && i < m; i++) {
+    const cp_transition *t = &g->transitions[i];
+    adj[first[t->from] + pos[t->from]++] = t->to;
+  }
+  size_t head = 0, tail = 0;
+  for (size_t i = 0; !st && i < s->n_entries; i++) {
+    seen[s->entries[i]] = true;
+    queue[tail++] = s->entries[i];
+  }
+  while (head < tail) {
+    size_t v = queue[head++];
+    for (size_t j = first[v]; j < first[v + 1]; j++)
+      if (!seen[adj[j]]) {
+        seen[adj[j]] = true;
+        queue[tail++] = adj[j];
+      }
+  }
+  free(first);
+  free(adj);
+  free(pos);
+  free(queue);
+  return st;
+}
+
+/* The distinct domains, sorted, and how many roles each has. */
+static cp_status count_domains(const cp_graph *g, cp_summary *s) {
+  size_t n = g->n_roles;
+  s->domains = malloc((n ? n : 1) * sizeof *s->domains);
+  s->domain_roles = calloc(n ? n : 1, sizeof *s->domain_roles);
+  if (!s->domains || !s->domain_roles)
+    return CP_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    s->domains[i] = g->roles[i].domain;
+  qsort(s->domains, n, sizeof *s->domains, cmp_str);
+  for (size_t i = 0; i < n; i++) {
+    if (s->n_domains == 0 || strcmp(s->domains[s->n_domains - 1], s->domains[i]))
+      s->domains[s->n_domains++] = s->domains[i];
+    s->domain_roles[s->n_domains - 1]++;
+  }
+  return CP_OK;
+}
+
+/* Entries, dead ends, isolated and unreachable roles from the degrees. */
+static cp_status classify(const cp_graph *g, const size_t *indeg, const size_t *outdeg, bool *flag,
+                          bool *seen, cp_summary *s) {
+  size_t n = g->n_roles;
+  for (size_t i = 0; i < n; i++)
+    flag[i] = indeg[i] == 0 && outdeg[i] > 0;
+  if (pick(n, flag, &s->entries, &s->n_entries))
+    return CP_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    flag[i] = outdeg[i] == 0 && indeg[i] > 0;
+  if (pick(n, flag, &s->dead_ends, &s->n_dead_ends))
+    return CP_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    flag[i] = outdeg[i] == 0 && indeg[i] == 0;
+  if (pick(n, flag, &s->isolated, &s->n_isolated) || reach_from_entries(g, outdeg, s, seen))
+    return CP_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    flag[i] = s->n_entries > 0 && !seen[i] && (indeg[i] || outdeg[i]);
+  return pick(n, flag, &s->unreachable, &s->n_unreachable);
+}
+
 cp_status cp_graph_summarize(const cp_graph *g, cp_summary **out, cp_error *err) {
-  cp_status st = CP_OK;
   size_t n = g->n_roles, m = g->n_transitions;
   size_t *indeg = calloc(n + 1, sizeof *indeg), *outdeg = calloc(n + 1, sizeof *outdeg);
-  size_t *first = calloc(n + 2, sizeof *first), *adj = malloc((m ? m : 1) * sizeof *adj);
-  size_t *queue = malloc((n ? n : 1) * sizeof *queue);
   bool *flag = calloc(n + 1, sizeof *flag), *seen = calloc(n + 1, sizeof *seen);
   cp_summary *s = calloc(1, sizeof *s);
-  if (!indeg || !outdeg || !first || !adj || !queue || !flag || !seen || !s)
+  cp_status st = CP_OK;
+  if (!indeg || !outdeg || !flag || !seen || !s)
     goto nomem;
   s->n_roles = n;
   s->n_transitions = m;
@@ -55,61 +126,8 @@ cp_status cp_graph_summarize(const cp_graph *g, cp_summary **out, cp_error *err)
     s->missing[CP_BY_EFFORT] += !(t->has & CP_HAS_EFFORT);
     s->unsourced += !*t->source;
   }
-  /* Out-adjacency in compressed rows for the reachability sweep. */
-  for (size_t i = 0; i < n; i++)
-    first[i + 1] = first[i] + outdeg[i];
-  size_t *pos = calloc(n + 1, sizeof *pos);
-  if (!pos)
+  if (classify(g, indeg, outdeg, flag, seen, s) || count_domains(g, s))
     goto nomem;
-  for (size_t i = 0; i < m; i++) {
-    const cp_transition *t = &g->transitions[i];
-    adj[first[t->from] + pos[t->from]++] = t->to;
-  }
-  free(pos);
-
-  for (size_t i = 0; i < n; i++)
-    flag[i] = indeg[i] == 0 && outdeg[i] > 0;
-  if (pick(n, flag, &s->entries, &s->n_entries))
-    goto nomem;
-  for (size_t i = 0; i < n; i++)
-    flag[i] = outdeg[i] == 0 && indeg[i] > 0;
-  if (pick(n, flag, &s->dead_ends, &s->n_dead_ends))
-    goto nomem;
-  for (size_t i = 0; i < n; i++)
-    flag[i] = outdeg[i] == 0 && indeg[i] == 0;
-  if (pick(n, flag, &s->isolated, &s->n_isolated))
-    goto nomem;
-
-  size_t head = 0, tail = 0;
-  for (size_t i = 0; i < s->n_entries; i++) {
-    seen[s->entries[i]] = true;
-    queue[tail++] = s->entries[i];
-  }
-  while (head < tail) {
-    size_t v = queue[head++];
-    for (size_t j = first[v]; j < first[v + 1]; j++)
-      if (!seen[adj[j]]) {
-        seen[adj[j]] = true;
-        queue[tail++] = adj[j];
-      }
-  }
-  for (size_t i = 0; i < n; i++)
-    flag[i] = s->n_entries > 0 && !seen[i] && (indeg[i] || outdeg[i]);
-  if (pick(n, flag, &s->unreachable, &s->n_unreachable))
-    goto nomem;
-
-  s->domains = malloc((n ? n : 1) * sizeof *s->domains);
-  s->domain_roles = calloc(n ? n : 1, sizeof *s->domain_roles);
-  if (!s->domains || !s->domain_roles)
-    goto nomem;
-  for (size_t i = 0; i < n; i++)
-    s->domains[i] = g->roles[i].domain;
-  qsort(s->domains, n, sizeof *s->domains, cmp_str);
-  for (size_t i = 0; i < n; i++) {
-    if (s->n_domains == 0 || strcmp(s->domains[s->n_domains - 1], s->domains[i]))
-      s->domains[s->n_domains++] = s->domains[i];
-    s->domain_roles[s->n_domains - 1]++;
-  }
   *out = s;
   s = NULL;
   goto cleanup;
@@ -119,9 +137,6 @@ cleanup:
   cp_summary_free(s);
   free(indeg);
   free(outdeg);
-  free(first);
-  free(adj);
-  free(queue);
   free(flag);
   free(seen);
   return st;

@@ -202,25 +202,8 @@ static double move_months(const cp_transition *t) {
   return t->has & CP_HAS_MONTHS ? t->months : NAN;
 }
 
-/* Hitting figures into `target` over the roles that can reach it (the rest: probability 0).
- * With Q the chain among those roles other than the target, h = (I - Q)^-1 P[., target];
- * g = (I - Q)^-1 h gives E[steps; reached], so steps = g / h; months likewise with each
- * move's months weighted by the chance of reaching from where it lands. */
-static cp_status hitting(const cp_graph *g, size_t n, const double *P, const double *D,
-                         size_t target, cp_markov *m, cp_error *err) {
-  bool *can = calloc(n, sizeof *can);
-  size_t *queue = malloc(n * sizeof *queue), *at = malloc(n * sizeof *at), *piv = NULL;
-  double *a = NULL, *h = NULL, *s = NULL, *t = NULL;
-  cp_status st = CP_OK;
-  (void)g;
-  m->reach_probability = calloc(n, sizeof *m->reach_probability);
-  m->expected_steps = malloc(n * sizeof *m->expected_steps);
-  m->expected_months = malloc(n * sizeof *m->expected_months);
-  if (!can || !queue || !at || !m->reach_probability || !m->expected_steps || !m->expected_months) {
-    st = cp_fail(err, CP_ENOMEM, "out of memory");
-    goto done;
-  }
-  /* Who can reach the target: backwards over positive moves. */
+/* Marks in `can` every role with a path of positive moves to `target` (backwards from it). */
+static void can_reach(size_t n, const double *P, size_t target, bool *can, size_t *queue) {
   size_t head = 0, tail = 0;
   can[target] = true;
   queue[tail++] = target;
@@ -230,15 +213,18 @@ static cp_status hitting(const cp_graph *g, size_t n, const double *P, const dou
       if (!can[u] && P[u * n + v] > 0)
         can[u] = true, queue[tail++] = u;
   }
-  size_t k = 0;
-  for (size_t i = 0; i < n; i++)
-    if (can[i] && i != target)
-      at[k++] = i;
-  a = calloc(k * k + 1, sizeof *a);
-  piv = calloc(k + 1, sizeof *piv);
-  h = malloc((k + 1) * sizeof *h);
-  s = malloc((k + 1) * sizeof *s);
-  t = malloc((k + 1) * sizeof *t);
+}
+
+/* The hitting figures of the k roles `at` that can reach the target (itself excluded) into
+ * m, whose arrays are made: solves I - Q once (LU) for h, E[steps; reached] and
+ * E[months; reached]. */
+static cp_status solve_hitting(size_t n, const double *P, const double *D, size_t target,
+                               const bool *can, const size_t *at, size_t k, cp_markov *m,
+                               cp_error *err) {
+  double *a = calloc(k * k + 1, sizeof *a), *h = malloc((k + 1) * sizeof *h),
+         *s = malloc((k + 1) * sizeof *s), *t = malloc((k + 1) * sizeof *t);
+  size_t *piv = calloc(k + 1, sizeof *piv);
+  cp_status st = CP_OK;
   if (!a || !piv || !h || !s || !t) {
     st = cp_fail(err, CP_ENOMEM, "out of memory");
     goto done;
@@ -263,20 +249,17 @@ static cp_status hitting(const cp_graph *g, size_t n, const double *P, const dou
     s[i] = h[i];
     t[i] = 0;
     for (size_t j = 0; j < n; j++) {
-      double p = P[at[i] * n + j];
+      double p = P[at[i] * n + j], d = D[at[i] * n + j];
       if (!(p > 0) || !can[j])
         continue;
-      if (isnan(D[at[i] * n + j]))
-        months_known = false;
-      else
-        t[i] += p * D[at[i] * n + j] * hall[j];
+      months_known &= !isnan(d);
+      t[i] += isnan(d) ? 0 : p * d * hall[j];
     }
   }
   lu_solve(a, k, piv, s);
   lu_solve(a, k, piv, t);
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n; i++)
     m->expected_steps[i] = m->expected_months[i] = NAN;
-  }
   m->expected_steps[target] = m->expected_months[target] = 0;
   for (size_t i = 0; i < k; i++) {
     m->expected_steps[at[i]] = h[i] > 0 ? s[i] / h[i] : NAN;
@@ -287,22 +270,88 @@ static cp_status hitting(const cp_graph *g, size_t n, const double *P, const dou
     m->expected_months = NULL;
   }
 done:
-  free(can);
-  free(queue);
-  free(at);
-  free(piv);
   free(a);
+  free(piv);
   free(h);
   free(s);
   free(t);
   return st;
 }
 
+/* Hitting figures into `target` over the roles that can reach it (the rest: probability 0).
+ * With Q the chain among those roles other than the target, h = (I - Q)^-1 P[., target];
+ * g = (I - Q)^-1 h gives E[steps; reached], so steps = g / h; months likewise with each
+ * move's months weighted by the chance of reaching from where it lands. */
+static cp_status hitting(size_t n, const double *P, const double *D, size_t target, cp_markov *m,
+                         cp_error *err) {
+  bool *can = calloc(n, sizeof *can);
+  size_t *queue = malloc(n * sizeof *queue), *at = malloc(n * sizeof *at);
+  cp_status st = CP_OK;
+  m->reach_probability = calloc(n, sizeof *m->reach_probability);
+  m->expected_steps = malloc(n * sizeof *m->expected_steps);
+  m->expected_months = malloc(n * sizeof *m->expected_months);
+  if (!can || !queue || !at || !m->reach_probability || !m->expected_steps || !m->expected_months) {
+    st = cp_fail(err, CP_ENOMEM, "out of memory");
+  } else {
+    can_reach(n, P, target, can, queue);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+      if (can[i] && i != target)
+        at[k++] = i;
+    st = solve_hitting(n, P, D, target, can, at, k, m, err);
+  }
+  free(can);
+  free(queue);
+  free(at);
+  return st;
+}
+
+/* The chain's n x n probabilities P and months D (NaN: none) from the transitions' `p`, and
+ * each role's outgoing total in `row`; a role with no way out keeps the walker (an
+ * absorbing state). */
+static void chain(const cp_graph *g, const double *p, double *P, double *D, double *row,
+                  cp_markov *m) {
+  size_t n = g->n_roles;
+  for (size_t i = 0; i < n * n; i++)
+    D[i] = NAN;
+  for (size_t i = 0; i < g->n_transitions; i++) {
+    const cp_transition *t = &g->transitions[i];
+    P[t->from * n + t->to] += p[i];
+    row[t->from] += p[i];
+    D[t->from * n + t->to] = move_months(t);
+  }
+  for (size_t i = 0; i < n; i++)
+    if (!(row[i] > 0)) {
+      P[i * n + i] = 1;
+      D[i * n + i] = NAN;
+      m->n_absorbing++;
+    }
+}
+
+/* Counts the closed classes (that no move leaves) into m; *closed is the last of them. */
+static cp_status closed_classes(size_t n, const double *P, const size_t *comp, cp_markov *m,
+                                size_t *closed) {
+  bool *leaves = calloc(m->n_classes, sizeof *leaves);
+  if (!leaves)
+    return CP_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++)
+      if (P[i * n + j] > 0 && comp[i] != comp[j])
+        leaves[comp[i]] = true;
+  *closed = SIZE_MAX;
+  for (size_t c = 0; c < m->n_classes; c++)
+    if (!leaves[c]) {
+      m->n_closed++;
+      *closed = c;
+    }
+  free(leaves);
+  return CP_OK;
+}
+
 cp_status cp_markov_analyze(const cp_graph *g, const cp_markov_options *opt, cp_markov **out,
                             cp_error *err) {
-  size_t n = g->n_roles;
+  size_t n = g->n_roles, *comp = NULL, closed;
   double *p = NULL, *P = NULL, *D = NULL, *row = NULL;
-  size_t *comp = NULL;
   cp_markov *m = NULL;
   cp_status st;
   if (n > CP_MARKOV_MAX_ROLES)
@@ -320,62 +369,28 @@ cp_status cp_markov_analyze(const cp_graph *g, const cp_markov_options *opt, cp_
   row = calloc(n, sizeof *row);
   comp = malloc(n * sizeof *comp);
   m = calloc(1, sizeof *m);
-  if (!P || !D || !row || !comp || !m) {
-    st = cp_fail(err, CP_ENOMEM, "out of memory");
-    goto done;
-  }
-  for (size_t i = 0; i < n * n; i++)
-    D[i] = NAN;
-  for (size_t i = 0; i < g->n_transitions; i++) {
-    const cp_transition *t = &g->transitions[i];
-    P[t->from * n + t->to] += p[i];
-    row[t->from] += p[i];
-    D[t->from * n + t->to] = move_months(t);
-  }
+  if (!P || !D || !row || !comp || !m)
+    goto nomem;
+  chain(g, p, P, D, row, m);
   if ((st = check_rows(g, row, err)))
     goto done;
-  /* A role with no way out keeps the walker: an absorbing state. */
-  for (size_t i = 0; i < n; i++)
-    if (!(row[i] > 0)) {
-      P[i * n + i] = 1;
-      D[i * n + i] = NAN;
-      m->n_absorbing++;
-    }
   m->n = n;
-  if (classes(n, P, comp, &m->n_classes)) {
-    st = cp_fail(err, CP_ENOMEM, "out of memory");
-    goto done;
-  }
+  if (classes(n, P, comp, &m->n_classes) || closed_classes(n, P, comp, m, &closed))
+    goto nomem;
   m->irreducible = m->n_classes == 1;
-  /* A class is closed when no move leaves it. */
-  bool *leaves = calloc(m->n_classes, sizeof *leaves);
-  if (!leaves) {
-    st = cp_fail(err, CP_ENOMEM, "out of memory");
-    goto done;
-  }
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = 0; j < n; j++)
-      if (P[i * n + j] > 0 && comp[i] != comp[j])
-        leaves[comp[i]] = true;
-  size_t closed = SIZE_MAX;
-  for (size_t c = 0; c < m->n_classes; c++)
-    if (!leaves[c]) {
-      m->n_closed++;
-      closed = c;
-    }
-  free(leaves);
   if (m->n_closed == 1) {
-    if (!(m->stationary = malloc(n * sizeof *m->stationary))) {
-      st = cp_fail(err, CP_ENOMEM, "out of memory");
-      goto done;
-    }
+    if (!(m->stationary = malloc(n * sizeof *m->stationary)))
+      goto nomem;
     if ((st = stationary(n, P, comp, closed, m->stationary, err)))
       goto done;
   }
-  if (opt && opt->has_target && (st = hitting(g, n, P, D, opt->target, m, err)))
+  if (opt && opt->has_target && (st = hitting(n, P, D, opt->target, m, err)))
     goto done;
   *out = m;
   m = NULL;
+  goto done;
+nomem:
+  st = cp_fail(err, CP_ENOMEM, "out of memory");
 done:
   free(p);
   free(P);

@@ -119,137 +119,167 @@ static cp_status histogram(const igraph_vector_int_t *deg, size_t **out, size_t 
   return CP_OK;
 }
 
-cp_status cp_graph_stats(const cp_graph *g, cp_stats **out, cp_error *err) {
-  cp_moves m;
-  cp_stats *s = calloc(1, sizeof *s);
-  igraph_vector_int_t deg;
-  igraph_vector_t str, values;
-  igraph_vector_int_t types;
-  bool deg_made = false, str_made = false, values_made = false, types_made = false;
-  size_t n = g->n_roles;
-  double *a = malloc((n + 1) * sizeof *a), *scratch = malloc((n + 1) * sizeof *scratch);
-  cp_status st = CP_OK;
-  if (!s || !a || !scratch) {
-    free(s);
-    free(a);
-    free(scratch);
-    return cp_fail(err, CP_ENOMEM, "out of memory");
-  }
-  if ((st = cp_moves_make(g, false, &m, err)))
-    goto done;
-  const igraph_t *ig = &m.ig;
-  const char *flow = cp_graph_flow_weight(g);
-  s->roles = n;
-  s->transitions = (size_t)igraph_ecount(ig);
-  s->self_loops = m.self_loops;
-  s->zero_flow = m.zero;
-  s->flow_weight = flow;
+/* Density, reciprocity and components of the move graph. */
+static cp_status stats_shape(const igraph_t *ig, cp_stats *s, cp_error *err) {
+  size_t n = s->roles;
   igraph_real_t r;
-  igraph_integer_t count;
+  igraph_integer_t weak, strong;
   s->density = n > 1 ? (double)s->transitions / ((double)n * (double)(n - 1)) : NAN;
+  cp_status st;
   if ((st = cp_from_igraph(igraph_reciprocity(ig, &r, true, IGRAPH_RECIPROCITY_DEFAULT), err,
-                           "reciprocity")))
-    goto done;
+                           "reciprocity")) ||
+      (st = cp_from_igraph(igraph_connected_components(ig, NULL, NULL, &weak, IGRAPH_WEAK), err,
+                           "components")) ||
+      (st = cp_from_igraph(igraph_connected_components(ig, NULL, NULL, &strong, IGRAPH_STRONG), err,
+                           "components")))
+    return st;
   s->reciprocity = s->transitions ? r : NAN;
-  if ((st = cp_from_igraph(igraph_connected_components(ig, NULL, NULL, &count, IGRAPH_WEAK), err,
-                           "components")))
-    goto done;
-  s->weak_components = (size_t)count;
-  if ((st = cp_from_igraph(igraph_connected_components(ig, NULL, NULL, &count, IGRAPH_STRONG), err,
-                           "components")))
-    goto done;
-  s->strong_components = (size_t)count;
+  s->weak_components = (size_t)weak;
+  s->strong_components = (size_t)strong;
+  return CP_OK;
+}
 
-  if ((st = cp_from_igraph(igraph_vector_int_init(&deg, 0), err, "degrees")))
-    goto done;
-  deg_made = true;
-  if ((st = cp_from_igraph(igraph_vector_init(&str, 0), err, "strength")))
-    goto done;
-  str_made = true;
-  for (int dir = 0; dir < 2; dir++) {
+/* In and out degrees (distribution and histogram) and, with a flow, strengths. `a` and
+ * `scratch` hold a value per role. */
+static cp_status stats_degrees(const cp_moves *m, bool flow, cp_stats *s, double *a,
+                               double *scratch, cp_error *err) {
+  size_t n = s->roles;
+  igraph_vector_int_t deg;
+  igraph_vector_t str;
+  cp_status st = cp_from_igraph(igraph_vector_int_init(&deg, 0), err, "degrees");
+  if (st)
+    return st;
+  if ((st = cp_from_igraph(igraph_vector_init(&str, 0), err, "strength"))) {
+    igraph_vector_int_destroy(&deg);
+    return st;
+  }
+  for (int dir = 0; dir < 2 && !st; dir++) {
     igraph_neimode_t mode = dir ? IGRAPH_OUT : IGRAPH_IN;
-    if ((st =
-             cp_from_igraph(igraph_degree(ig, &deg, igraph_vss_all(), mode, true), err, "degrees")))
-      goto done;
+    if ((st = cp_from_igraph(igraph_degree(&m->ig, &deg, igraph_vss_all(), mode, true), err,
+                             "degrees")))
+      break;
     for (size_t i = 0; i < n; i++)
       a[i] = (double)VECTOR(deg)[i];
     describe(a, n, scratch, dir ? &s->out_degree : &s->in_degree);
     if ((st = histogram(&deg, dir ? &s->out_degree_counts : &s->in_degree_counts,
                         dir ? &s->n_out_degree_counts : &s->n_in_degree_counts))) {
       st = cp_fail(err, st, "out of memory");
-      goto done;
+      break;
     }
     cp_distribution *d = dir ? &s->out_strength : &s->in_strength;
     *d = (cp_distribution){NAN, NAN, NAN, NAN};
-    if (!flow)
+    if (!flow || (st = cp_from_igraph(
+                      igraph_strength(&m->ig, &str, igraph_vss_all(), mode, true, &m->weight), err,
+                      "strength")))
       continue;
-    if ((st = cp_from_igraph(igraph_strength(ig, &str, igraph_vss_all(), mode, true, &m.weight),
-                             err, "strength")))
-      goto done;
     for (size_t i = 0; i < n; i++)
       a[i] = VECTOR(str)[i];
     describe(a, n, scratch, d);
   }
+  igraph_vector_int_destroy(&deg);
+  igraph_vector_destroy(&str);
+  return st;
+}
 
-  igraph_real_t diameter, mean_path, unconn;
+/* Diameter, mean path length and clustering. */
+static cp_status stats_paths(const igraph_t *ig, cp_stats *s, cp_error *err) {
+  igraph_real_t diameter, mean_path, unconn, r;
+  cp_status st;
   if ((st = cp_from_igraph(igraph_diameter(ig, &diameter, NULL, NULL, NULL, NULL, true, true), err,
                            "diameter")) ||
       (st = cp_from_igraph(igraph_average_path_length(ig, &mean_path, &unconn, true, true), err,
                            "mean path length")) ||
       (st = cp_from_igraph(igraph_transitivity_undirected(ig, &r, IGRAPH_TRANSITIVITY_NAN), err,
                            "clustering")))
-    goto done;
+    return st;
   s->diameter = s->transitions ? diameter : NAN;
   s->mean_path_length = s->transitions ? mean_path : NAN;
   s->clustering = r;
+  return CP_OK;
+}
 
-  /* Assortativity by level: over roles that give one (level 0 is "not given"). */
-  s->assortativity_level = s->assortativity_domain = NAN;
-  bool levels = n > 0, domains = false;
-  for (size_t i = 0; i < n; i++) {
+/* Assortativity by level, over roles that give one (level 0 is "not given"): NaN unless
+ * every role does. */
+static cp_status assortativity_level(const cp_graph *g, const igraph_t *ig, cp_stats *s,
+                                     cp_error *err) {
+  size_t n = g->n_roles;
+  bool levels = n > 0;
+  for (size_t i = 0; i < n; i++)
     levels = levels && g->roles[i].level > 0;
-    domains = domains || strcmp(g->roles[i].domain, g->roles[0].domain);
-  }
-  if (levels && s->transitions) {
-    if ((st = cp_from_igraph(igraph_vector_init(&values, (igraph_integer_t)n), err,
-                             "assortativity")))
-      goto done;
-    values_made = true;
-    for (size_t i = 0; i < n; i++)
-      VECTOR(values)[i] = g->roles[i].level;
-    if ((st = cp_from_igraph(igraph_assortativity(ig, &values, NULL, &r, true, true), err,
-                             "assortativity")))
-      goto done;
+  s->assortativity_level = NAN;
+  if (!levels || !s->transitions)
+    return CP_OK;
+  igraph_vector_t values;
+  igraph_real_t r;
+  cp_status st =
+      cp_from_igraph(igraph_vector_init(&values, (igraph_integer_t)n), err, "assortativity");
+  if (st)
+    return st;
+  for (size_t i = 0; i < n; i++)
+    VECTOR(values)[i] = g->roles[i].level;
+  if (!(st = cp_from_igraph(igraph_assortativity(ig, &values, NULL, &r, true, true), err,
+                            "assortativity")))
     s->assortativity_level = r;
+  igraph_vector_destroy(&values);
+  return st;
+}
+
+/* Assortativity by domain: NaN unless roles have two domains or more. */
+static cp_status assortativity_domain(const cp_graph *g, const igraph_t *ig, cp_stats *s,
+                                      cp_error *err) {
+  size_t n = g->n_roles;
+  bool domains = false;
+  for (size_t i = 0; i < n; i++)
+    domains = domains || strcmp(g->roles[i].domain, g->roles[0].domain);
+  s->assortativity_domain = NAN;
+  if (!domains || !s->transitions)
+    return CP_OK;
+  igraph_vector_int_t types;
+  igraph_real_t r;
+  cp_status st =
+      cp_from_igraph(igraph_vector_int_init(&types, (igraph_integer_t)n), err, "assortativity");
+  if (st)
+    return st;
+  /* Domain numbers by first appearance. */
+  for (size_t i = 0; i < n; i++) {
+    size_t j = 0;
+    while (strcmp(g->roles[j].domain, g->roles[i].domain))
+      j++;
+    VECTOR(types)[i] = j == i ? (igraph_integer_t)i : VECTOR(types)[j];
   }
-  if (domains && s->transitions) {
-    if ((st = cp_from_igraph(igraph_vector_int_init(&types, (igraph_integer_t)n), err,
-                             "assortativity")))
-      goto done;
-    types_made = true;
-    /* Domain numbers by first appearance. */
-    for (size_t i = 0; i < n; i++) {
-      size_t j = 0;
-      while (strcmp(g->roles[j].domain, g->roles[i].domain))
-        j++;
-      VECTOR(types)[i] = j == i ? (igraph_integer_t)i : VECTOR(types)[j];
-    }
-    if ((st = cp_from_igraph(igraph_assortativity_nominal(ig, &types, &r, true, true), err,
-                             "assortativity")))
-      goto done;
+  if (!(st = cp_from_igraph(igraph_assortativity_nominal(ig, &types, &r, true, true), err,
+                            "assortativity")))
     s->assortativity_domain = r;
+  igraph_vector_int_destroy(&types);
+  return st;
+}
+
+cp_status cp_graph_stats(const cp_graph *g, cp_stats **out, cp_error *err) {
+  cp_moves m = {.made = false};
+  cp_stats *s = calloc(1, sizeof *s);
+  size_t n = g->n_roles;
+  double *a = malloc((n + 1) * sizeof *a), *scratch = malloc((n + 1) * sizeof *scratch);
+  cp_status st = CP_OK;
+  if (!s || !a || !scratch) {
+    st = cp_fail(err, CP_ENOMEM, "out of memory");
+    goto done;
   }
+  if ((st = cp_moves_make(g, false, &m, err)))
+    goto done;
+  const char *flow = cp_graph_flow_weight(g);
+  s->roles = n;
+  s->transitions = (size_t)igraph_ecount(&m.ig);
+  s->self_loops = m.self_loops;
+  s->zero_flow = m.zero;
+  s->flow_weight = flow;
+  if ((st = stats_shape(&m.ig, s, err)) ||
+      (st = stats_degrees(&m, flow != NULL, s, a, scratch, err)) ||
+      (st = stats_paths(&m.ig, s, err)) || (st = assortativity_level(g, &m.ig, s, err)) ||
+      (st = assortativity_domain(g, &m.ig, s, err)))
+    goto done;
   *out = s;
   s = NULL;
 done:
-  if (deg_made)
-    igraph_vector_int_destroy(&deg);
-  if (str_made)
-    igraph_vector_destroy(&str);
-  if (values_made)
-    igraph_vector_destroy(&values);
-  if (types_made)
-    igraph_vector_int_destroy(&types);
   cp_moves_free(&m);
   cp_stats_free(s);
   free(a);
@@ -382,91 +412,97 @@ static int by_size_desc(const void *pa, const void *pb) {
   return (a->first > b->first) - (a->first < b->first);
 }
 
-cp_status cp_graph_communities(const cp_graph *g, cp_community_method method, size_t **membership,
-                               size_t *n_communities, double *modularity, cp_error *err) {
-  cp_moves m;
-  igraph_vector_int_t member;
+/* Leiden on modularity: it optimises modularity when node weights are strengths and the
+ * resolution is 1/2m (with none it optimises CPM, which put Zachary's karate club in one
+ * cluster). */
+static cp_status leiden(const cp_moves *m, igraph_vector_int_t *member, cp_error *err) {
   igraph_vector_t strength;
-  bool member_made = false, strength_made = false;
-  size_t n = g->n_roles, *out = NULL;
-  sized *groups = NULL;
-  cp_status st = cp_moves_make(g, true, &m, err);
+  cp_status st = cp_from_igraph(igraph_vector_init(&strength, 0), err, "communities");
   if (st)
     return st;
-  if ((st = cp_from_igraph(igraph_vector_int_init(&member, 0), err, "communities")))
-    goto done;
-  member_made = true;
-  /* Fixed seed: the same graph gives the same communities. */
-  igraph_rng_seed(igraph_rng_default(), 42);
-  if (method == CP_COMMUNITY_LEIDEN) {
-    /* Leiden optimises modularity when node weights are strengths and the resolution is
-     * 1/2m (with none it optimises CPM, which put Zachary's karate club in one cluster). */
-    if ((st = cp_from_igraph(igraph_vector_init(&strength, 0), err, "communities")))
-      goto done;
-    strength_made = true;
-    if ((st = cp_from_igraph(
-             igraph_strength(&m.ig, &strength, igraph_vss_all(), IGRAPH_ALL, true, &m.weight), err,
-             "communities")))
-      goto done;
-    double total = igraph_vector_sum(&m.weight);
-    igraph_integer_t clusters;
-    igraph_real_t quality;
-    if ((st = cp_from_igraph(igraph_community_leiden(&m.ig, &m.weight, &strength,
-                                                     total > 0 ? 1.0 / (2 * total) : 1, 0.01, false,
-                                                     -1, &member, &clusters, &quality),
-                             err, "Leiden")))
-      goto done;
-  } else if ((st = cp_from_igraph(
-                  igraph_community_multilevel(&m.ig, &m.weight, 1, &member, NULL, NULL), err,
-                  "Louvain"))) {
-    goto done;
-  }
-  igraph_real_t q;
-  if ((st = cp_from_igraph(igraph_modularity(&m.ig, &member, &m.weight, 1, false, &q), err,
-                           "modularity")))
-    goto done;
-  /* Number communities by size, largest first, ties by their first role. */
+  double total = igraph_vector_sum(&m->weight);
+  igraph_integer_t clusters;
+  igraph_real_t quality;
+  if (!(st = cp_from_igraph(
+            igraph_strength(&m->ig, &strength, igraph_vss_all(), IGRAPH_ALL, true, &m->weight), err,
+            "communities")))
+    st = cp_from_igraph(igraph_community_leiden(&m->ig, &m->weight, &strength,
+                                                total > 0 ? 1.0 / (2 * total) : 1, 0.01, false, -1,
+                                                member, &clusters, &quality),
+                        err, "Leiden");
+  igraph_vector_destroy(&strength);
+  return st;
+}
+
+/* Communities numbered by size, largest first, ties by their first role: per role into
+ * `out` (n), their count into *used. */
+static cp_status number_by_size(const igraph_vector_int_t *member, size_t n, size_t *out,
+                                size_t *used) {
   size_t k = 0;
   for (size_t i = 0; i < n; i++)
-    if ((size_t)VECTOR(member)[i] + 1 > k)
-      k = (size_t)VECTOR(member)[i] + 1;
-  groups = calloc(k + 1, sizeof *groups);
-  out = malloc((n + 1) * sizeof *out);
-  if (!groups || !out) {
-    st = cp_fail(err, CP_ENOMEM, "out of memory");
-    goto done;
+    if ((size_t)VECTOR(*member)[i] + 1 > k)
+      k = (size_t)VECTOR(*member)[i] + 1;
+  sized *groups = calloc(k + 1, sizeof *groups);
+  size_t *rank = malloc((k + 1) * sizeof *rank);
+  if (!groups || !rank) {
+    free(groups);
+    free(rank);
+    return CP_ENOMEM;
   }
   for (size_t c = 0; c < k; c++)
     groups[c] = (sized){0, SIZE_MAX, c};
   for (size_t i = 0; i < n; i++) {
-    sized *c = &groups[VECTOR(member)[i]];
+    sized *c = &groups[VECTOR(*member)[i]];
     if (!c->size++)
       c->first = i;
   }
   qsort(groups, k, sizeof *groups, by_size_desc);
-  size_t *rank = malloc((k + 1) * sizeof *rank);
-  if (!rank) {
+  *used = 0;
+  for (size_t c = 0; c < k; c++)
+    if (groups[c].size)
+      rank[groups[c].label] = (*used)++;
+  for (size_t i = 0; i < n; i++)
+    out[i] = rank[VECTOR(*member)[i]];
+  free(groups);
+  free(rank);
+  return CP_OK;
+}
+
+cp_status cp_graph_communities(const cp_graph *g, cp_community_method method, size_t **membership,
+                               size_t *n_communities, double *modularity, cp_error *err) {
+  cp_moves m;
+  igraph_vector_int_t member;
+  size_t *out = NULL, used;
+  igraph_real_t q;
+  cp_status st = cp_moves_make(g, true, &m, err);
+  if (st)
+    return st;
+  if ((st = cp_from_igraph(igraph_vector_int_init(&member, 0), err, "communities"))) {
+    cp_moves_free(&m);
+    return st;
+  }
+  /* Fixed seed: the same graph gives the same communities. */
+  igraph_rng_seed(igraph_rng_default(), 42);
+  if ((st = method == CP_COMMUNITY_LEIDEN
+                ? leiden(&m, &member, err)
+                : cp_from_igraph(
+                      igraph_community_multilevel(&m.ig, &m.weight, 1, &member, NULL, NULL), err,
+                      "Louvain")) ||
+      (st = cp_from_igraph(igraph_modularity(&m.ig, &member, &m.weight, 1, false, &q), err,
+                           "modularity")))
+    goto done;
+  if (!(out = malloc((g->n_roles + 1) * sizeof *out)) ||
+      number_by_size(&member, g->n_roles, out, &used)) {
     st = cp_fail(err, CP_ENOMEM, "out of memory");
     goto done;
   }
-  size_t used = 0;
-  for (size_t c = 0; c < k; c++)
-    if (groups[c].size)
-      rank[groups[c].label] = used++;
-  for (size_t i = 0; i < n; i++)
-    out[i] = rank[VECTOR(member)[i]];
-  free(rank);
   *membership = out;
   out = NULL;
   *n_communities = used;
   *modularity = q;
 done:
   free(out);
-  free(groups);
-  if (member_made)
-    igraph_vector_int_destroy(&member);
-  if (strength_made)
-    igraph_vector_destroy(&strength);
+  igraph_vector_int_destroy(&member);
   cp_moves_free(&m);
   return st;
 }
