@@ -44,6 +44,17 @@ static inline cp_graph *cp_test_load(const char *relative) {
   return g;
 }
 
+/* A graph from DOT text, named t.gv in messages. */
+static inline cp_graph *cp_test_dot(const char *text) {
+  cp_graph *g = NULL;
+  cp_error e = {0};
+  if (cp_read_dot_buffer("t.gv", text, strlen(text), &g, &e) != CP_OK)
+    fail_msg("t.gv: %s", e.message);
+  return g;
+}
+
+#define assert_near(a, b) assert_true(fabs((a) - (b)) < 1e-9)
+
 /* A graph from transitions CSV text, named t.csv in messages. */
 static inline cp_graph *cp_test_csv(const char *transitions) {
   cp_graph *g = NULL;
@@ -58,6 +69,20 @@ static inline cp_router *cp_test_router(const cp_graph *g) {
   if (cp_router_new(g, &r, NULL) != CP_OK)
     fail_msg("no router");
   return r;
+}
+
+/* Systems Analyst (sa, systems, level 2) and two clinical roles at level 3: Clinical
+ * Informaticist (ci) and Nurse Informaticist (ni); no transitions. */
+static inline cp_graph *cp_test_three_roles(void) {
+  cp_graph *g = NULL;
+  assert_int_equal(cp_graph_new("t", &g), CP_OK);
+  assert_int_equal(cp_graph_add_role(g, "sa", "Systems Analyst", "systems", 2, 0, NULL, NULL),
+                   CP_OK);
+  assert_int_equal(
+      cp_graph_add_role(g, "ci", "Clinical Informaticist", "clinical", 3, 0, NULL, NULL), CP_OK);
+  assert_int_equal(cp_graph_add_role(g, "ni", "Nurse Informaticist", "clinical", 3, 0, NULL, NULL),
+                   CP_OK);
+  return g;
 }
 
 static inline size_t cp_test_role(const cp_graph *g, const char *id) {

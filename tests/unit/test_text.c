@@ -1,4 +1,4 @@
-/* test_text.c: UTF-8 checking, number parsing, edit distance and the string map. */
+/* test_text.c: UTF-8 checking, number parsing, edit distance, suffixes and money. */
 #include "cp_test.h"
 #include "internal.h"
 
@@ -83,36 +83,6 @@ static void money_is_grouped_by_thousands(void **state) {
   assert_string_equal(buf, "$123,");
 }
 
-/* igraph's default handler aborts the program; after cp_init a failing igraph call returns
- * its code, and cp_from_igraph turns it into a status carrying igraph's reason. */
-static void igraph_errors_return_instead_of_aborting(void **state) {
-  (void)state;
-  cp_init();
-  igraph_t g;
-  assert_int_equal(igraph_empty(&g, 3, IGRAPH_DIRECTED), IGRAPH_SUCCESS);
-  igraph_vector_int_t path;
-  igraph_vector_int_init(&path, 0);
-  igraph_error_t rc = igraph_get_shortest_path(&g, &path, NULL, 0, 99, IGRAPH_OUT);
-  assert_int_not_equal(rc, IGRAPH_SUCCESS);
-  cp_error e = {0};
-  assert_int_equal(cp_from_igraph(rc, &e, "test"), CP_EGRAPH);
-  assert_contains(e.message, "test: ");
-  assert_true(strlen(e.message) > strlen("test: "));
-  assert_int_equal(cp_from_igraph(IGRAPH_SUCCESS, &e, "test"), CP_OK);
-  igraph_vector_int_destroy(&path);
-  igraph_destroy(&g);
-}
-
-static void strerror_covers_every_status(void **state) {
-  (void)state;
-  for (int s = 0; s < CP_STATUS_COUNT; s++) {
-    const char *m = cp_strerror((cp_status)s);
-    assert_non_null(m);
-    assert_true(strlen(m) > 3);
-  }
-  assert_string_equal(cp_strerror((cp_status)999), "unknown status");
-}
-
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(utf8_accepts_text_and_rejects_broken_sequences),
@@ -121,8 +91,6 @@ int main(int argc, char **argv) {
       cmocka_unit_test(edit_distance_ignores_ascii_case),
       cmocka_unit_test(suffixes_match_in_any_ascii_case),
       cmocka_unit_test(money_is_grouped_by_thousands),
-      cmocka_unit_test(igraph_errors_return_instead_of_aborting),
-      cmocka_unit_test(strerror_covers_every_status),
   };
   return CP_RUN(tests, argc, argv);
 }
