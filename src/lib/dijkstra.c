@@ -317,6 +317,16 @@ static cp_status extract(reader *rd, uint32_t from, uint32_t goal, cp_route_list
   return CP_OK;
 }
 
+/* Hands the list over, or frees it and says why. */
+static cp_status hand_over(cp_route_list *list, cp_status st, cp_route_list **out, cp_error *err) {
+  if (st == CP_OK) {
+    *out = list;
+    return CP_OK;
+  }
+  cp_route_list_free(list);
+  return st == CP_ENOMEM ? cp_fail(err, st, "out of memory searching routes") : st;
+}
+
 /* ---- from both ends ---- */
 
 /* Both searches, until no meeting can beat the best one found (*best, infinite when none). */
@@ -343,11 +353,8 @@ cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **o
   /* The scratch is working memory the router owns; a router serves one thread at a time. */
   cp_scratch *s = scratch_for((cp_router *)r);
   cp_route_list *list = calloc(1, sizeof *list);
-  cp_status st = CP_OK;
-  if (!s || !list) {
-    free(list);
-    return cp_fail(err, CP_ENOMEM, "out of memory searching routes");
-  }
+  if (!s || !list)
+    return hand_over(list, CP_ENOMEM, out, err);
   uint32_t *arrays[] = {s->s[0].seen, s->s[0].done, s->s[1].seen, s->s[1].done};
   uint32_t stamp = next_stamp(&s->stamp, arrays, 4, s->n);
   uint32_t ends[2] = {(uint32_t)q->from, (uint32_t)q->to};
@@ -357,7 +364,7 @@ cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **o
     x->seen[ends[d]] = stamp;
     x->dist[ends[d]] = (key){0, 0};
     if (!push(x, x->dist[ends[d]], ends[d]))
-      goto nomem;
+      return hand_over(list, CP_ENOMEM, out, err);
   }
   objective o = objective_of(r, q);
   key best = {INFINITY, UINT32_MAX};
@@ -366,18 +373,11 @@ cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **o
     s->s[0].done[q->from] = stamp;
     best = (key){0, 0};
   } else if (!bidirectional(r, &o, s, stamp, &best)) {
-    goto nomem;
+    return hand_over(list, CP_ENOMEM, out, err);
   }
   reader rd = {r, &o, s, &s->s[0], &s->s[1], stamp, stamp, 0, best};
-  if (isfinite(best.f) && (st = extract(&rd, ends[0], ends[1], list, err)))
-    goto fail;
-  *out = list;
-  return CP_OK;
-nomem:
-  st = cp_fail(err, CP_ENOMEM, "out of memory searching routes");
-fail:
-  cp_route_list_free(list);
-  return st;
+  cp_status st = isfinite(best.f) ? extract(&rd, ends[0], ends[1], list, err) : CP_OK;
+  return hand_over(list, st, out, err);
 }
 
 /* ---- from a source kept between questions ---- */
@@ -422,9 +422,8 @@ cp_status cp_source_route(const cp_router *r, const cp_query *q, cp_route_list *
                           cp_error *err) {
   cp_scratch *s = scratch_for((cp_router *)r);
   cp_route_list *list = calloc(1, sizeof *list);
-  cp_status st;
   if (!s || !list || (!tree_kept_for(s, q) && !tree_restart(s, q)))
-    goto nomem;
+    return hand_over(list, CP_ENOMEM, out, err);
   side *x = &s->tree;
   uint32_t stamp = s->tree_stamp, goal = (uint32_t)q->to;
   objective o = objective_of(r, q);
@@ -434,16 +433,9 @@ cp_status cp_source_route(const cp_router *r, const cp_query *q, cp_route_list *
   while (x->done[goal] != stamp && x->n_heap)
     if (settle(r, &o, x, 0, stamp, NULL, NULL) < 0) {
       s->tree_valid = false; /* a half-relaxed role: the kept search is no longer sound */
-      goto nomem;
+      return hand_over(list, CP_ENOMEM, out, err);
     }
   reader rd = {r, &o, s, x, NULL, stamp, 0, 0, x->dist[goal]};
-  if (x->done[goal] == stamp && (st = extract(&rd, (uint32_t)q->from, goal, list, err)))
-    goto fail;
-  *out = list;
-  return CP_OK;
-nomem:
-  st = cp_fail(err, CP_ENOMEM, "out of memory searching routes");
-fail:
-  cp_route_list_free(list);
-  return st;
+  cp_status st = x->done[goal] == stamp ? extract(&rd, (uint32_t)q->from, goal, list, err) : CP_OK;
+  return hand_over(list, st, out, err);
 }

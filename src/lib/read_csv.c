@@ -327,26 +327,42 @@ static const char *cell(const record *r, const columns *c, size_t k) {
   return c->known[k] < 0 ? "" : field(r, (size_t)c->known[k]);
 }
 
+/* What every table read here shares: its file name, the graph, and the header's columns. */
+typedef struct table {
+  const char *name;
+  cp_graph *g;
+  columns cols;
+  bool have_header;
+} table;
+
+/* The first record of a table is its header (naming `known` columns, the first `required` of
+ * them needed); every later one is a row as wide as the header, with *row set. */
+static cp_status table_record(table *t, const record *r, const char *const *known, size_t n_known,
+                              size_t n_required, bool *row, cp_error *err) {
+  *row = t->have_header;
+  if (t->have_header)
+    return check_width(t->name, r, &t->cols, err);
+  t->have_header = true;
+  return read_header(t->name, r, known, n_known, n_required, &t->cols, err);
+}
+
+/* After the last record: a file with no header at all is an error saying what it needs. */
+static cp_status table_end(const table *t, const char *needs, cp_error *err) {
+  if (t->have_header)
+    return CP_OK;
+  return cp_fail(err, CP_EPARSE, "%s: empty file; expected a header with %s", t->name, needs);
+}
+
 /* ---- roles ---- */
 
 enum { R_ID, R_LABEL, R_DOMAIN, R_LEVEL, R_KNOWN };
 static const char *const role_columns[R_KNOWN] = {"id", "label", "domain", "level"};
 
-typedef struct roles_ctx {
-  const char *name;
-  cp_graph *g;
-  columns cols;
-  bool have_header;
-} roles_ctx;
-
 static cp_status on_role(void *data, const record *r, cp_error *err) {
-  roles_ctx *x = data;
-  if (!x->have_header) {
-    x->have_header = true;
-    return read_header(x->name, r, role_columns, R_KNOWN, 1, &x->cols, err);
-  }
-  cp_status st = check_width(x->name, r, &x->cols, err);
-  if (st)
+  table *x = data;
+  bool row;
+  cp_status st = table_record(x, r, role_columns, R_KNOWN, 1, &row, err);
+  if (st || !row)
     return st;
   long level = 0;
   const char *level_text = cell(r, &x->cols, R_LEVEL);
@@ -379,11 +395,8 @@ static const char *const transition_columns[T_KNOWN] = {"from",   "to",       "m
                                                         "effort", "requires", "note",   "source"};
 
 typedef struct transitions_ctx {
-  const char *name;
+  table t;
   const char *roles_name; /* NULL: roles are created from the ids named */
-  cp_graph *g;
-  columns cols;
-  bool have_header;
   cp_attr *extra;
   /* Rows usually come grouped by source: the previous row's `from` and its role. */
   cp_buf last_from;
@@ -394,7 +407,7 @@ static bool blank(char c) { return c == ' ' || c == '\t'; }
 
 static cp_status endpoint(transitions_ctx *x, const record *r, size_t k, size_t *out,
                           cp_error *err) {
-  const char *text = cell(r, &x->cols, k);
+  const char *text = cell(r, &x->t.cols, k);
   size_t len = strlen(text);
   bool from = k == T_FROM;
   if (from && x->last_from.len == len + 1 && !memcmp(x->last_from.data, text, len + 1)) {
@@ -412,16 +425,16 @@ static cp_status endpoint(transitions_ctx *x, const record *r, size_t k, size_t 
   cp_status st = CP_OK;
   cp_error inner;
   if (!*id) {
-    st = cp_fail(err, CP_EPARSE, "%s:%zu: empty '%s'", x->name, r->line, transition_columns[k]);
+    st = cp_fail(err, CP_EPARSE, "%s:%zu: empty '%s'", x->t.name, r->line, transition_columns[k]);
   } else if ((st = cp_check_name("role id", id, strlen(id), &inner))) {
     /* Before the lookup: with a roles file it would say "not defined", quoting all of it. */
-    cp_fail(err, st, "%s:%zu: %s", x->name, r->line, inner.message);
-  } else if (cp_graph_role_index(x->g, id, out) != CP_OK) {
+    cp_fail(err, st, "%s:%zu: %s", x->t.name, r->line, inner.message);
+  } else if (cp_graph_role_index(x->t.g, id, out) != CP_OK) {
     if (x->roles_name)
-      st = cp_fail(err, CP_EINVAL, "%s:%zu: role '%s' is not defined in %s", x->name, r->line, id,
+      st = cp_fail(err, CP_EINVAL, "%s:%zu: role '%s' is not defined in %s", x->t.name, r->line, id,
                    x->roles_name);
-    else if ((st = cp_graph_add_role(x->g, id, NULL, NULL, 0, r->line, out, &inner)))
-      cp_fail(err, st, "%s:%zu: %s", x->name, r->line, inner.message);
+    else if ((st = cp_graph_add_role(x->t.g, id, NULL, NULL, 0, r->line, out, &inner)))
+      cp_fail(err, st, "%s:%zu: %s", x->t.name, r->line, inner.message);
   }
   if (!st && from) {
     x->last_from.len = 0;
@@ -435,14 +448,14 @@ static cp_status endpoint(transitions_ctx *x, const record *r, size_t k, size_t 
 
 static cp_status weight(transitions_ctx *x, const record *r, size_t k, unsigned bit, double *v,
                         unsigned *has, cp_error *err) {
-  const char *text = cell(r, &x->cols, k);
+  const char *text = cell(r, &x->t.cols, k);
   const char *p = text;
   while (*p == ' ' || *p == '\t')
     p++;
   if (!*p)
     return CP_OK;
   if (!cp_parse_weight(text, v))
-    return cp_fail(err, CP_EINVAL, "%s:%zu: %s '%s' is not a non-negative finite number", x->name,
+    return cp_fail(err, CP_EINVAL, "%s:%zu: %s '%s' is not a non-negative finite number", x->t.name,
                    r->line, transition_columns[k], text);
   *has |= bit;
   return CP_OK;
@@ -450,17 +463,15 @@ static cp_status weight(transitions_ctx *x, const record *r, size_t k, unsigned 
 
 static cp_status on_transition(void *data, const record *r, cp_error *err) {
   transitions_ctx *x = data;
-  cp_status st;
-  if (!x->have_header) {
-    x->have_header = true;
-    if ((st = read_header(x->name, r, transition_columns, T_KNOWN, 2, &x->cols, err)))
-      return st;
-    if (!(x->extra = malloc((x->cols.n ? x->cols.n : 1) * sizeof *x->extra)))
+  bool row;
+  cp_status st = table_record(&x->t, r, transition_columns, T_KNOWN, 2, &row, err);
+  if (st)
+    return st;
+  if (!row) {
+    if (!(x->extra = malloc((x->t.cols.n ? x->t.cols.n : 1) * sizeof *x->extra)))
       return cp_fail(err, CP_ENOMEM, "out of memory");
     return CP_OK;
   }
-  if ((st = check_width(x->name, r, &x->cols, err)))
-    return st;
   size_t from, to;
   cp_transition_spec spec = {.line = r->line};
   if ((st = endpoint(x, r, T_FROM, &from, err)) || (st = endpoint(x, r, T_TO, &to, err)) ||
@@ -468,16 +479,16 @@ static cp_status on_transition(void *data, const record *r, cp_error *err) {
       (st = weight(x, r, T_COST, CP_HAS_COST, &spec.cost, &spec.has, err)) ||
       (st = weight(x, r, T_EFFORT, CP_HAS_EFFORT, &spec.effort, &spec.has, err)))
     return st;
-  spec.requires = cell(r, &x->cols, T_REQUIRES);
-  spec.note = cell(r, &x->cols, T_NOTE);
-  spec.source = cell(r, &x->cols, T_SOURCE);
+  spec.requires = cell(r, &x->t.cols, T_REQUIRES);
+  spec.note = cell(r, &x->t.cols, T_NOTE);
+  spec.source = cell(r, &x->t.cols, T_SOURCE);
   for (size_t i = 0; i < r->n; i++)
-    if (!x->cols.is_known[i] && *field(r, i))
-      x->extra[spec.n_attrs++] = (cp_attr){x->cols.names[i], (char *)field(r, i)};
+    if (!x->t.cols.is_known[i] && *field(r, i))
+      x->extra[spec.n_attrs++] = (cp_attr){x->t.cols.names[i], (char *)field(r, i)};
   spec.attrs = x->extra;
   cp_error inner;
-  if ((st = cp_graph_add_transition(x->g, from, to, &spec, &inner)))
-    return cp_fail(err, st, "%s:%zu: %s", x->name, r->line, inner.message);
+  if ((st = cp_graph_add_transition(x->t.g, from, to, &spec, &inner)))
+    return cp_fail(err, st, "%s:%zu: %s", x->t.name, r->line, inner.message);
   return CP_OK;
 }
 
@@ -486,21 +497,11 @@ static cp_status on_transition(void *data, const record *r, cp_error *err) {
 enum { C_NAME, C_MONTHS, C_COST, C_SOURCE, C_KNOWN };
 static const char *const credential_columns[C_KNOWN] = {"name", "months", "cost", "source"};
 
-typedef struct credentials_ctx {
-  const char *name;
-  cp_graph *g;
-  columns cols;
-  bool have_header;
-} credentials_ctx;
-
 static cp_status on_credential(void *data, const record *r, cp_error *err) {
-  credentials_ctx *x = data;
-  if (!x->have_header) {
-    x->have_header = true;
-    return read_header(x->name, r, credential_columns, C_KNOWN, 3, &x->cols, err);
-  }
-  cp_status st = check_width(x->name, r, &x->cols, err);
-  if (st)
+  table *x = data;
+  bool row;
+  cp_status st = table_record(x, r, credential_columns, C_KNOWN, 3, &row, err);
+  if (st || !row)
     return st;
   double v[2];
   for (int i = 0; i < 2; i++) {
@@ -522,13 +523,10 @@ static cp_status on_credential(void *data, const record *r, cp_error *err) {
 
 cp_status cp_read_credentials_csv_buffer(cp_graph *g, const char *name, const char *data,
                                          size_t len, cp_error *err) {
-  credentials_ctx cx = {.name = name, .g = g};
+  table cx = {.name = name, .g = g};
   cp_status st = parse_csv(name, data, len, on_credential, &cx, err);
-  if (!st && !cx.have_header)
-    st = cp_fail(err, CP_EPARSE,
-                 "%s: empty file; expected a header with 'name', 'months' "
-                 "and 'cost'",
-                 name);
+  if (!st)
+    st = table_end(&cx, "'name', 'months' and 'cost'", err);
   columns_free(&cx.cols);
   return st;
 }
@@ -548,19 +546,14 @@ cp_status cp_read_csv_buffers(const char *transitions_name, const char *transiti
                               size_t roles_len, cp_graph **out, cp_error *err) {
   cp_status st;
   cp_graph *g = NULL;
-  roles_ctx rx = {.name = roles_name};
-  transitions_ctx tx = {.name = transitions_name, .roles_name = roles ? roles_name : NULL};
+  table rx = {.name = roles_name};
+  transitions_ctx tx = {.t = {.name = transitions_name}, .roles_name = roles ? roles_name : NULL};
   if ((st = cp_graph_new(transitions_name, &g)))
     return cp_fail(err, st, "out of memory");
-  rx.g = tx.g = g;
-  if (roles) {
-    if ((st = parse_csv(roles_name, roles, roles_len, on_role, &rx, err)))
-      goto cleanup;
-    if (!rx.have_header) {
-      st = cp_fail(err, CP_EPARSE, "%s: empty file; expected a header with 'id'", roles_name);
-      goto cleanup;
-    }
-  }
+  rx.g = tx.t.g = g;
+  if (roles && ((st = parse_csv(roles_name, roles, roles_len, on_role, &rx, err)) ||
+                (st = table_end(&rx, "'id'", err))))
+    goto cleanup;
   /* One record per line in the usual file: reserving that many transitions up front
    * spares a large graph its regrowth copies. */
   size_t lines = 0;
@@ -574,18 +567,14 @@ cp_status cp_read_csv_buffers(const char *transitions_name, const char *transiti
     st = cp_fail(err, CP_ENOMEM, "%s: out of memory", transitions_name);
     goto cleanup;
   }
-  if ((st = parse_csv(transitions_name, transitions, transitions_len, on_transition, &tx, err)))
+  if ((st = parse_csv(transitions_name, transitions, transitions_len, on_transition, &tx, err)) ||
+      (st = table_end(&tx.t, "'from' and 'to'", err)))
     goto cleanup;
-  if (!tx.have_header) {
-    st = cp_fail(err, CP_EPARSE, "%s: empty file; expected a header with 'from' and 'to'",
-                 transitions_name);
-    goto cleanup;
-  }
   *out = g;
   g = NULL;
 cleanup:
   columns_free(&rx.cols);
-  columns_free(&tx.cols);
+  columns_free(&tx.t.cols);
   free(tx.extra);
   cp_buf_free(&tx.last_from);
   cp_graph_free(g);
