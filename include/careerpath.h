@@ -369,7 +369,9 @@ void cp_query_init(cp_query *q, size_t from, size_t to, cp_criterion by);
 cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list **out,
                           cp_error *err);
 
-/* Every Pareto-optimal route on `objectives` (2 or more criteria) within the query's limits:
+/* Every Pareto-optimal route on `objectives` (2 or more criteria) within the query's limits
+ * (one label-setting search keeping every non-dominated label: exponential in the worst case,
+ * bounded by the label limit):
  * no other route is at least as good on all of them and better on one. One route per
  * distinct vector of totals (equal within the rule's tolerance): the least under the rest of
  * the tie rule (fewer steps, then roles, then transitions). Sorted by the first objective,
@@ -380,7 +382,9 @@ cp_status cp_route_pareto(const cp_router *r, const cp_query *q, const cp_criter
 
 /* Every role reachable from q->from within the query's limits, each with its best route by
  * the query's objective (an isochrone; the least under the tie rule), the list sorted by the
- * rule; q->to, k and via are not used (via is CP_EINVAL). Fails as cp_route_search. */
+ * rule; q->to, k and via are not used (via is CP_EINVAL). One label-setting search: O(L (d +
+ * log L)) for L labels of degree d, L growing from the roles with the limits and with routes
+ * that trade objective for steps. Fails as cp_route_search. */
 cp_status cp_route_reach(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err);
 
 /* Every role that can reach q->to within the limits, each with its best route into it (the
