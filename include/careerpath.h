@@ -353,19 +353,18 @@ typedef struct cp_query {
 /* A query from `from` to `to` by one criterion: no limits, nothing avoided, k = 1. */
 void cp_query_init(cp_query *q, size_t from, size_t to, cp_criterion by);
 
-/* The k best routes for the query, best first: the one call for "the k best routes between
- * two roles", whoever asks (route, render, reach's and whatif's questions, batches). Exact:
- * the k least loopless routes within the limits under the tie rule (above), whichever engine
- * answers: a bidirectional Dijkstra for the plain question (k = 1, an objective and nothing
- * else: O((m + n) log n) at worst, in practice the roles near both ends), a kept search from
- * the source in a batch (reuse_source), or a resource-constrained label-setting search (Yen's
- * algorithm over it for k > 1; exponential in the worst case, bounded by a label limit), not
- * a filter over unconstrained routes. Totals in the routes are what the person pays
- * (credentials held taken off). No route is CP_OK with n == 0. CP_ENOCRIT when a transition
- * lacks a criterion the query uses; CP_EINVAL for a bad query (k = 0, a bad index, avoiding
- * the start, a negative weight...); CP_ELIMIT when the search outgrows its label limit;
- * CP_ENOMEM. The routes belong to the caller (cp_route_list_free) and name the graph's roles
- * and transitions, not the router's. */
+/* The k best routes for the query, best first: the one call for "the k best routes between two
+ * roles", whoever asks (route, render, whatif, batches). Exact: the k least loopless routes within
+ * the limits (with waypoints, a role may come again after one) under the tie rule (above),
+ * whichever engine answers: a bidirectional Dijkstra for the plain question (k = 1, an objective
+ * and nothing else: O((m + n) log n) at worst, in practice the roles near both ends), a kept search
+ * from the source in a batch (reuse_source), or a resource-constrained label-setting search (Yen's
+ * algorithm over it for k > 1; exponential in the worst case, bounded by a label limit), not a
+ * filter over unconstrained routes. Totals in the routes are what the person pays (credentials held
+ * taken off). No route is CP_OK with n == 0. CP_ENOCRIT when a transition lacks a criterion the
+ * query uses; CP_EINVAL for a bad query (k = 0, a bad index, avoiding the start, a negative
+ * weight...); CP_ELIMIT when the search outgrows its label limit; CP_ENOMEM. The routes belong to
+ * the caller (cp_route_list_free) and name the graph's roles and transitions, not the router's. */
 cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list **out,
                           cp_error *err);
 

@@ -49,11 +49,23 @@ static void failures_carry_one_line(void **state) {
   assert_int_equal(strlen(e.message), CP_ERROR_MESSAGE_MAX - 1);
 }
 
+/* AddressSanitizer aborts on an allocation past its largest (by design) instead of failing
+ * it, so the refused one is asked for only without it. */
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
 /* Room is asked for before handing work to libraries that do not survive running out. */
 static void room_is_asked_for_first(void **state) {
   (void)state;
   assert_true(cp_memory_available(1 << 20));
+#ifndef UNDER_ASAN
   assert_false(cp_memory_available(SIZE_MAX / 2));
+#endif
   cp_graph *g = cp_test_load("small.gv");
   assert_int_equal(cp_igraph_room(g, NULL, "test"), CP_OK);
   cp_graph_free(g);
