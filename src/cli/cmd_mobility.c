@@ -1,57 +1,129 @@
 /* cmd_mobility.c: `careerpath mobility build`: a transition graph from career histories. */
-#include "cli.h"
+#include "groups.h"
+#include "pending.h"
 
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-    "Usage: careerpath mobility build HISTORIES.csv [-o FILE] [OPTIONS]\n"
-    "\n"
-    "Builds the mobility network from career histories: a CSV with a header row and columns\n"
-    "person, role, and start (YYYY-MM or YYYY-MM-DD) or seq (a number), optional end; rows\n"
-    "in any order. A person's consecutive spells in one role are one stay; each change of\n"
-    "role is a move. Per transition: count (moves), people (distinct), probability (share of\n"
-    "the source role's published moves) and median_months (time in the source role before\n"
-    "the move); per role: people (head-count), stays and median_tenure_months.\n"
-    "Person ids never appear in any output.\n"
-    "\n"
-    "Options:\n"
-    "  -o, --output FILE    write the graph here (default: standard output); FILE.gv or\n"
-    "                       FILE.dot writes DOT, anything else CSV transitions with the\n"
-    "                       roles in roles.csv beside it\n"
-    "  --format csv|dot     the output format, whatever FILE is called\n"
-    "  --roles-out FILE     where the roles CSV goes (default: roles.csv beside -o)\n"
-    "  --min-people K       suppress transitions and roles seen in fewer than K distinct\n"
-    "                       people (default 5; 1 keeps everything)\n"
-    "  --strict             the first bad row is an error (default: count and skip)\n"
-    "  --memory-rows N      rows held in memory before spilling to temporary files\n"
-    "                       (default 1048576, about 32 MiB)\n"
-    "  -h, --help           this help\n"
-    "\n"
-    "A summary (rows, people, moves, bad rows with their lines, what was suppressed) goes to\n"
-    "standard error.\n"
-    "\n"
-    "Exit codes: 0 built, 2 usage error, 3 bad input (unreadable file, bad header, a bad\n"
-    "row with --strict), 4 output could not be written, 5 internal error.\n";
+typedef struct mobility_state {
+  const char *input, *format_name, *roles_out;
+  char *roles_path; /* roles.csv beside -o, when that is where the roles go */
+  cp_mobility_options o;
+  cp_mobility *m;
+} mobility_state;
 
-static bool ends_with(const char *s, const char *suffix) {
-  size_t n = strlen(s), k = strlen(suffix);
-  return n >= k && !strcmp(s + n - k, suffix);
+#define OWN(field) offsetof(mobility_state, field)
+
+static void mobility_init(cp_cli_run *x, void *state) {
+  (void)x;
+  ((mobility_state *)state)->o.min_people = 5;
 }
 
-/* roles.csv in the directory of `path`. */
-static char *roles_beside(const char *path) {
-  const char *slash = strrchr(path, '/');
-  size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
-  char *out = malloc(dir + sizeof "roles.csv");
-  if (out) {
-    memcpy(out, path, dir);
-    memcpy(out + dir, "roles.csv", sizeof "roles.csv");
+static const cp_cli_option opt_format = {
+    .name = "format",
+    .value = "csv|dot",
+    .help = "the output format, whatever FILE is called",
+    .heading = CP_HEAD_OUTPUT,
+    .set = cp_cli_set_string,
+    .offset = OWN(format_name),
+    .complete = "csv dot",
+};
+static const cp_cli_option opt_roles_out = {
+    .name = "roles-out",
+    .value = "FILE",
+    .help = "where the roles CSV goes (default: roles.csv beside -o)",
+    .heading = CP_HEAD_OUTPUT,
+    .set = cp_cli_set_string,
+    .offset = OWN(roles_out),
+    .flags = CP_OPT_WRITES,
+    .complete = "@file",
+};
+static const cp_cli_option opt_min_people = {
+    .name = "min-people",
+    .value = "K",
+    .help =
+        "suppress transitions and roles seen in fewer than K distinct people (default 5; 1 keeps "
+        "everything)",
+    .heading = CP_HEAD_OPTIONS,
+    .set = cp_cli_set_count,
+    .offset = OWN(o.min_people)};
+static const cp_cli_option opt_strict = {
+    .name = "strict",
+    .help = "the first bad row is an error (default: count and skip)",
+    .heading = CP_HEAD_OPTIONS,
+    .set = cp_cli_set_flag,
+    .offset = OWN(o.strict),
+};
+static const cp_cli_option opt_memory_rows = {
+    .name = "memory-rows",
+    .value = "N",
+    .help =
+        "rows held in memory before spilling to temporary files (default 1048576, about 32 MiB)",
+    .heading = CP_HEAD_OPTIONS,
+    .set = cp_cli_set_count,
+    .offset = OWN(o.memory_rows),
+};
+static const cp_cli_option *const options[] = {
+    &cp_opt_output,   &opt_format, &opt_roles_out, &opt_min_people, &opt_strict,
+    &opt_memory_rows, NULL};
+
+static int mobility_operands(cp_cli_run *x, void *state, char **operands, size_t n) {
+  mobility_state *s = state;
+  if (n != 1)
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE,
+                       n == 0 ? "which histories file? try 'careerpath mobility --help'"
+                              : "one histories file, please");
+  s->input = operands[0];
+  cp_cli_inputs_add(&x->inputs, s->input);
+  return CP_EXIT_OK;
+}
+
+/* The format: --format, else from -o's name (FILE.gv or FILE.dot: DOT). */
+static int choose_format(cp_cli_run *x, const mobility_state *s) {
+  const char *out = x->args.output;
+  bool dot = out && (cp_cli_ends_with(out, ".gv") || cp_cli_ends_with(out, ".dot"));
+  if (s->format_name) {
+    if (strcmp(s->format_name, "csv") && strcmp(s->format_name, "dot"))
+      return cp_cli_fail(&x->c, CP_EXIT_USAGE, "unknown format '%s'; choose csv or dot",
+                         s->format_name);
+    dot = !strcmp(s->format_name, "dot");
   }
-  return out;
+  x->args.format = dot ? CP_OUT_DOT : CP_OUT_CSV;
+  return CP_EXIT_OK;
 }
 
+/* CSV roles go to --roles-out, else roles.csv beside -o (when -o is a file). */
+static int roles_file(cp_cli_run *x, mobility_state *s) {
+  const char *out = x->args.output;
+  if (x->args.format == CP_OUT_CSV && !s->roles_out && out && strcmp(out, "-")) {
+    if (!(s->roles_path = cp_cli_beside(out, "roles.csv")))
+      return cp_cli_fail(&x->c, CP_EXIT_INTERNAL, "out of memory");
+    s->roles_out = s->roles_path;
+    if (cp_cli_ends_with(out, "/roles.csv") || !strcmp(out, "roles.csv"))
+      return cp_cli_fail(&x->c, CP_EXIT_USAGE,
+                         "'%s' is where the roles go; name the transitions file otherwise or "
+                         "give --roles-out",
+                         out);
+  }
+  /* Declared now so that it is checked against the input before any work: refusing the
+   * second file after writing the first would leave half an output. */
+  return s->roles_out ? cp_cli_add_companion(x, s->roles_out, NULL, 0) : CP_EXIT_OK;
+}
+
+static int mobility_check(cp_cli_run *x, void *state) {
+  mobility_state *s = state;
+  int code;
+  if ((code = choose_format(x, s)))
+    return code;
+  if (s->roles_out && x->args.format == CP_OUT_DOT)
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE,
+                       "--roles-out goes with CSV output; DOT holds the roles");
+  return roles_file(x, s);
+}
+
+/* The summary on stderr: rows, people, moves, bad rows with their lines, what was
+ * suppressed. */
 static void report(const cp_cli *c, const cp_mobility *m) {
   fprintf(c->err,
           "careerpath mobility: %zu rows: %zu people, %zu stays, %zu moves between %zu roles; "
@@ -70,112 +142,72 @@ static void report(const cp_cli *c, const cp_mobility *m) {
           m->min_people);
 }
 
-static int build(const cp_cli *c, int argc, char **argv) {
-  static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
-                                           {"format", required_argument, NULL, 'F'},
-                                           {"roles-out", required_argument, NULL, 'R'},
-                                           {"min-people", required_argument, NULL, 'k'},
-                                           {"strict", no_argument, NULL, 's'},
-                                           {"memory-rows", required_argument, NULL, 'M'},
-                                           {"help", no_argument, NULL, 'h'},
-                                           {NULL, 0, NULL, 0}};
-  const char *output = NULL, *roles_out = NULL, *format_name = NULL;
-  cp_mobility_options o = {.min_people = 5};
-  int code = CP_EXIT_OK, opt;
-  cp_mobility *m = NULL;
-  char *text = NULL, *roles = NULL, *roles_path = NULL;
-  size_t text_len = 0, roles_len = 0;
+static int mobility_compute(cp_cli_run *x, void *state) {
+  mobility_state *s = state;
   cp_error e = {0};
+  cp_status st = cp_mobility_build(s->input, &s->o, &s->m, &e);
+  if (st)
+    return cp_cli_status(&x->c, st, &e);
+  report(&x->c, s->m);
+  return CP_EXIT_OK;
+}
 
-  cp_cli_getopt_reset();
-  while ((opt = cp_cli_getopt(c, argc, argv, ":ho:", longopts)) != -1) {
-    switch (opt) {
-    case 'o': output = optarg; break;
-    case 'F': format_name = optarg; break;
-    case 'R': roles_out = optarg; break;
-    case 'k':
-      if (!cp_cli_parse_count(c, "--min-people", optarg, &o.min_people))
-        return CP_EXIT_USAGE;
-      break;
-    case 's': o.strict = 1; break;
-    case 'M':
-      if (!cp_cli_parse_count(c, "--memory-rows", optarg, &o.memory_rows))
-        return CP_EXIT_USAGE;
-      break;
-    case 'h': fputs(help, c->out); return CP_EXIT_OK;
-    default: return CP_EXIT_USAGE;
-    }
-  }
-  if (optind + 1 != argc)
-    return cp_cli_fail(c, CP_EXIT_USAGE,
-                       optind == argc ? "which histories file? try 'careerpath mobility --help'"
-                                      : "one histories file, please");
-  const char *input = argv[optind];
-  bool dot = output && (ends_with(output, ".gv") || ends_with(output, ".dot"));
-  if (format_name) {
-    if (strcmp(format_name, "csv") && strcmp(format_name, "dot"))
-      return cp_cli_fail(c, CP_EXIT_USAGE, "unknown format '%s'; choose csv or dot", format_name);
-    dot = !strcmp(format_name, "dot");
-  }
-  if (roles_out && dot)
-    return cp_cli_fail(c, CP_EXIT_USAGE, "--roles-out goes with CSV output; DOT holds the roles");
-
-  if (!dot && !roles_out && output && strcmp(output, "-")) {
-    if (!(roles_path = roles_beside(output))) {
-      code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
-      goto cleanup;
-    }
-    roles_out = roles_path;
-    if (ends_with(output, "/roles.csv") || !strcmp(output, "roles.csv")) {
-      code = cp_cli_fail(c, CP_EXIT_USAGE,
-                         "'%s' is where the roles go; name the transitions file otherwise or "
-                         "give --roles-out",
-                         output);
-      goto cleanup;
-    }
-  }
-  const char *inputs[] = {input, NULL};
-  /* Before any work, and before either file is written: refusing the second after writing the
-   * first would leave half an output. */
-  if ((code = cp_cli_refuse_inputs(c, roles_out, inputs)) ||
-      (code = cp_cli_refuse_inputs(c, output, inputs)))
-    goto cleanup;
-
-  cp_status st = cp_mobility_build(input, &o, &m, &e);
-  if (st) {
-    code = cp_cli_status(c, st, &e);
-    goto cleanup;
-  }
-  report(c, m);
-  st = dot ? cp_mobility_write_dot(m, &text, &text_len, &e)
-           : cp_mobility_write_csv(m, &text, &text_len, &roles, &roles_len, &e);
-  if (st) {
-    code = cp_cli_status(c, st, &e);
-    goto cleanup;
-  }
-  /* Roles renamed into place first: transitions never name a role the roles file lacks. */
-  const char *paths[] = {roles_out, output}, *data[] = {roles, text};
-  const size_t lens[] = {roles_len, text_len};
-  code = roles_out ? cp_cli_write_files(c, 2, paths, data, lens, inputs)
-                   : cp_cli_write(c, output, text, text_len, inputs);
-cleanup:
+/* Transitions to `out`, roles (CSV) to their own file, written together. */
+static int present_graph(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
+  const mobility_state *s = state;
+  char *text = NULL, *roles = NULL;
+  size_t len = 0, roles_len = 0;
+  cp_error e = {0};
+  cp_status st = f == CP_OUT_DOT ? cp_mobility_write_dot(s->m, &text, &len, &e)
+                                 : cp_mobility_write_csv(s->m, &text, &len, &roles, &roles_len, &e);
+  int code = cp_cli_status(&x->c, st, &e);
+  if (!code)
+    fwrite(text, 1, len, out);
   free(text);
+  /* Roles renamed into place first: transitions never name a role the roles file lacks. */
+  if (!code && s->roles_out)
+    return cp_cli_add_companion(x, s->roles_out, roles, roles_len);
   free(roles);
-  free(roles_path);
-  cp_mobility_free(m);
   return code;
 }
 
-int cp_cmd_mobility(const cp_cli *c, int argc, char **argv) {
-  if (argc >= 2 && !strcmp(argv[1], "build"))
-    return build(c, argc - 1, argv + 1);
-  if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
-    fputs(help, c->out);
-    return CP_EXIT_OK;
-  }
-  if (argc < 2)
-    return cp_cli_fail(c, CP_EXIT_USAGE,
-                       "which subcommand? 'careerpath mobility build HISTORIES.csv'");
-  return cp_cli_fail(c, CP_EXIT_USAGE, "unknown subcommand '%s'; try 'careerpath mobility build'",
-                     argv[1]);
+static void mobility_release(void *state) {
+  mobility_state *s = state;
+  free(s->roles_path);
+  cp_mobility_free(s->m);
 }
+
+const cp_cli_command cp_cmd_mobility_build = {
+    .parent = "mobility",
+    .name = "build",
+    .summary = "a transition graph from career histories",
+    .section = CP_SECTION_RESEARCH,
+    .synopsis = "HISTORIES.csv [-o FILE] [OPTIONS]",
+    .description =
+        "Builds the mobility network from career histories: a CSV with a header row and columns\n"
+        "person, role, and start (YYYY-MM or YYYY-MM-DD) or seq (a number), optional end; rows\n"
+        "in any order. A person's consecutive spells in one role are one stay; each change of\n"
+        "role is a move. Per transition: count (moves), people (distinct), probability (share of\n"
+        "the source role's published moves) and median_months (time in the source role before\n"
+        "the move); per role: people (head-count), stays and median_tenure_months.\n"
+        "Person ids never appear in any output.\n"
+        "\n"
+        "The graph goes to -o FILE (default: standard output): FILE.gv or FILE.dot writes DOT,\n"
+        "anything else CSV transitions with the roles in roles.csv beside it.",
+    .options = options,
+    .operand = "HISTORIES.csv",
+    .notes =
+        "A summary (rows, people, moves, bad rows with their lines, what was suppressed) goes to\n"
+        "standard error.",
+    .exit_codes = "0 built, 2 usage error, 3 bad input (unreadable file, bad header, a bad row "
+                  "with --strict), 4 output could not be written, 5 internal error.",
+    .what = "the graph",
+    .default_format = CP_OUT_CSV,
+    .present = {[CP_OUT_CSV] = present_graph, [CP_OUT_DOT] = present_graph},
+    .state_size = sizeof(mobility_state),
+    .init = mobility_init,
+    .operands = mobility_operands,
+    .check = mobility_check,
+    .compute = mobility_compute,
+    .release = mobility_release,
+};

@@ -1,24 +1,8 @@
 /* cmd_validate.c: `careerpath validate`: checks a graph file and summarises it. */
-#include "cli.h"
+#include "groups.h"
+#include "json_out.h"
 
-#include <getopt.h>
-#include <jansson.h>
 #include <stdlib.h>
-
-static const char help[] =
-    "Usage: careerpath validate [GRAPH] [--roles FILE] [--format text|json]\n"
-    "\n"
-    "Reads GRAPH (default: the built-in graph) and either prints every problem that stops\n"
-    "it loading, with file and line, or a summary: roles and domains, which weights the\n"
-    "transitions carry, entry roles (nothing leads in), dead ends (nothing leads out),\n"
-    "isolated roles, and roles no entry role can reach.\n"
-    "\n"
-    "Options:\n"
-    "  --format FORMAT      text (default) or json\n"
-    "  --roles FILE         roles CSV for a CSV graph\n"
-    "  -h, --help           this help\n"
-    "\n"
-    "Exit codes: 0 valid, 2 usage error, 3 invalid graph, 5 internal error.\n";
 
 enum { LISTED = 12 };
 
@@ -86,52 +70,47 @@ static void print_text(FILE *f, const cp_graph *g, const cp_summary *s) {
   list_roles(f, g, "unreachable from every entry role", s->unreachable, s->n_unreachable);
 }
 
-int cp_cmd_validate(const cp_cli *c, int argc, char **argv) {
-  static const struct option longopts[] = {{"format", required_argument, NULL, 'F'},
-                                           {"roles", required_argument, NULL, 'r'},
-                                           {"help", no_argument, NULL, 'h'},
-                                           {NULL, 0, NULL, 0}};
-  const char *roles = NULL, *graph_path = NULL;
-  cp_out_format format = CP_OUT_TEXT;
-  int code, opt;
-  cp_graph *g = NULL;
-  cp_summary *s = NULL;
-  cp_error e = {0};
+typedef struct validate_state {
+  cp_summary *summary;
+} validate_state;
 
-  cp_cli_getopt_reset();
-  while ((opt = cp_cli_getopt(c, argc, argv, ":h", longopts)) != -1) {
-    switch (opt) {
-    case 'F':
-      if ((code = cp_cli_parse_format(c, optarg, CP_OUT_BIT(CP_OUT_TEXT) | CP_OUT_BIT(CP_OUT_JSON),
-                                      &format)))
-        return code;
-      break;
-    case 'r': roles = optarg; break;
-    case 'h': fputs(help, c->out); return CP_EXIT_OK;
-    default: return CP_EXIT_USAGE;
-    }
-  }
-  if ((code = cp_cli_graph_operand(c, argc, argv, &graph_path)))
-    return code;
-  if ((code = cp_cli_load_graph(c, graph_path, roles, &g)))
-    return code;
-  cp_status st = cp_graph_summarize(g, &s, &e);
-  if (st) {
-    code = cp_cli_status(c, st, &e);
-  } else if (format == CP_OUT_JSON) {
-    size_t len;
-    char *text = cp_cli_json_text(summary_json(g, s), &len);
-    if (!text)
-      code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory formatting the summary");
-    else if (fwrite(text, 1, len, c->out) != len || fflush(c->out) != 0)
-      code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write the output");
-    free(text);
-  } else {
-    print_text(c->out, g, s);
-    if (fflush(c->out) != 0)
-      code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write the output");
-  }
-  cp_summary_free(s);
-  cp_graph_free(g);
-  return code;
+static int validate_compute(cp_cli_run *x, void *state) {
+  validate_state *s = state;
+  cp_error e = {0};
+  return cp_cli_status(&x->c, cp_graph_summarize(x->g, &s->summary, &e), &e);
 }
+
+static int present_text(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
+  (void)f;
+  print_text(out, x->g, ((const validate_state *)state)->summary);
+  return CP_EXIT_OK;
+}
+
+static int present_json(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
+  (void)f;
+  return cp_cli_json_write(&x->c, out, summary_json(x->g, ((const validate_state *)state)->summary),
+                           12, "the summary");
+}
+
+static void validate_release(void *state) { cp_summary_free(((validate_state *)state)->summary); }
+
+const cp_cli_command cp_cmd_validate = {
+    .name = "validate",
+    .summary = "check a graph file and summarise it",
+    .section = CP_SECTION_COMMANDS,
+    .synopsis = "[GRAPH] [OPTIONS]",
+    .description =
+        "Reads GRAPH (default: the built-in graph) and either prints every problem that stops\n"
+        "it loading, with file and line, or a summary: roles and domains, which weights the\n"
+        "transitions carry, entry roles (nothing leads in), dead ends (nothing leads out),\n"
+        "isolated roles, and roles no entry role can reach.",
+    .groups = CP_GROUP_OUTPUT | CP_GROUP_GRAPH,
+    .exit_codes = "0 valid, 2 usage error, 3 invalid graph, 4 output not written, 5 internal "
+                  "error.",
+    .what = "the summary",
+    .default_format = CP_OUT_TEXT,
+    .present = {[CP_OUT_TEXT] = present_text, [CP_OUT_JSON] = present_json},
+    .state_size = sizeof(validate_state),
+    .compute = validate_compute,
+    .release = validate_release,
+};

@@ -1,35 +1,16 @@
-/* cmd_whatif.c: `careerpath whatif`: which credential to earn next, ranked by what it saves. */
-#include "cli.h"
+/* cmd_whatif.c: `careerpath whatif`: which credential to earn next, ranked by what it
+ * saves. */
+#include "answer.h"
+#include "groups.h"
+#include "json_out.h"
+#include "pending.h"
+#include "route_present.h"
 
-#include <getopt.h>
-#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-    "Usage: careerpath whatif [GRAPH] --from ROLE --to ROLE [OPTIONS]\n"
-    "       careerpath whatif [GRAPH] --from ROLE --within C=L,... [OPTIONS]\n"
-    "\n"
-    "For every credential in the graph's catalogue that is not already held: how much holding\n"
-    "it would improve the best route (or open one where there is none), ranked. Without --to,\n"
-    "how many more roles it brings within the limits. What holding a credential does: moves\n"
-    "that require it cost its catalogue months and cost less.\n"
-    "\n"
-    "Options:\n"
-    "  --by CRITERION       best by steps, months (default), cost or effort, or a trade-off\n"
-    "  --within C=L,...     limits, e.g. months=36,cost=20000 (required without --to)\n"
-    "  --budget, --max-months, --max-steps, --max-effort   one limit each\n"
-    "  --avoid ROLE, --avoid-domain D   never pass through (repeatable)\n"
-    "  --have CRED, --have-file FILE    credentials already held\n"
-    "  --format FORMAT      text (default) or json\n"
-    "  -o, --output FILE    write there (through a temporary file) instead of stdout\n"
-    "  --roles FILE         roles CSV for a CSV graph\n"
-    "  -h, --help           this help\n"
-    "\n"
-    "Exit codes: 0 ranked, 2 usage error, 3 bad input (or no catalogue), 4 output not\n"
-    "written, 5 internal error.\n";
-
+/* The question asked again as if one more credential were held. */
 typedef struct option_result {
   size_t credential;
   bool found;       /* a route (or, without --to, the count below) */
@@ -39,15 +20,24 @@ typedef struct option_result {
   size_t reachable;
 } option_result;
 
-static double objective_of(const cp_query *q, const cp_route *r) {
-  double f = 0;
-  for (int c = 0; c < NC; c++)
-    if (q->weights[c] > 0) /* criteria the graph lacks are NaN, and 0 x NaN is NaN */
-      f += q->weights[c] * cp_route_total(r, (cp_criterion)c);
-  return f;
+typedef struct whatif_state {
+  cp_cli_answer a;
+  option_result base, *options;
+  size_t n_options;
+} whatif_state;
+
+static int whatif_check(cp_cli_run *x, void *state) {
+  (void)state;
+  if (!x->args.rq.from)
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE, "--from is required; see 'careerpath whatif --help'");
+  if (!x->args.rq.to && !cp_cli_limited(&x->args.rq))
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE,
+                       "without --to, give limits (--within months=36,...): the question is how "
+                       "many roles come within them");
+  return CP_EXIT_OK;
 }
 
-/* The question with one more credential held, answered. */
+/* The question with one more credential held (`extra`, may be NULL), answered. */
 static cp_status evaluate(const cp_router *router, const cp_query *base, const char *extra,
                           option_result *out, cp_error *e) {
   const char *have[MAX_LIST + 1];
@@ -65,40 +55,66 @@ static cp_status evaluate(const cp_router *router, const cp_query *base, const c
   out->found = out->routes->n > 0;
   if (out->found && q.to != SIZE_MAX) {
     out->best = out->routes->routes[0];
-    out->objective = objective_of(&q, &out->best);
+    out->objective = cp_cli_route_objective(&q, &out->best);
   }
   return CP_OK;
 }
 
-/* The question as if `name` were held too; `ha` points into `hrq`. */
-static void with_held(const cp_cli_request *rq, const cp_cli_answer *a, const char *name,
-                      cp_cli_request *hrq, cp_cli_answer *ha) {
-  *hrq = *rq;
-  if (hrq->n_have < MAX_LIST)
-    hrq->have[hrq->n_have++] = name;
-  *ha = *a;
-  ha->q.have = hrq->have;
-  ha->q.n_have = hrq->n_have;
-}
-
-static const option_result *ranking_base;
-static bool ranking_to;
-
-/* Opening a route first, then the largest saving (or the most roles), then the name. */
+/* Opening a route first, then the largest saving; without --to, the most roles (the
+ * objective is then minus the count); then catalogue order. */
 static int by_gain(const void *pa, const void *pb) {
   const option_result *a = pa, *b = pb;
-  if (ranking_to) {
-    if (a->found != b->found)
-      return a->found ? -1 : 1;
-    if (a->found && a->objective != b->objective)
-      return a->objective < b->objective ? -1 : 1;
-  } else if (a->reachable != b->reachable) {
-    return a->reachable > b->reachable ? -1 : 1;
-  }
-  (void)ranking_base;
+  if (a->found != b->found)
+    return a->found ? -1 : 1;
+  if (a->found && a->objective != b->objective)
+    return a->objective < b->objective ? -1 : 1;
   return a->credential < b->credential ? -1 : a->credential > b->credential;
 }
 
+/* Every credential not held, asked and ranked. */
+static int rank_options(cp_cli_run *x, whatif_state *s, const cp_router *router) {
+  size_t n_cred = cp_graph_credential_count(x->g);
+  cp_error e = {0};
+  cp_status st;
+  if (!(s->options = calloc(n_cred, sizeof *s->options)))
+    return cp_cli_fail(&x->c, CP_EXIT_INTERNAL, "out of memory");
+  for (size_t i = 0; i < n_cred; i++) {
+    const char *name = cp_graph_credential(x->g, i)->name;
+    if (cp_cli_held(x->args.rq.have.name, x->args.rq.have.n, name))
+      continue;
+    option_result *o = &s->options[s->n_options++];
+    o->credential = i;
+    if ((st = evaluate(router, &s->a.q, name, o, &e)))
+      return cp_cli_search_status(&x->c, st, &e, "");
+    if (!x->args.rq.to) {
+      o->found = true;
+      o->objective = -(double)o->reachable;
+    }
+  }
+  qsort(s->options, s->n_options, sizeof *s->options, by_gain);
+  return CP_EXIT_OK;
+}
+
+static int whatif_compute(cp_cli_run *x, void *state) {
+  whatif_state *s = state;
+  const cp_router *router;
+  cp_error e = {0};
+  int code;
+  if (cp_graph_credential_count(x->g) == 0)
+    return cp_cli_fail(&x->c, CP_EXIT_INPUT,
+                       "%s has no credentials catalogue (DOT nodes with kind=\"credential\", or "
+                       "credentials.csv beside a CSV graph)",
+                       cp_graph_name(x->g));
+  if ((code = cp_cli_router(x, &router)) ||
+      (code = cp_cli_prepare(&x->c, x->g, &x->args.rq, &s->a, "")))
+    return code;
+  cp_status st = evaluate(router, &s->a.q, NULL, &s->base, &e);
+  if (st)
+    return cp_cli_search_status(&x->c, st, &e, "");
+  return rank_options(x, s, router);
+}
+
+/* What holding the credential saves, in the criterion's unit. */
 static void saving_text(const cp_cli_request *rq, double saved, char *buf, size_t n) {
   if (!rq->weighted && rq->by == CP_BY_COST)
     cp_format_money(saved, buf, n);
@@ -108,203 +124,150 @@ static void saving_text(const cp_cli_request *rq, double saved, char *buf, size_
     snprintf(buf, n, "%g", saved);
 }
 
-int cp_cmd_whatif(const cp_cli *c, int argc, char **argv) {
-  static const struct option longopts[] = {{"from", required_argument, NULL, 'f'},
-                                           {"to", required_argument, NULL, 't'},
-                                           {"format", required_argument, NULL, 'F'},
-                                           {"output", required_argument, NULL, 'o'},
-                                           {"roles", required_argument, NULL, 'r'},
-                                           {"help", no_argument, NULL, 'h'},
-                                           CP_CLI_QUESTION_OPTIONS,
-                                           {NULL, 0, NULL, 0}};
-  const char *output = NULL, *roles = NULL, *graph_path = NULL, *have_file = NULL;
-  cp_cli_request rq;
-  cp_cli_answer a = {0};
-  cp_out_format format = CP_OUT_TEXT;
-  int code = CP_EXIT_OK, opt;
-  cp_graph *g = NULL;
-  cp_router *router = NULL;
-  char *text = NULL, *have_text = NULL, why[512];
-  size_t len = 0, n_options = 0;
-  option_result base = {0}, *options = NULL;
-  cp_error e = {0};
-
-  cp_cli_request_init(&rq);
-  cp_cli_getopt_reset();
-  while ((opt = cp_cli_getopt(c, argc, argv, ":ho:", longopts)) != -1) {
-    bool ok = true;
-    switch (opt) {
-    case 'f': rq.from = optarg; break;
-    case 't': rq.to = optarg; break;
-    case 'F':
-      if ((code = cp_cli_parse_format(c, optarg, CP_OUT_BIT(CP_OUT_TEXT) | CP_OUT_BIT(CP_OUT_JSON),
-                                      &format)))
-        return code;
-      break;
-    case 'o': output = optarg; break;
-    case 'r': roles = optarg; break;
-    case 'h': fputs(help, c->out); return CP_EXIT_OK;
-    default:
-      if (!cp_cli_question_option(opt, optarg, &rq, &have_file, &ok, why, sizeof why))
-        return CP_EXIT_USAGE;
-    }
-    if (!ok)
-      return cp_cli_fail(c, CP_EXIT_USAGE, "%s", why);
+/* The heading: now, and the table's columns. */
+static void heading_text(FILE *f, const cp_cli_run *x, const whatif_state *s, const char *by) {
+  const cp_graph *g = x->g;
+  cp_cli_figures fig;
+  if (!x->args.rq.to) {
+    fprintf(f, "From %s, by %s: %zu roles within the limits now.\n",
+            cp_graph_role(g, s->a.from)->label, by, s->base.reachable);
+    fprintf(f, "  %-44s  %s\n", "IF YOU HELD", "ROLES WITHIN THE LIMITS");
+    return;
   }
-  if ((code = cp_cli_graph_operand(c, argc, argv, &graph_path)))
-    return code;
-  bool limited = false;
-  for (int i = 0; i < NC; i++)
-    limited |= isfinite(rq.limits[i]);
-  if (!rq.from)
-    return cp_cli_fail(c, CP_EXIT_USAGE, "--from is required; see 'careerpath whatif --help'");
-  if (!rq.to && !limited)
-    return cp_cli_fail(c, CP_EXIT_USAGE,
-                       "without --to, give limits (--within months=36,...): "
-                       "the question is how many roles come within them");
-  if (have_file && (code = cp_cli_read_have_file(c, have_file, &rq, &have_text)))
-    goto cleanup;
-  if ((code = cp_cli_load_graph(c, graph_path, roles, &g)))
-    goto cleanup;
-  if (cp_graph_credential_count(g) == 0) {
-    code = cp_cli_fail(c, CP_EXIT_INPUT,
-                       "%s has no credentials catalogue (DOT nodes with "
-                       "kind=\"credential\", or credentials.csv beside a CSV graph)",
-                       cp_graph_name(g));
-    goto cleanup;
-  }
-  cp_status st = cp_router_new(g, &router, &e);
-  if (st || (code = cp_cli_prepare(c, g, &rq, &a, ""))) {
-    code = st ? cp_cli_status(c, st, &e) : code;
-    goto cleanup;
-  }
-  if ((st = evaluate(router, &a.q, NULL, &base, &e)) &&
-      (code = cp_cli_search_status(c, st, &e, "")))
-    goto cleanup;
-  size_t n_cred = cp_graph_credential_count(g);
-  if (!(options = calloc(n_cred, sizeof *options))) {
-    code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
-    goto cleanup;
-  }
-  for (size_t i = 0; i < n_cred; i++) {
-    const char *name = cp_graph_credential(g, i)->name;
-    if (cp_cli_held(&rq, name))
-      continue;
-    option_result *o = &options[n_options++];
-    o->credential = i;
-    if ((st = evaluate(router, &a.q, name, o, &e)) && (code = cp_cli_search_status(c, st, &e, "")))
-      goto cleanup;
-  }
-  ranking_base = &base;
-  ranking_to = rq.to != NULL;
-  qsort(options, n_options, sizeof *options, by_gain);
-
-  char by[256], saved[64], months[32], cost[48];
-  cp_cli_describe(&rq, by, sizeof by);
-  if (format == CP_OUT_JSON) {
-    json_t *root = json_object(), *list = json_array(), *limits = json_object();
-    json_object_set_new(root, "from", json_string(cp_graph_role(g, a.from)->id));
-    if (rq.to)
-      json_object_set_new(root, "to", json_string(cp_graph_role(g, a.to)->id));
-    json_object_set_new(root, "by", json_string(by));
-    for (int i = 0; i < NC; i++)
-      if (isfinite(rq.limits[i]))
-        json_object_set_new(limits, cp_criterion_name((cp_criterion)i),
-                            cp_cli_json_number(rq.limits[i]));
-    json_object_set_new(root, "limits", limits);
-    json_object_set_new(root, "have", cp_cli_names_json(rq.have, rq.n_have));
-    if (rq.to)
-      json_object_set_new(
-          root, "now", base.found ? cp_cli_route_json(router, &a, &rq, &base.best) : json_null());
-    else
-      json_object_set_new(root, "reachable_now", json_integer((json_int_t)base.reachable));
-    for (size_t i = 0; i < n_options; i++) {
-      const option_result *o = &options[i];
-      const cp_credential *cred = cp_graph_credential(g, o->credential);
-      json_t *item = json_object();
-      json_object_set_new(item, "credential", json_string(cred->name));
-      json_object_set_new(item, "months", cp_cli_json_number(cred->months));
-      json_object_set_new(item, "cost", cp_cli_json_number(cred->cost));
-      if (rq.to) {
-        json_object_set_new(item, "opens_a_route", json_boolean(o->found && !base.found));
-        json_object_set_new(item, "saves",
-                            o->found && base.found
-                                ? cp_cli_json_number(base.objective - o->objective)
-                                : json_null());
-        /* The route holding it, its figures for a person who holds it. */
-        cp_cli_request hrq;
-        cp_cli_answer ha;
-        with_held(&rq, &a, cred->name, &hrq, &ha);
-        json_object_set_new(
-            item, "route", o->found ? cp_cli_route_json(router, &ha, &hrq, &o->best) : json_null());
-      } else {
-        json_object_set_new(item, "reachable", json_integer((json_int_t)o->reachable));
-        json_object_set_new(item, "gain",
-                            json_integer((json_int_t)o->reachable - (json_int_t)base.reachable));
-      }
-      json_array_append_new(list, item);
-    }
-    json_object_set_new(root, "credentials", list);
-    text = cp_cli_json_text(root, &len);
+  fprintf(f, "From %s to %s, by %s. ", cp_graph_role(g, s->a.from)->label,
+          cp_graph_role(g, s->a.to)->label, by);
+  if (s->base.found) {
+    cp_cli_route_figures(&s->base.best, &fig);
+    fprintf(f, "Now: %zu steps, %s months, %s.\n", s->base.best.n_steps, fig.months, fig.cost);
   } else {
-    FILE *f = open_memstream(&text, &len);
-    if (f) {
-      cp_cli_conditions_text(f, g, &rq, &a);
-      if (rq.to) {
-        fprintf(f, "From %s to %s, by %s. ", cp_graph_role(g, a.from)->label,
-                cp_graph_role(g, a.to)->label, by);
-        if (base.found) {
-          cp_cli_number(base.best.months, months, sizeof months);
-          cp_format_money(base.best.cost, cost, sizeof cost);
-          fprintf(f, "Now: %zu steps, %s months, %s.\n", base.best.n_steps, months, cost);
-        } else {
-          fputs("Now: no route.\n", f);
-        }
-        fprintf(f, "  %-44s  %-14s  %s\n", "IF YOU HELD", "SAVES", "BEST ROUTE THEN");
-      } else {
-        fprintf(f, "From %s, by %s: %zu roles within the limits now.\n",
-                cp_graph_role(g, a.from)->label, by, base.reachable);
-        fprintf(f, "  %-44s  %s\n", "IF YOU HELD", "ROLES WITHIN THE LIMITS");
-      }
-      for (size_t i = 0; i < n_options; i++) {
-        const option_result *o = &options[i];
-        const char *name = cp_graph_credential(g, o->credential)->name;
-        if (!rq.to) {
-          fprintf(f, "  %-44s  %zu (%+ld)\n", name, o->reachable,
-                  (long)o->reachable - (long)base.reachable);
-          continue;
-        }
-        if (!o->found) {
-          fprintf(f, "  %-44s  %-14s  no route\n", name, "-");
-          continue;
-        }
-        if (base.found)
-          saving_text(&rq, base.objective - o->objective, saved, sizeof saved);
-        else
-          snprintf(saved, sizeof saved, "opens a route");
-        cp_cli_number(o->best.months, months, sizeof months);
-        cp_format_money(o->best.cost, cost, sizeof cost);
-        fprintf(f, "  %-44s  %-14s  %zu steps, %s months, %s\n", name, saved, o->best.n_steps,
-                months, cost);
-      }
-      cp_cli_memstream_close(f, &text); /* NULL text: out of memory, below */
-    }
+    fputs("Now: no route.\n", f);
   }
-  if (!text) {
-    code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory formatting the ranking");
-    goto cleanup;
-  }
-  const char *inputs[] = {graph_path, roles, NULL};
-  code = cp_cli_write(c, output, text, len, inputs);
-cleanup:
-  for (size_t i = 0; i < n_options; i++)
-    cp_route_list_free(options[i].routes);
-  free(options);
-  cp_route_list_free(base.routes);
-  free(text);
-  free(have_text);
-  cp_cli_answer_free(&a);
-  cp_router_free(router);
-  cp_graph_free(g);
-  return code;
+  fprintf(f, "  %-44s  %-14s  %s\n", "IF YOU HELD", "SAVES", "BEST ROUTE THEN");
 }
+
+static void option_text(FILE *f, const cp_cli_run *x, const whatif_state *s,
+                        const option_result *o) {
+  const char *name = cp_graph_credential(x->g, o->credential)->name;
+  char saved[64];
+  cp_cli_figures fig;
+  if (!x->args.rq.to) {
+    fprintf(f, "  %-44s  %zu (%+ld)\n", name, o->reachable,
+            (long)o->reachable - (long)s->base.reachable);
+    return;
+  }
+  if (!o->found) {
+    fprintf(f, "  %-44s  %-14s  no route\n", name, "-");
+    return;
+  }
+  if (s->base.found)
+    saving_text(&x->args.rq, s->base.objective - o->objective, saved, sizeof saved);
+  else
+    snprintf(saved, sizeof saved, "opens a route");
+  cp_cli_route_figures(&o->best, &fig);
+  fprintf(f, "  %-44s  %-14s  %zu steps, %s months, %s\n", name, saved, o->best.n_steps, fig.months,
+          fig.cost);
+}
+
+static int present_text(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
+  (void)f;
+  const whatif_state *s = state;
+  char by[256];
+  cp_cli_describe(&x->args.rq, by, sizeof by);
+  cp_cli_conditions_text(out, x->g, &x->args.rq, &s->a);
+  heading_text(out, x, s, by);
+  for (size_t i = 0; i < s->n_options; i++)
+    option_text(out, x, s, &s->options[i]);
+  return CP_EXIT_OK;
+}
+
+/* One credential: its catalogue figures and what holding it would do. */
+static json_t *option_json(const cp_cli_run *x, const whatif_state *s, const option_result *o) {
+  const cp_credential *cred = cp_graph_credential(x->g, o->credential);
+  const cp_cli_request *rq = &x->args.rq;
+  json_t *item = json_object();
+  json_object_set_new(item, "credential", json_string(cred->name));
+  json_object_set_new(item, "months", cp_cli_json_number(cred->months));
+  json_object_set_new(item, "cost", cp_cli_json_number(cred->cost));
+  if (!rq->to) {
+    json_object_set_new(item, "reachable", json_integer((json_int_t)o->reachable));
+    json_object_set_new(item, "gain",
+                        json_integer((json_int_t)o->reachable - (json_int_t)s->base.reachable));
+    return item;
+  }
+  json_object_set_new(item, "opens_a_route", json_boolean(o->found && !s->base.found));
+  json_object_set_new(item, "saves",
+                      o->found && s->base.found
+                          ? cp_cli_json_number(s->base.objective - o->objective)
+                          : json_null());
+  /* The route holding it, its figures for a person who holds it. */
+  cp_cli_request hrq = *rq;
+  cp_cli_answer ha = s->a;
+  if (hrq.have.n < MAX_LIST)
+    hrq.have.name[hrq.have.n++] = cred->name;
+  ha.q.have = hrq.have.name;
+  ha.q.n_have = hrq.have.n;
+  json_object_set_new(item, "route",
+                      o->found ? cp_cli_route_json(x->router, &ha, &hrq, &o->best) : json_null());
+  return item;
+}
+
+static json_t *whatif_json(const cp_cli_run *x, const whatif_state *s) {
+  const cp_cli_request *rq = &x->args.rq;
+  json_t *root = json_object(), *list = json_array();
+  char by[256];
+  cp_cli_describe(rq, by, sizeof by);
+  json_object_set_new(root, "from", json_string(cp_graph_role(x->g, s->a.from)->id));
+  if (rq->to)
+    json_object_set_new(root, "to", json_string(cp_graph_role(x->g, s->a.to)->id));
+  json_object_set_new(root, "by", json_string(by));
+  json_object_set_new(root, "limits", cp_cli_limits_json(rq->limits));
+  json_object_set_new(root, "have", cp_cli_names_json(rq->have.name, rq->have.n));
+  if (rq->to)
+    json_object_set_new(root, "now",
+                        s->base.found ? cp_cli_route_json(x->router, &s->a, rq, &s->base.best)
+                                      : json_null());
+  else
+    json_object_set_new(root, "reachable_now", json_integer((json_int_t)s->base.reachable));
+  for (size_t i = 0; i < s->n_options; i++)
+    json_array_append_new(list, option_json(x, s, &s->options[i]));
+  json_object_set_new(root, "credentials", list);
+  return root;
+}
+
+static int present_json(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
+  (void)f;
+  return cp_cli_json_write(&x->c, out, whatif_json(x, state), 12, "the ranking");
+}
+
+static void whatif_release(void *state) {
+  whatif_state *s = state;
+  for (size_t i = 0; i < s->n_options; i++)
+    cp_route_list_free(s->options[i].routes);
+  free(s->options);
+  cp_route_list_free(s->base.routes);
+  cp_cli_answer_free(&s->a);
+}
+
+const cp_cli_command cp_cmd_whatif = {
+    .name = "whatif",
+    .summary = "which credential to earn next, ranked by what it saves",
+    .section = CP_SECTION_COMMANDS,
+    .synopsis = "[GRAPH] --from ROLE --to ROLE [OPTIONS]\n[GRAPH] --from ROLE --within C=L,... "
+                "[OPTIONS]",
+    .description =
+        "For every credential in the graph's catalogue that is not already held: how much holding\n"
+        "it would improve the best route (or open one where there is none), ranked. Without --to,\n"
+        "how many more roles it brings within the limits. What holding a credential does: moves\n"
+        "that require it cost its catalogue months and cost less.",
+    .groups =
+        CP_GROUP_QUESTION | CP_GROUP_LIMITS | CP_GROUP_HELD | CP_GROUP_OUTPUT | CP_GROUP_GRAPH,
+    .exit_codes = "0 ranked, 2 usage error, 3 bad input (or no catalogue), 4 output not written, "
+                  "5 internal error.",
+    .what = "the ranking",
+    .default_format = CP_OUT_TEXT,
+    .present = {[CP_OUT_TEXT] = present_text, [CP_OUT_JSON] = present_json},
+    .state_size = sizeof(whatif_state),
+    .check = whatif_check,
+    .compute = whatif_compute,
+    .release = whatif_release,
+};

@@ -1,13 +1,35 @@
-/* output.c: writing results safely (temporary file + rename) and formatting numbers. */
-#include "cli.h"
+/* write.c: writing results safely: stage to a temporary file, then rename; inputs never
+ * overwritten. */
+#include "write.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+void cp_cli_inputs_add(cp_cli_inputs *in, const char *path) {
+  if (path && in->n < CP_CLI_MAX_INPUTS)
+    in->path[in->n++] = path;
+  in->path[in->n] = NULL;
+}
+
+void cp_cli_inputs_own(cp_cli_inputs *in, char *path) {
+  if (!path || in->n_own == CP_CLI_MAX_INPUTS) {
+    free(path);
+    return;
+  }
+  in->own[in->n_own++] = path;
+  cp_cli_inputs_add(in, path);
+}
+
+void cp_cli_inputs_free(cp_cli_inputs *in) {
+  for (size_t i = 0; i < in->n_own; i++)
+    free(in->own[i]);
+  in->n = in->n_own = 0;
+  in->path[0] = NULL;
+}
 
 /* Writes all of `data` to `fd`; false with errno set when it cannot. */
 static bool write_all(int fd, const char *data, size_t len) {
@@ -155,67 +177,13 @@ bool cp_cli_memstream_close(FILE *f, char **buf) {
   return false;
 }
 
-void cp_cli_number(double v, char *buf, size_t n) {
-  if (isnan(v))
-    snprintf(buf, n, "-");
-  else
-    snprintf(buf, n, "%g", v);
-}
-
-int cp_cli_draw(const cp_cli *c, const cp_graph *g, cp_render_options *ro, cp_out_format format,
-                char **text, size_t *len) {
-  cp_error e = {0};
-  if (cp_graph_check_criterion(g, ro->label_by, NULL) != CP_OK)
-    ro->label_by = CP_BY_STEPS;
-  cp_format f = format == CP_OUT_SVG   ? CP_FORMAT_SVG
-                : format == CP_OUT_PNG ? CP_FORMAT_PNG
-                : format == CP_OUT_PDF ? CP_FORMAT_PDF
-                                       : CP_FORMAT_DOT;
-  cp_status st = cp_render(g, ro, f, text, len, &e);
-  return cp_cli_status(c, st, &e);
-}
-
-void cp_cli_html_text(FILE *f, const char *s) {
-  for (; *s; s++) {
-    switch (*s) {
-    case '&': fputs("&amp;", f); break;
-    case '<': fputs("&lt;", f); break;
-    case '>': fputs("&gt;", f); break;
-    case '"': fputs("&quot;", f); break;
-    case '\'': fputs("&#39;", f); break;
-    default: fputc(*s, f);
-    }
+char *cp_cli_beside(const char *path, const char *file) {
+  const char *slash = strrchr(path, '/');
+  size_t dir = slash ? (size_t)(slash - path) + 1 : 0, n = strlen(file);
+  char *p = malloc(dir + n + 1);
+  if (p) {
+    memcpy(p, path, dir);
+    memcpy(p + dir, file, n + 1);
   }
-}
-
-int cp_cli_html_page(const cp_cli *c, const char *title, const char *svg, const char *body,
-                     char **out, size_t *len) {
-  FILE *f = open_memstream(out, len);
-  if (!f)
-    return cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
-  /* Graphviz's SVG opens with an XML declaration and a DOCTYPE that have no place inside
-   * HTML: the page takes the <svg> element on. */
-  const char *start = svg ? strstr(svg, "<svg") : NULL;
-  /* Polyglot: HTML5 that is also well-formed XML, so that tools can parse it strictly. */
-  fputs("<!DOCTYPE html>\n<html lang=\"en\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n"
-        "<meta charset=\"utf-8\" />\n<title>",
-        f);
-  cp_cli_html_text(f, title);
-  fputs("</title>\n<style>\n"
-        "body{font-family:Helvetica,Arial,'Liberation Sans',Arimo,sans-serif;margin:2em}\n"
-        "figure{margin:0;overflow-x:auto}\n"
-        "table{border-collapse:collapse;margin-top:1.5em}\n"
-        "th,td{border:1px solid #bbb;padding:.35em .6em;text-align:left;vertical-align:top}\n"
-        "td.n{text-align:right}\n"
-        "</style>\n</head>\n<body>\n<h1>",
-        f);
-  cp_cli_html_text(f, title);
-  fputs("</h1>\n", f);
-  if (start)
-    fprintf(f, "<figure>\n%s</figure>\n", start);
-  fputs(body ? body : "", f);
-  fputs("</body>\n</html>\n", f);
-  if (!cp_cli_memstream_close(f, out))
-    return cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
-  return CP_EXIT_OK;
+  return p;
 }

@@ -1,0 +1,340 @@
+/* driver.c: runs one command of the table: parse its options, check them, protect its
+ * inputs, load the graph, compute, present in the chosen format and write atomically. */
+#include "cli.h"
+#include "command.h"
+#include "groups.h"
+#include "help.h"
+#include "json_out.h"
+#include "pending.h"
+#include "table.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the run's resources ---- */
+
+static int run_start(cp_cli_run *x, const cp_cli_command *cmd, FILE *out, FILE *err, void **state) {
+  *x = (cp_cli_run){.c = {.out = out, .err = err, .command = cmd->parent ? cmd->parent : cmd->name},
+                    .cmd = cmd};
+  x->args.format = cmd->default_format;
+  cp_cli_request_init(&x->args.rq);
+  x->inputs.path[0] = NULL;
+  if (!(*state = calloc(1, cmd->state_size ? cmd->state_size : 1)))
+    return cp_cli_fail(&x->c, CP_EXIT_INTERNAL, "out of memory");
+  if (cmd->init)
+    cmd->init(x, *state);
+  return CP_EXIT_OK;
+}
+
+static void run_end(cp_cli_run *x, void *state) {
+  if (state && x->cmd->release)
+    x->cmd->release(state);
+  free(state);
+  for (size_t i = 0; i < x->n_companions; i++)
+    free(x->companion[i].data);
+  cp_cli_inputs_free(&x->inputs);
+  cp_router_free(x->own_router);
+  cp_graph_free(x->own_graph);
+  free(x->have_text);
+}
+
+/* ---- parsing ---- */
+
+typedef struct applying {
+  cp_cli_run *x;
+  void *state;
+} applying;
+
+/* Applies one option to the shared arguments or the command's state; registers a file it
+ * names for reading. */
+static int apply(void *ctx, const cp_cli_option *o, const char *value) {
+  applying *a = ctx;
+  cp_cli_run *x = a->x;
+  if (x->loaded && (o->flags & (CP_OPT_READS | CP_OPT_WRITES | CP_OPT_EDITS)))
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE, "--%s is not available on a shared graph", o->name);
+  char *base = o->flags & CP_OPT_SHARED ? (char *)&x->args : a->state;
+  int code = o->set(x, o, base + o->offset, value);
+  if (!code && (o->flags & CP_OPT_READS))
+    cp_cli_inputs_add(&x->inputs, value);
+  return code;
+}
+
+/* The GRAPH operand: at most one. */
+static int graph_operand(cp_cli_run *x, char **operands, size_t n) {
+  if (n > 1)
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE, "unexpected argument '%s'", operands[1]);
+  x->args.graph_path = n ? operands[0] : NULL;
+  return CP_EXIT_OK;
+}
+
+static int take_operands(cp_cli_run *x, void *state, char **operands, size_t n) {
+  if (x->cmd->operands)
+    return x->cmd->operands(x, state, operands, n);
+  if (x->cmd->groups & CP_GROUP_GRAPH)
+    return graph_operand(x, operands, n);
+  return n ? cp_cli_fail(&x->c, CP_EXIT_USAGE, "unexpected argument '%s'", operands[0])
+           : CP_EXIT_OK;
+}
+
+/* ---- before computing ---- */
+
+/* The files reading the graph touches: itself, and roles.csv and credentials.csv beside a
+ * CSV graph (--roles was registered when given). */
+static void graph_inputs(cp_cli_run *x) {
+  char *roles_beside, *credentials;
+  if (!(x->cmd->groups & CP_GROUP_GRAPH) || !x->args.graph_path)
+    return;
+  cp_cli_inputs_add(&x->inputs, x->args.graph_path);
+  cp_cli_graph_companions(x->args.graph_path, x->args.roles, &roles_beside, &credentials);
+  cp_cli_inputs_own(&x->inputs, roles_beside);
+  cp_cli_inputs_own(&x->inputs, credentials);
+}
+
+static int read_have_file(cp_cli_run *x) {
+  if (!x->args.have_file)
+    return CP_EXIT_OK;
+  cp_cli_inputs_add(&x->inputs, x->args.have_file);
+  return cp_cli_read_have_file(&x->c, x->args.have_file, &x->args.rq, &x->have_text);
+}
+
+/* Before any work: no output may be an input (compared by device and inode). */
+static int protect_inputs(cp_cli_run *x) {
+  int code = CP_EXIT_OK;
+  for (size_t i = 0; i < x->n_companions && !code; i++)
+    code = cp_cli_refuse_inputs(&x->c, x->companion[i].path, x->inputs.path);
+  return code ? code : cp_cli_refuse_inputs(&x->c, x->args.output, x->inputs.path);
+}
+
+static int load_graph(cp_cli_run *x) {
+  cp_error e = {0};
+  const char *path = x->args.graph_path, *roles = x->args.roles;
+  if (!(x->cmd->groups & CP_GROUP_GRAPH) || x->g)
+    return CP_EXIT_OK;
+  if (!path && roles)
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE, "--roles needs a CSV graph file");
+  cp_status st =
+      path ? cp_read_graph(path, roles, &x->own_graph, &e) : cp_builtin_graph(&x->own_graph, &e);
+  x->g = x->own_graph;
+  return cp_cli_status(&x->c, st, &e);
+}
+
+/* ---- after computing ---- */
+
+/* The companions, then the main output, through one safe write. */
+static int write_outputs(cp_cli_run *x, const char *buf, size_t len) {
+  const char *paths[CP_CLI_MAX_COMPANIONS + 1], *data[CP_CLI_MAX_COMPANIONS + 1];
+  size_t lens[CP_CLI_MAX_COMPANIONS + 1], n = 0;
+  for (size_t i = 0; i < x->n_companions; i++, n++) {
+    paths[n] = x->companion[i].path;
+    data[n] = x->companion[i].data ? x->companion[i].data : "";
+    lens[n] = x->companion[i].len;
+  }
+  paths[n] = x->args.output;
+  data[n] = buf;
+  lens[n++] = len;
+  return cp_cli_write_files(&x->c, n, paths, data, lens, x->inputs.path);
+}
+
+/* A batch to stdout is printed as it is answered. */
+static int present_streaming(cp_cli_run *x, void *state, cp_cli_present_fn present) {
+  int code = present(x, state, x->args.format, x->c.out);
+  if (!code && fflush(x->c.out) != 0)
+    code = cp_cli_fail(&x->c, CP_EXIT_OUTPUT, "cannot write the output: %s", strerror(errno));
+  return code;
+}
+
+static int present_and_write(cp_cli_run *x, void *state) {
+  cp_cli_present_fn present = x->cmd->present[x->args.format];
+  const char *out = x->args.output;
+  if (x->cmd->streams && x->args.batch && (!out || !strcmp(out, "-")))
+    return present_streaming(x, state, present);
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  if (!f)
+    return cp_cli_fail(&x->c, CP_EXIT_INTERNAL, "out of memory");
+  int code = present(x, state, x->args.format, f);
+  bool closed = cp_cli_memstream_close(f, &buf);
+  if (!code && !closed)
+    code = cp_cli_fail(&x->c, CP_EXIT_INTERNAL, "out of memory formatting %s", x->cmd->what);
+  if (!code && !x->no_output)
+    code = write_outputs(x, buf, len);
+  free(buf);
+  return code;
+}
+
+/* Everything after parsing. */
+static int execute(cp_cli_run *x, void *state) {
+  int code;
+  if ((x->cmd->check && (code = x->cmd->check(x, state))) || (code = read_have_file(x)))
+    return code;
+  graph_inputs(x);
+  if ((code = protect_inputs(x)) || (code = load_graph(x)) || (code = x->cmd->compute(x, state)) ||
+      (code = present_and_write(x, state)))
+    return code;
+  return x->code;
+}
+
+/* ---- entry points ---- */
+
+static int run_argv(const cp_cli_command *cmd, FILE *out, FILE *err, int argc, char **argv) {
+  cp_cli_run x;
+  void *state = NULL;
+  cp_cli_optset set;
+  cp_cli_parsed p = {0};
+  int code = run_start(&x, cmd, out, err, &state);
+  cp_cli_options_of(cmd, &set);
+  applying a = {&x, state};
+  if (!code)
+    code = cp_cli_parse_argv(&x.c, &set, argc, argv, apply, &a, &p);
+  if (!code && p.help)
+    cp_cli_print_help(out, cmd);
+  else if (!code && !(code = take_operands(&x, state, p.operands, p.n_operands)))
+    code = execute(&x, state);
+  free(p.operands);
+  run_end(&x, state);
+  return code;
+}
+
+/* The commands under `parent` (mobility: build), for its messages. */
+static void subcommands(const char *parent, bool operand, char *buf, size_t n) {
+  size_t used = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < cp_cli_n_commands && used < n; i++) {
+    const cp_cli_command *cmd = cp_cli_commands[i];
+    if (cmd->parent && !strcmp(cmd->parent, parent))
+      used += (size_t)snprintf(buf + used, n - used, "%s'careerpath %s %s%s%s'", used ? " or " : "",
+                               parent, cmd->name, operand ? " " : "",
+                               operand && cmd->operand ? cmd->operand : "");
+  }
+}
+
+static bool is_help(const char *arg) { return !strcmp(arg, "-h") || !strcmp(arg, "--help"); }
+
+/* `careerpath PARENT [SUB]`: SUB's command; with -h, the help of every SUB; else an error. */
+static int find_subcommand(cp_cli *c, const char *parent, int argc, char **argv,
+                           const cp_cli_command **out) {
+  char list[512];
+  c->command = parent;
+  for (size_t i = 0; argc >= 2 && i < cp_cli_n_commands; i++) {
+    const cp_cli_command *cmd = cp_cli_commands[i];
+    bool child = cmd->parent && !strcmp(cmd->parent, parent);
+    if (child && is_help(argv[1]))
+      cp_cli_print_help(c->out, cmd);
+    else if (child && !strcmp(cmd->name, argv[1]))
+      *out = cmd;
+  }
+  if (*out || (argc >= 2 && is_help(argv[1])))
+    return CP_EXIT_OK;
+  subcommands(parent, argc < 2, list, sizeof list);
+  if (argc < 2)
+    return cp_cli_fail(c, CP_EXIT_USAGE, "which subcommand? %s", list);
+  return cp_cli_fail(c, CP_EXIT_USAGE, "unknown subcommand '%s'; try %s", argv[1], list);
+}
+
+/* The command argv[0] names (with argv[1] for a subcommand); *used: words it took. */
+static int find_command(cp_cli *c, int argc, char **argv, const cp_cli_command **out, int *used) {
+  *out = NULL;
+  for (size_t i = 0; i < cp_cli_n_commands; i++) {
+    const cp_cli_command *cmd = cp_cli_commands[i];
+    if (!cmd->parent && !strcmp(cmd->name, argv[0])) {
+      *out = cmd;
+      *used = 1;
+      return CP_EXIT_OK;
+    }
+    if (cmd->parent && !strcmp(cmd->parent, argv[0])) {
+      *used = 2;
+      return find_subcommand(c, cmd->parent, argc, argv, out);
+    }
+  }
+  fprintf(c->err, "careerpath: unknown command '%s'; try 'careerpath --help'\n", argv[0]);
+  return CP_EXIT_USAGE;
+}
+
+/* `careerpath help`, with the hidden generators the build uses. */
+static int help_command(cp_cli *c, int argc, char **argv) {
+  if (argc > 2 && !strcmp(argv[2], "--man"))
+    cp_cli_print_man(c->out);
+  else if (argc > 2 && !strcmp(argv[2], "--bash-completion"))
+    cp_cli_print_bash_completion(c->out);
+  else
+    cp_cli_print_usage(c->out);
+  return CP_EXIT_OK;
+}
+
+int cp_cli_main(int argc, char **argv, FILE *out, FILE *err) {
+  cp_cli c = {.out = out, .err = err, .command = NULL};
+  const cp_cli_command *cmd;
+  int used = 0;
+  cp_init();
+  cp_cli_json_init();
+  if (argc < 2) {
+    cp_cli_print_usage(err);
+    return CP_EXIT_USAGE;
+  }
+  const char *name = argv[1];
+  if (is_help(name) || !strcmp(name, "help"))
+    return help_command(&c, argc, argv);
+  if (!strcmp(name, "--version")) {
+    fprintf(out, "careerpath %s\n", CP_VERSION);
+    return CP_EXIT_OK;
+  }
+  int code = find_command(&c, argc - 1, argv + 1, &cmd, &used);
+  if (code || !cmd)
+    return code;
+  return run_argv(cmd, out, err, argc - 1 - used, argv + 1 + used);
+}
+
+/* Applies `options` by exact name, as a URL query gives them. */
+static int apply_pairs(cp_cli_run *x, void *state, const cp_cli_pair *options, size_t n,
+                       bool *help) {
+  cp_cli_optset set;
+  applying a = {x, state};
+  int code = CP_EXIT_OK;
+  cp_cli_options_of(x->cmd, &set);
+  for (size_t i = 0; i < n && !code && !*help; i++) {
+    const char *name = options[i].name, *value = options[i].value;
+    const cp_cli_option *o = cp_cli_find_option(&set, name, strlen(name));
+    if (!o || strcmp(o->name, name))
+      code = cp_cli_fail(&x->c, CP_EXIT_USAGE, "unknown option '--%s'", name);
+    else if (o->value && !value)
+      code = cp_cli_fail(&x->c, CP_EXIT_USAGE, "option '--%s' needs a value", name);
+    else if (!o->value && value && *value)
+      code = cp_cli_fail(&x->c, CP_EXIT_USAGE, "option '--%s' takes no value", name);
+    else if (o->flags & CP_OPT_HELP)
+      *help = true;
+    else
+      code = apply(&a, o, value);
+  }
+  return code;
+}
+
+int cp_cli_run_loaded(const char *command, const cp_graph *g, const cp_router *router,
+                      const cp_cli_pair *options, size_t n_options, FILE *out, FILE *err) {
+  const cp_cli_command *cmd = NULL;
+  char name[64];
+  cp_init();
+  cp_cli_json_init();
+  for (size_t i = 0; i < cp_cli_n_commands && !cmd; i++) {
+    cp_cli_full_name(cp_cli_commands[i], name, sizeof name);
+    cmd = !strcmp(name, command) ? cp_cli_commands[i] : NULL;
+  }
+  if (!cmd || !(cmd->groups & CP_GROUP_GRAPH)) {
+    fprintf(err, "careerpath: '%s' is not a command that answers on a graph\n", command);
+    return CP_EXIT_USAGE;
+  }
+  cp_cli_run x;
+  void *state = NULL;
+  bool help = false;
+  int code = run_start(&x, cmd, out, err, &state);
+  x.loaded = true;
+  x.g = g;
+  x.router = router;
+  if (!code && !(code = apply_pairs(&x, state, options, n_options, &help)) && help)
+    cp_cli_print_help(out, cmd);
+  else if (!code)
+    code = execute(&x, state);
+  run_end(&x, state);
+  return code;
+}

@@ -1,0 +1,310 @@
+/* groups.c: the shared option groups (output, graph input, question, limits, credentials
+ * held, batch, help), each option declared once, and the setters options use. */
+#include "groups.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#define SHARED(field) offsetof(cp_cli_args, field)
+
+/* ---- setters ---- */
+
+int cp_cli_set_string(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  (void)x, (void)o;
+  *(const char **)dst = value;
+  return CP_EXIT_OK;
+}
+
+int cp_cli_set_flag(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  (void)x, (void)o, (void)value;
+  *(int *)dst = 1;
+  return CP_EXIT_OK;
+}
+
+int cp_cli_set_count(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  char name[64];
+  snprintf(name, sizeof name, "--%s", o->name);
+  return cp_cli_parse_count(&x->c, name, value, dst) ? CP_EXIT_OK : CP_EXIT_USAGE;
+}
+
+int cp_cli_set_criterion(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  (void)o;
+  cp_cli_criterion_choice *choice = dst;
+  choice->given = true;
+  if (cp_criterion_parse(value, &choice->value) == CP_OK)
+    return CP_EXIT_OK;
+  return cp_cli_fail(&x->c, CP_EXIT_USAGE,
+                     "unknown criterion '%s' (choose from steps, months, cost, effort)", value);
+}
+
+int cp_cli_parse_method(const cp_cli *c, const char *text, cp_community_method *out) {
+  if (!strcmp(text, "leiden"))
+    *out = CP_COMMUNITY_LEIDEN;
+  else if (!strcmp(text, "louvain"))
+    *out = CP_COMMUNITY_LOUVAIN;
+  else
+    return cp_cli_fail(c, CP_EXIT_USAGE, "unknown method '%s' (choose leiden or louvain)", text);
+  return CP_EXIT_OK;
+}
+
+int cp_cli_verdict(cp_cli_run *x, bool ok, const char *why) {
+  return ok ? CP_EXIT_OK : cp_cli_fail(&x->c, CP_EXIT_USAGE, "%s", why);
+}
+
+static int set_by(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  (void)o, (void)dst;
+  char why[512];
+  return cp_cli_verdict(x, cp_cli_parse_by(value, &x->args.rq, why, sizeof why), why);
+}
+
+static int set_within(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  (void)o, (void)dst;
+  char why[512];
+  return cp_cli_verdict(x, cp_cli_parse_within(value, &x->args.rq, why, sizeof why), why);
+}
+
+/* --budget and --max-*: `dst` is the limit. */
+static int set_limit(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  char why[512], name[64];
+  snprintf(name, sizeof name, "--%s", o->name);
+  return cp_cli_verdict(x, cp_cli_parse_limit(name, value, dst, why, sizeof why), why);
+}
+
+/* Repeatable names: `dst` is the list. */
+int cp_cli_add_to_list(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  char why[512], what[64];
+  snprintf(what, sizeof what, "--%s", o->name);
+  return cp_cli_verdict(x, cp_cli_add_name(dst, value, what, why, sizeof why), why);
+}
+
+static int set_format(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  (void)o, (void)dst;
+  int code = cp_cli_parse_format(&x->c, value, cp_cli_formats(x->cmd), &x->args.format);
+  x->args.format_given = code == CP_EXIT_OK;
+  return code;
+}
+
+/* ---- the options ---- */
+
+#define CRITERIA "steps months cost effort"
+
+const cp_cli_option cp_opt_from = {
+    .name = "from",
+    .value = "ROLE",
+    .help = "the role to start from: its id or label, in any case",
+    .heading = CP_HEAD_QUESTION,
+    .set = cp_cli_set_string,
+    .offset = SHARED(rq.from),
+    .flags = CP_OPT_SHARED,
+    .complete = "@role",
+};
+const cp_cli_option cp_opt_to = {
+    .name = "to",
+    .value = "ROLE",
+    .help = "the role to reach: its id or label, in any case",
+    .heading = CP_HEAD_QUESTION,
+    .set = cp_cli_set_string,
+    .offset = SHARED(rq.to),
+    .flags = CP_OPT_SHARED,
+    .complete = "@role",
+};
+static const cp_cli_option opt_by = {
+    .name = "by",
+    .value = "CRITERION",
+    .help =
+        "steps (fewest moves), months (default), cost or effort; or a trade-off C=W,C=W...: the "
+        "sum of each weight times the route's total, e.g. --by months=1,cost=0.0005 (a month is "
+        "worth $2,000)",
+    .heading = CP_HEAD_BEST,
+    .set = set_by,
+    .flags = CP_OPT_SHARED,
+    .complete = CRITERIA};
+const cp_cli_option cp_opt_k = {
+    .name = "k",
+    .value = "N",
+    .help =
+        "the N best routes, best first (default 1); equal totals are listed fewest steps first, "
+        "then by role ids",
+    .heading = CP_HEAD_BEST,
+    .set = cp_cli_set_count,
+    .offset = SHARED(rq.k),
+    .flags = CP_OPT_SHARED};
+
+static const cp_cli_option opt_within = {
+    .name = "within",
+    .value = "C=L,...",
+    .help = "limits on several totals at once, e.g. months=36,cost=20000",
+    .heading = CP_HEAD_LIMITS,
+    .set = set_within,
+    .flags = CP_OPT_SHARED,
+};
+static const cp_cli_option opt_budget = {
+    .name = "budget",
+    .value = "COST",
+    .help = "at most this money in total",
+    .heading = CP_HEAD_LIMITS,
+    .set = set_limit,
+    .offset = SHARED(rq.limits[CP_BY_COST]),
+    .flags = CP_OPT_SHARED,
+};
+static const cp_cli_option opt_max_months = {
+    .name = "max-months",
+    .value = "M",
+    .help = "at most this many months in total",
+    .heading = CP_HEAD_LIMITS,
+    .set = set_limit,
+    .offset = SHARED(rq.limits[CP_BY_MONTHS]),
+    .flags = CP_OPT_SHARED,
+};
+static const cp_cli_option opt_max_steps = {
+    .name = "max-steps",
+    .value = "N",
+    .help = "at most this many moves",
+    .heading = CP_HEAD_LIMITS,
+    .set = set_limit,
+    .offset = SHARED(rq.limits[CP_BY_STEPS]),
+    .flags = CP_OPT_SHARED,
+};
+static const cp_cli_option opt_max_effort = {
+    .name = "max-effort",
+    .value = "E",
+    .help = "at most this much effort in total",
+    .heading = CP_HEAD_LIMITS,
+    .set = set_limit,
+    .offset = SHARED(rq.limits[CP_BY_EFFORT]),
+    .flags = CP_OPT_SHARED,
+};
+static const cp_cli_option opt_avoid = {
+    .name = "avoid",
+    .value = "ROLE",
+    .help = "never pass through ROLE (repeatable)",
+    .heading = CP_HEAD_LIMITS,
+    .set = cp_cli_add_to_list,
+    .offset = SHARED(rq.avoid),
+    .flags = CP_OPT_SHARED | CP_OPT_REPEAT,
+    .complete = "@role",
+};
+static const cp_cli_option opt_avoid_domain = {
+    .name = "avoid-domain",
+    .value = "D",
+    .help =
+        "never pass through a role of domain D (repeatable; the start and the goal stay allowed)",
+    .heading = CP_HEAD_LIMITS,
+    .set = cp_cli_add_to_list,
+    .offset = SHARED(rq.avoid_domain),
+    .flags = CP_OPT_SHARED | CP_OPT_REPEAT};
+
+static const cp_cli_option opt_have = {
+    .name = "have",
+    .value = "CRED",
+    .help = "a credential or skill already held (repeatable): moves that require a catalogued "
+            "credential cost its months and cost less",
+    .heading = CP_HEAD_HELD,
+    .set = cp_cli_add_to_list,
+    .offset = SHARED(rq.have),
+    .flags = CP_OPT_SHARED | CP_OPT_REPEAT,
+};
+static const cp_cli_option opt_have_file = {
+    .name = "have-file",
+    .value = "FILE",
+    .help = "credentials held, one per line ('#' starts a comment)",
+    .heading = CP_HEAD_HELD,
+    .set = cp_cli_set_string,
+    .offset = SHARED(have_file),
+    .flags = CP_OPT_SHARED | CP_OPT_READS,
+    .complete = "@file",
+};
+
+static const cp_cli_option opt_batch = {
+    .name = "batch",
+    .value = "FILE",
+    .help =
+        "a CSV with columns from,to and optionally by, k, pareto, budget, max_months, max_steps, "
+        "max_effort, avoid, via, have (lists separated by ';'); each row is answered in order, one "
+        "line each; options given here apply to every row that leaves the column empty. A bad row "
+        "is reported with its line and the rest go on.",
+    .heading = CP_HEAD_BATCH,
+    .set = cp_cli_set_string,
+    .offset = SHARED(batch),
+    .flags = CP_OPT_SHARED | CP_OPT_READS,
+    .complete = "@file"};
+
+/* Its help is the command's formats (help.c). */
+const cp_cli_option cp_opt_format = {
+    .name = "format",
+    .value = "FORMAT",
+    .heading = CP_HEAD_OUTPUT,
+    .set = set_format,
+    .flags = CP_OPT_SHARED,
+    .complete = "@formats",
+};
+const cp_cli_option cp_opt_output = {
+    .name = "output",
+    .letter = 'o',
+    .value = "FILE",
+    .help = "write there (through a temporary file) instead of stdout",
+    .heading = CP_HEAD_OUTPUT,
+    .set = cp_cli_set_string,
+    .offset = SHARED(output),
+    .flags = CP_OPT_SHARED | CP_OPT_WRITES,
+    .complete = "@file",
+};
+
+static const cp_cli_option opt_roles = {
+    .name = "roles",
+    .value = "FILE",
+    .help = "roles CSV for a CSV graph (default: roles.csv beside it)",
+    .heading = CP_HEAD_INPUT,
+    .set = cp_cli_set_string,
+    .offset = SHARED(roles),
+    .flags = CP_OPT_SHARED | CP_OPT_READS,
+    .complete = "@file",
+};
+const cp_cli_option cp_opt_help = {
+    .name = "help",
+    .letter = 'h',
+    .help = "this help",
+    .heading = CP_HEAD_INPUT,
+    .flags = CP_OPT_HELP,
+};
+
+/* ---- the groups ---- */
+
+static const cp_cli_option *const output_group[] = {&cp_opt_format, &cp_opt_output, NULL};
+static const cp_cli_option *const graph_group[] = {&opt_roles, NULL};
+static const cp_cli_option *const question_group[] = {&cp_opt_from, &cp_opt_to, &opt_by, NULL};
+static const cp_cli_option *const limits_group[] = {
+    &opt_within,     &opt_budget, &opt_max_months,   &opt_max_steps,
+    &opt_max_effort, &opt_avoid,  &opt_avoid_domain, NULL};
+static const cp_cli_option *const held_group[] = {&opt_have, &opt_have_file, NULL};
+static const cp_cli_option *const batch_group[] = {&opt_batch, NULL};
+static const cp_cli_option *const help_group[] = {&cp_opt_help, NULL};
+
+const cp_cli_option *const *cp_cli_group_options(unsigned group) {
+  switch (group) {
+  case CP_GROUP_OUTPUT: return output_group;
+  case CP_GROUP_GRAPH: return graph_group;
+  case CP_GROUP_QUESTION: return question_group;
+  case CP_GROUP_LIMITS: return limits_group;
+  case CP_GROUP_HELD: return held_group;
+  case CP_GROUP_BATCH: return batch_group;
+  case CP_GROUP_HELP: return help_group;
+  default: return NULL;
+  }
+}
+
+static void add_all(cp_cli_optset *set, const cp_cli_option *const *opts) {
+  for (size_t i = 0; opts && opts[i] && set->n < CP_CLI_MAX_OPTIONS; i++)
+    set->opt[set->n++] = opts[i];
+}
+
+void cp_cli_options_of(const cp_cli_command *cmd, cp_cli_optset *set) {
+  static const unsigned order[] = {CP_GROUP_QUESTION, CP_GROUP_LIMITS, CP_GROUP_HELD,
+                                   CP_GROUP_BATCH,    CP_GROUP_OUTPUT, CP_GROUP_GRAPH};
+  set->n = 0;
+  for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+    if (cmd->groups & order[i])
+      add_all(set, cp_cli_group_options(order[i]));
+  add_all(set, cmd->options);
+  add_all(set, cp_cli_group_options(CP_GROUP_HELP));
+}
