@@ -4,7 +4,7 @@
 # no temporary file behind. Usage: disk_full.sh BINARY SOURCE_DIR
 #
 # Mounting needs root (CI runs as root); elsewhere the test is skipped (exit 77), and
-# test_cli's full_disks_and_devices_leave_outputs_intact still covers /dev/full and a
+# test_cli_write's full_disks_and_devices_leave_outputs_intact still covers /dev/full and a
 # file-size limit.
 set -u
 bin=$1

@@ -1,0 +1,65 @@
+/* test_cli_markov.c: `careerpath markov` in-process (cmd_markov.c); -o. */
+#include "cli_test.h"
+
+#include <jansson.h>
+#include <math.h>
+
+/* A three-role chain from counts: a -> b 3, a -> c 1; b -> a 2, b -> c 2; c -> a 1, c -> c 4.
+ * Irreducible; its stationary distribution solves pi = pi P. */
+static const char counts[] = "from,to,count\na,b,3\na,c,1\nb,a,2\nb,c,2\nc,a,1\nc,c,4\n";
+
+static void markov_reads_the_chain(void **state) {
+  (void)state;
+  char dir[64], path[128];
+  cli_test_dir(dir, sizeof dir);
+  snprintf(path, sizeof path, "%s/counts.csv", dir);
+  cli_test_write(path, counts);
+  run_result *r = run("markov", path, "--to", "c", "--format", "json");
+  assert_int_equal(r->code, 0);
+  json_t *o = json_loads(r->out, 0, NULL);
+  assert_non_null(o);
+  assert_true(json_is_true(json_object_get(o, "irreducible")));
+  json_t *states = json_object_get(o, "states");
+  double pi[3], sum = 0;
+  for (size_t i = 0; i < 3; i++) {
+    pi[i] = json_number_value(json_object_get(json_array_get(states, i), "stationary"));
+    sum += pi[i];
+    assert_true(
+        fabs(json_number_value(json_object_get(json_array_get(states, i), "reach_probability")) -
+             1) < 1e-12);
+  }
+  assert_true(fabs(sum - 1) < 1e-12);
+  /* pi_a = 0.5 pi_b + 0.2 pi_c (b -> a 2/4, c -> a 1/5). */
+  assert_true(fabs(pi[0] - (0.5 * pi[1] + 0.2 * pi[2])) < 1e-12);
+  json_decref(o);
+  r = run("markov", path, "--to", "nobody");
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  r = run("markov", path, "--format", "csv");
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "role,stationary\na,");
+  cli_test_rmdir(dir);
+  r = run("markov", SMALL);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+}
+
+static void markov_writes_with_o(void **state) {
+  (void)state;
+  char dir[64], path[128];
+  cli_test_dir(dir, sizeof dir);
+  snprintf(path, sizeof path, "%s/counts.csv", dir);
+  cli_test_write(path, counts);
+  check_output_option(0, "txt", "markov", path, "--to", "c");
+  check_output_option(0, "csv", "markov", path, "--format", "csv");
+  check_output_option(0, "json", "markov", path, "--to", "a", "--format", "json");
+  cli_test_rmdir(dir);
+}
+
+int main(int argc, char **argv) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(markov_reads_the_chain),
+      cmocka_unit_test(markov_writes_with_o),
+  };
+  int rc = CP_RUN(tests, argc, argv);
+  cli_test_done();
+  return rc;
+}

@@ -1,0 +1,123 @@
+/* test_cli_render.c: `careerpath render` in-process (cmd_render.c, render_select.c,
+ * render_batch.c): the map, pieces of it, routes highlighted, a diagram per student; -o. */
+#include "cli_test.h"
+
+static void render_writes_svg_that_parses(void **state) {
+  (void)state;
+  run_result *r = run("render", SMALL, "--from", "a", "--to", "e", "--by", "cost");
+  assert_int_equal(r->code, 0);
+  xmlDocPtr doc = xmlReadMemory(r->out, (int)r->out_len, "x.svg", NULL, XML_PARSE_NONET);
+  assert_non_null(doc);
+  xmlFreeDoc(doc);
+  assert_contains(r->out, "route_edge_0");
+  assert_contains(r->out, "Small test graph: Alpha Role to Epsilon, by cost: 2 steps");
+  r = run("render", SMALL, "--from", "a", "--to", "d", "--k", "3", "--format", "dot");
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "digraph");
+  r = run("render", SMALL, "--from", "e", "--to", "a");
+  assert_int_equal(r->code, CP_EXIT_NO_ROUTE);
+  assert_contains(r->err, "nothing drawn");
+  assert_int_equal(r->out_len, 0);
+}
+
+static void render_draws_pieces_of_a_map(void **state) {
+  (void)state;
+  run_result *r = run("render", SMALL, "--focus", "Beta", "--radius", "1");
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "<title>Alpha Role</title>");
+  assert_null(strstr(r->out, "<title>Epsilon</title>"));
+  r = run("render", SMALL, "--domain", "d3");
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "<title>Island</title>");
+  assert_null(strstr(r->out, "<title>Alpha Role</title>"));
+  r = run("render", SMALL, "--top", "1");
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "<title>Delta</title>");
+  assert_null(strstr(r->out, "<title>Beta</title>"));
+  r = run("render", SMALL, "--layout", "circo");
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  r = run("render", SMALL, "--domain", "d9");
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  r = run("render", SMALL, "--focus", "nobody");
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+}
+
+static void render_usage_errors(void **state) {
+  (void)state;
+  static const cli_case cases[] = {
+      {{"render", "--from", "a"}, CP_EXIT_USAGE, "--from and --to go together"},
+      {{"render", "--batch", "s.csv"}, CP_EXIT_USAGE, "--batch and --out-dir go together"},
+      {{"render", "--format", "html"}, CP_EXIT_USAGE, "--format html is for --batch"},
+      {{"render", "--batch", "s.csv", "--out-dir", "d", "--k", "2"},
+       CP_EXIT_USAGE,
+       "drop --from, --to, --k"},
+      {{"render", "--format", "json"}, CP_EXIT_USAGE, "(choose from dot, svg, html, png, pdf)"},
+      {{"render", "--by", "salary"}, CP_EXIT_USAGE, "unknown criterion 'salary'"},
+      {{"render", "--communities", "spectral"}, CP_EXIT_USAGE, "unknown method 'spectral'"},
+  };
+  check_cases(cases);
+}
+
+/* 50 students, 3 bad rows (an unknown role, a bad budget, a short row): 47 diagrams, an
+ * index linking them, and 3 line-numbered errors. */
+static void render_batch_draws_a_diagram_per_student(void **state) {
+  (void)state;
+  char dir[64], path[512];
+  cli_test_dir(dir, sizeof dir);
+  run_result *r = run("render", "--batch", CP_TEST_DATA "/batch/students.csv", "--out-dir", dir);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_contains(r->err, "students.csv:12: no role named 'Astronaut'");
+  assert_contains(r->err, "students.csv:27: budget needs a number >= 0, not 'lots'");
+  assert_contains(r->err, "students.csv:42: 2 fields, but the header has 6");
+  assert_contains(r->err, "50 rows: 47 drawn, 0 without a route, 3 bad rows skipped");
+  assert_int_equal(r->out_len, 0);
+  DIR *d = opendir(dir);
+  struct dirent *ent;
+  size_t svgs = 0;
+  while ((ent = readdir(d))) {
+    if (!strstr(ent->d_name, ".svg"))
+      continue;
+    snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
+    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+    if (!doc)
+      fail_msg("%s does not parse", ent->d_name);
+    xmlFreeDoc(doc);
+    svgs++;
+  }
+  closedir(d);
+  assert_int_equal(svgs, 47);
+  snprintf(path, sizeof path, "%s/index.html", dir);
+  xmlDocPtr index = xmlReadFile(path, NULL, XML_PARSE_NONET);
+  assert_non_null(index);
+  char got[8192];
+  cli_test_xpath(index, "//h:tbody/h:tr/h:td/h:a/@href", got, sizeof got);
+  size_t links = 1;
+  for (const char *p = got; (p = strchr(p, '|')); p++)
+    links++;
+  assert_int_equal(links, 47);
+  assert_contains(got, "2-student-01.svg");
+  xmlFreeDoc(index);
+  cli_test_rmdir(dir);
+}
+
+static void render_writes_with_o(void **state) {
+  (void)state;
+  check_output_option(0, "svg", "render", SMALL);
+  check_output_option(0, "gv", "render", SMALL, "--from", "a", "--to", "d", "--format", "dot");
+  check_output_option(0, "png", "render", SMALL, "--focus", "b", "--format", "png");
+  check_output_option(0, "pdf", "render", SMALL, "--communities", "louvain", "--format", "pdf");
+}
+
+int main(int argc, char **argv) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(render_writes_svg_that_parses),
+      cmocka_unit_test(render_draws_pieces_of_a_map),
+      cmocka_unit_test(render_usage_errors),
+      cmocka_unit_test(render_batch_draws_a_diagram_per_student),
+      cmocka_unit_test(render_writes_with_o),
+  };
+  int rc = CP_RUN(tests, argc, argv);
+  cli_test_done();
+  xmlCleanupParser();
+  return rc;
+}

@@ -1,0 +1,44 @@
+/* test_cli_roles.c: `careerpath roles` in-process (cmd_roles.c); -o. */
+#include "cli_test.h"
+
+#include <jansson.h>
+
+static void roles_lists_and_filters(void **state) {
+  (void)state;
+  run_result *r = run("roles", SMALL, "--domain", "D2");
+  assert_int_equal(r->code, 0);
+  assert_string_equal(r->out, "ID  LEVEL  DOMAIN                  LABEL\n"
+                              "c       2  d2                      Gamma\n"
+                              "d       3  d2                      Delta\n");
+  r = run("roles", SMALL, "--format", "json");
+  json_t *arr = json_loads(r->out, 0, NULL);
+  assert_int_equal(json_array_size(arr), 6);
+  assert_string_equal(json_string_value(json_object_get(json_array_get(arr, 0), "label")),
+                      "Alpha Role");
+  json_decref(arr);
+  r = run("roles", SMALL, "--domain", "nothing");
+  assert_int_equal(r->code, 0);
+  assert_contains(r->err, "no role has domain 'nothing'");
+  r = run("roles", "x.gv", "y.gv");
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  assert_contains(r->err, "unexpected argument 'y.gv'");
+  r = run("roles", "--format", "csv");
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  assert_contains(r->err, "(choose from text, json)");
+}
+
+static void roles_writes_with_o(void **state) {
+  (void)state;
+  check_output_option(0, "txt", "roles");
+  check_output_option(0, "json", "roles", SMALL, "--format", "json");
+}
+
+int main(int argc, char **argv) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(roles_lists_and_filters),
+      cmocka_unit_test(roles_writes_with_o),
+  };
+  int rc = CP_RUN(tests, argc, argv);
+  cli_test_done();
+  return rc;
+}

@@ -1,0 +1,94 @@
+/* test_cli_route_batch.c: `route --batch` in-process (route_batch.c, rows.c): every good
+ * row answered in file order, bad rows reported by line, -o written whole at the end. */
+#include "cli_test.h"
+
+#include <jansson.h>
+
+static void batch_answers_every_good_row_and_reports_bad_ones(void **state) {
+  (void)state;
+  run_result *r =
+      run("route", SMALL, "--batch", CP_TEST_DATA "/batch/queries.csv", "--format", "json");
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  /* Lines 6 and 7 are bad (unknown role, unknown criterion); line 8 has no route. */
+  assert_contains(r->err, "queries.csv:6: no role named 'nobody'");
+  assert_contains(r->err, "queries.csv:7: unknown criterion 'salary'");
+  assert_contains(r->err, "8 queries: 5 answered with a route, 1 with none, 2 bad rows skipped");
+  /* Every row asks from 'a': they are answered together from one kept search, yet the
+   * answers and the messages come out in file order. */
+  assert_true(strstr(r->err, "queries.csv:6:") < strstr(r->err, "queries.csv:7:"));
+  assert_true(strstr(r->err, "queries.csv:7:") < strstr(r->err, "8 queries:"));
+  json_int_t previous = 0;
+  size_t lines = 0;
+  for (char *line = strtok(r->out, "\n"); line; line = strtok(NULL, "\n")) {
+    json_t *o = json_loads(line, 0, NULL);
+    if (!o)
+      fail_msg("not one JSON object per line: %s", line);
+    json_int_t at = json_integer_value(json_object_get(o, "line"));
+    assert_true(at > previous);
+    previous = at;
+    size_t routes = json_array_size(json_object_get(o, "routes"));
+    if (at == 3)
+      assert_int_equal(routes, 2); /* k = 2 */
+    if (at == 4)                   /* within $1,000: a-c-d */
+      assert_string_equal(
+          json_string_value(json_array_get(
+              json_object_get(json_array_get(json_object_get(o, "routes"), 0), "roles"), 1)),
+          "c");
+    if (at == 8)
+      assert_int_equal(routes, 0);
+    json_decref(o);
+    lines++;
+  }
+  assert_int_equal(lines, 6);
+  r = run("route", SMALL, "--batch", CP_TEST_DATA "/batch/queries.csv");
+  assert_contains(r->out,
+                  "line 2: a -> d by months: 2 steps, 12 months, $6,000, effort 5: a > b > d");
+  assert_contains(r->out, "line 9: a -> d by effort: 1 steps, 30 months, $0, effort 5: a > d");
+}
+
+/* Options given with --batch apply to the rows that leave their column empty. */
+static void batch_options_are_defaults(void **state) {
+  (void)state;
+  run_result *r = run("route", SMALL, "--batch", CP_TEST_DATA "/batch/queries.csv", "--by", "cost");
+  assert_contains(r->out, "line 2: a -> d by months:"); /* the row says months */
+  assert_contains(r->out, "line 5: a -> e by cost:");   /* the row leaves by empty */
+}
+
+static void batch_file_errors(void **state) {
+  (void)state;
+  char dir[64], path[128];
+  cli_test_dir(dir, sizeof dir);
+  snprintf(path, sizeof path, "%s/q.csv", dir);
+  cli_test_write(path, "");
+  run_result *r = run("route", SMALL, "--batch", path);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_contains(r->err, "empty file; expected a header with 'from' and 'to'");
+  cli_test_write(path, "from,to,salary\na,b,1\n");
+  r = run("route", SMALL, "--batch", path);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_contains(r->err, "q.csv:1: unknown column 'salary'");
+  r = run("route", SMALL, "--batch", "/nonexistent/q.csv");
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  cli_test_rmdir(dir);
+}
+
+/* With -o the answers replace the file whole once the batch is done, bad rows or not. */
+static void batch_writes_its_answers_with_o(void **state) {
+  (void)state;
+  check_output_option(CP_EXIT_INPUT, "txt", "route", SMALL, "--batch",
+                      CP_TEST_DATA "/batch/queries.csv");
+  check_output_option(CP_EXIT_INPUT, "json", "route", SMALL, "--batch",
+                      CP_TEST_DATA "/batch/queries.csv", "--format", "json");
+}
+
+int main(int argc, char **argv) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(batch_answers_every_good_row_and_reports_bad_ones),
+      cmocka_unit_test(batch_options_are_defaults),
+      cmocka_unit_test(batch_file_errors),
+      cmocka_unit_test(batch_writes_its_answers_with_o),
+  };
+  int rc = CP_RUN(tests, argc, argv);
+  cli_test_done();
+  return rc;
+}

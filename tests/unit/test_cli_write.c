@@ -1,0 +1,121 @@
+/* test_cli_write.c: how outputs are written (write.c) and which files no output may replace
+ * (the driver's registry of inputs): devices in place, full disks, inputs found beside a
+ * graph. */
+#include "cli_test.h"
+
+/* Devices are written in place, never replaced by a rename; a full disk is exit 4 with the
+ * earlier file left byte for byte and no temporary file behind. */
+static void full_disks_and_devices_leave_outputs_intact(void **state) {
+  (void)state;
+  struct stat sb;
+  run_result *r = run("route", SMALL, "--from", "a", "--to", "d", "-o", "/dev/null");
+  assert_int_equal(r->code, 0);
+  assert_int_equal(stat("/dev/null", &sb), 0);
+  assert_true(S_ISCHR(sb.st_mode));
+  if (stat("/dev/full", &sb) == 0) {
+    r = run("route", SMALL, "--from", "a", "--to", "d", "-o", "/dev/full");
+    assert_int_equal(r->code, CP_EXIT_OUTPUT);
+    assert_contains(r->err, "cannot write '/dev/full'");
+    assert_int_equal(stat("/dev/full", &sb), 0);
+    assert_true(S_ISCHR(sb.st_mode));
+  }
+  char dir[64], path[128];
+  cli_test_dir(dir, sizeof dir);
+  r = run("route", SMALL, "--from", "a", "--to", "d", "-o", dir);
+  assert_int_equal(r->code, CP_EXIT_OUTPUT);
+  assert_contains(r->err, "it is a directory");
+  /* A file-size limit makes write() fail part way, as a full disk does. */
+  snprintf(path, sizeof path, "%s/map.svg", dir);
+  cli_test_write(path, "earlier good drawing\n");
+  struct rlimit old, small = {0};
+  assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+  small.rlim_cur = 4096;
+  small.rlim_max = old.rlim_max;
+  void (*previous)(int) = signal(SIGXFSZ, SIG_IGN);
+  assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+  r = run("render", "-o", path); /* the built-in map: far over 4 KiB */
+  setrlimit(RLIMIT_FSIZE, &old);
+  signal(SIGXFSZ, previous);
+  assert_int_equal(r->code, CP_EXIT_OUTPUT);
+  assert_contains(r->err, "cannot write");
+  assert_true(cli_test_holds(path, "earlier good drawing\n", 21));
+  assert_int_equal(cli_test_count(dir), 1);
+  cli_test_rmdir(dir);
+}
+
+/* A directory holding a CSV graph with roles.csv and credentials.csv beside it, a batch file
+ * and a credentials-held file. */
+static void inputs_fixture(char *dir, size_t n) {
+  char path[256];
+  cli_test_dir(dir, n);
+  static const char *const files[][2] = {
+      {"t.csv", "from,to,months,requires\nsa,da,6,SQL\nda,ci,18,MS\n"},
+      {"roles.csv", "id,label\nsa,Systems Analyst\nda,Data Analyst\nci,Informaticist\n"},
+      {"credentials.csv", "name,months,cost\nSQL,2,500\nMS,24,35000\n"},
+      {"q.csv", "from,to\nsa,ci\n"},
+      {"have.txt", "SQL\n"},
+      {"other-roles.csv", "id,label\nsa,SA\nda,DA\nci,CI\n"},
+  };
+  for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+    snprintf(path, sizeof path, "%s/%s", dir, files[i][0]);
+    cli_test_write(path, files[i][1]);
+  }
+}
+
+/* Every file a command reads, given or found beside the graph, is refused as an output
+ * (exit 2, before any work) and stays byte for byte. */
+static void no_output_replaces_an_input(void **state) {
+  (void)state;
+  char dir[64], t[128], q[128], have[128], other[128], target[160];
+  inputs_fixture(dir, sizeof dir);
+  snprintf(t, sizeof t, "%s/t.csv", dir);
+  snprintf(q, sizeof q, "%s/q.csv", dir);
+  snprintf(have, sizeof have, "%s/have.txt", dir);
+  snprintf(other, sizeof other, "%s/other-roles.csv", dir);
+  static const char *const targets[] = {"t.csv", "roles.csv", "credentials.csv", "q.csv",
+                                        "have.txt"};
+  for (size_t i = 0; i < sizeof targets / sizeof *targets; i++) {
+    snprintf(target, sizeof target, "%s/%s", dir, targets[i]);
+    size_t len;
+    char *before = cli_test_read(target, &len);
+    const char *const lines[][14] = {
+        {"route", t, "--from", "sa", "--to", "ci", "--have-file", have, "-o", target, NULL},
+        {"route", t, "--batch", q, "--have-file", have, "-o", target, NULL},
+        {"render", t, "--format", "dot", "-o", target, NULL},
+        {"stats", t, "-o", target, NULL},
+    };
+    for (size_t j = 0; j < sizeof lines / sizeof *lines; j++) {
+      bool reads = strcmp(targets[i], "q.csv") || j == 1;
+      reads &= strcmp(targets[i], "have.txt") || j < 2;
+      if (!reads)
+        continue;
+      run_result *r = cli_run_list(lines[j]);
+      if (r->code != CP_EXIT_USAGE)
+        fail_msg("%s -o %s: exit %d", lines[j][0], targets[i], r->code);
+      assert_contains(r->err, "is the input file; refusing to overwrite it");
+      assert_true(cli_test_holds(target, before, len));
+    }
+    free(before);
+  }
+  /* With --roles given, roles.csv beside the graph is not read: it may be written. */
+  snprintf(target, sizeof target, "%s/roles.csv", dir);
+  run_result *r = run("stats", t, "--roles", other, "-o", target);
+  assert_int_equal(r->code, 0);
+  r = run("stats", t, "--roles", other, "-o", other);
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  /* A DOT graph reads nothing beside it. */
+  snprintf(target, sizeof target, "%s/credentials.csv", dir);
+  r = run("stats", SMALL, "-o", target);
+  assert_int_equal(r->code, 0);
+  cli_test_rmdir(dir);
+}
+
+int main(int argc, char **argv) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(full_disks_and_devices_leave_outputs_intact),
+      cmocka_unit_test(no_output_replaces_an_input),
+  };
+  int rc = CP_RUN(tests, argc, argv);
+  cli_test_done();
+  return rc;
+}
