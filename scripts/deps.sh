@@ -16,6 +16,8 @@ packages=(
   python3 python3-networkx python3-numpy  # tests compare the measures with NetworkX
   chromium                             # a test loads the html page in headless Chromium
   valgrind                             # memcheck over the end-to-end tests (test.sh)
+  man-db groff-base                    # a test renders the installed careerpath(1) with man
+  universal-ctags                      # a test measures the CLI's functions (tests/structure.py)
 )
 
 # `deps.sh bench` adds what bench/ compares against (Debian's NetworkX and python-igraph,

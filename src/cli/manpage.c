@@ -20,17 +20,20 @@ static void man_text(FILE *f, const char *s) {
   }
 }
 
-/* A paragraph of help text: blank lines start new paragraphs; indented lines (tables such as
- * stats' measures) are kept as they are. */
+/* Paragraphs of help text: a blank line starts a new one; indented lines (tables such as
+ * stats' measures) are kept as they are, unfilled. */
 static void man_paragraphs(FILE *f, const char *text) {
+  bool table = false;
   fputs(".PP\n", f);
   for (const char *p = text; *p;) {
     size_t len = strcspn(p, "\n");
-    if (len == 0)
+    bool indented = p[0] == ' ';
+    if (indented != table)
+      fputs(indented ? ".nf\n" : ".fi\n", f);
+    table = indented;
+    if (len == 0) {
       fputs(".PP\n", f);
-    else if (p[0] == ' ')
-      fputs(".br\n\\&", f);
-    if (len) {
+    } else {
       char line[512];
       snprintf(line, sizeof line, "%.*s", (int)len, p);
       man_text(f, line);
@@ -38,19 +41,21 @@ static void man_paragraphs(FILE *f, const char *text) {
     }
     p += len + (p[len] == '\n');
   }
+  if (table)
+    fputs(".fi\n", f);
 }
 
+/* ".TP" with the option in bold and its value in italics, then its help. */
 static void man_option(FILE *f, const cp_cli_command *cmd, const cp_cli_option *o) {
-  fputs(".TP\n.B ", f);
+  fputs(".TP\n", f);
+  fputs(o->value ? ".BI \"" : ".B \"", f);
   if (o->letter)
-    fprintf(f, "\\-%c\", \"\\-\\-", o->letter);
-  else
-    fputs("\\-\\-", f);
+    fprintf(f, "\\-%c, ", o->letter);
+  fputs("\\-\\-", f);
   man_text(f, o->name);
-  if (o->value) {
-    fputs(" \" \"\n.I ", f);
+  fputs(o->value ? " \" " : "\"", f);
+  if (o->value)
     man_text(f, o->value);
-  }
   fputc('\n', f);
   if (o == &cp_opt_format) {
     char list[160];
@@ -64,9 +69,19 @@ static void man_option(FILE *f, const cp_cli_command *cmd, const cp_cli_option *
   fputc('\n', f);
 }
 
+/* The command's options in the order its help lists them, --help last. */
+static void man_options(FILE *f, const cp_cli_command *cmd) {
+  cp_cli_optset set;
+  cp_cli_options_of(cmd, &set);
+  for (int h = 0; h < CP_HEAD_COUNT; h++)
+    for (size_t i = 0; i < set.n; i++)
+      if (set.opt[i]->heading == (cp_cli_heading)h && set.opt[i] != &cp_opt_help)
+        man_option(f, cmd, set.opt[i]);
+  man_option(f, cmd, &cp_opt_help);
+}
+
 static void man_command(FILE *f, const cp_cli_command *cmd) {
   char name[64];
-  cp_cli_optset set;
   cp_cli_full_name(cmd, name, sizeof name);
   fprintf(f, ".SS \"careerpath %s\"\n.nf\n", name);
   for (const char *line = cmd->synopsis; *line;) {
@@ -80,9 +95,7 @@ static void man_command(FILE *f, const cp_cli_command *cmd) {
   }
   fputs(".fi\n", f);
   man_paragraphs(f, cmd->description);
-  cp_cli_options_of(cmd, &set);
-  for (size_t i = 0; i < set.n; i++)
-    man_option(f, cmd, set.opt[i]);
+  man_options(f, cmd);
   if (cmd->notes)
     man_paragraphs(f, cmd->notes);
   fputs(".PP\nExit codes: ", f);
