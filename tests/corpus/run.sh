@@ -37,22 +37,21 @@ n=0
 while IFS= read -r line; do
   case $line in '' | '#'*) continue ;; esac
   name=${line%% *}
-  args=${line#* }
+  args=${line#"$name"}
   [[ $name =~ $only ]] || continue
   dir=$(mktemp -d)
-  cp -r "$fixtures/." "$dir/"
+  cp -al "$fixtures/." "$dir/" # hard links: outputs are renamed into place, never written in
   (
     cd "$dir" || exit 99
     eval "set -- $args"
     "$bin" "$@" >"$out/$name.out" 2>"$out/$name.err"
     echo $? >"$out/$name.code"
   )
-  # Files the run made or changed.
-  (cd "$dir" && find . -type f ! -name .list | sort) | while IFS= read -r f; do
-    if [ ! -e "$fixtures/$f" ] || ! cmp -s "$fixtures/$f" "$dir/$f"; then
-      mkdir -p "$out/$name.files/$(dirname "$f")"
-      cp "$dir/$f" "$out/$name.files/$f"
-    fi
+  # Files the run made or replaced: newer than the fixtures (outputs are renamed into place,
+  # so a fixture it did not touch keeps its time).
+  (cd "$dir" && find . -type f -newer "$fixtures/.list") | while IFS= read -r f; do
+    mkdir -p "$out/$name.files/$(dirname "$f")"
+    cp "$dir/$f" "$out/$name.files/$f"
   done
   rm -rf "$dir"
   n=$((n + 1))
