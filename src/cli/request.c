@@ -24,28 +24,11 @@ void cp_cli_request_init(cp_cli_request *rq) {
     rq->limits[c] = INFINITY;
 }
 
-/* "months" or "months=1,cost=0.0005". Writes a reason to `why` on failure. */
-bool cp_cli_parse_by(const char *text, cp_cli_request *rq, char *why, size_t n) {
+/* "months=1,cost=0.0005" (in `buf`, split in place) into rq->weights. */
+static bool parse_weights(char *buf, cp_cli_request *rq, char *why, size_t n) {
   double w[NC] = {0};
-  char buf[256];
-  if (!cp_cli_copy_value(buf, sizeof buf, text, "--by", why, n))
-    return false;
-  cp_criterion c;
-  if (!strchr(buf, '=')) {
-    if (cp_criterion_parse(buf, &c) != CP_OK) {
-      snprintf(why, n,
-               "unknown criterion '%s' (choose from steps, months, cost, effort, or "
-               "weights like months=1,cost=0.0005)",
-               text);
-      return false;
-    }
-    memset(rq->weights, 0, sizeof rq->weights);
-    rq->weights[c] = 1;
-    rq->by = c;
-    rq->weighted = false;
-    return true;
-  }
   size_t used = 0;
+  cp_criterion c;
   for (char *save = NULL, *item = strtok_r(buf, ",", &save); item;
        item = strtok_r(NULL, ",", &save)) {
     char *eq = strchr(item, '='), *end;
@@ -58,9 +41,8 @@ bool cp_cli_parse_by(const char *text, cp_cli_request *rq, char *why, size_t n) 
     if (cp_criterion_parse(item, &c) != CP_OK || *end || end == eq + 1 || !(v >= 0) ||
         !isfinite(v)) {
       snprintf(why, n,
-               "'%s=%s' in --by: a criterion (steps, months, cost, effort) and a "
-               "weight >= 0",
-               item, eq + 1);
+               "'%s=%s' in --by: a criterion (steps, months, cost, effort) and a weight >= 0", item,
+               eq + 1);
       return false;
     }
     w[c] = v;
@@ -76,6 +58,28 @@ bool cp_cli_parse_by(const char *text, cp_cli_request *rq, char *why, size_t n) 
   }
   memcpy(rq->weights, w, sizeof w);
   rq->weighted = used > 1 || w[rq->by] != 1;
+  return true;
+}
+
+/* "months" or "months=1,cost=0.0005". Writes a reason to `why` on failure. */
+bool cp_cli_parse_by(const char *text, cp_cli_request *rq, char *why, size_t n) {
+  char buf[256];
+  cp_criterion c;
+  if (!cp_cli_copy_value(buf, sizeof buf, text, "--by", why, n))
+    return false;
+  if (strchr(buf, '='))
+    return parse_weights(buf, rq, why, n);
+  if (cp_criterion_parse(buf, &c) != CP_OK) {
+    snprintf(why, n,
+             "unknown criterion '%s' (choose from steps, months, cost, effort, or weights like "
+             "months=1,cost=0.0005)",
+             text);
+    return false;
+  }
+  memset(rq->weights, 0, sizeof rq->weights);
+  rq->weights[c] = 1;
+  rq->by = c;
+  rq->weighted = false;
   return true;
 }
 

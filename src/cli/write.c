@@ -114,6 +114,46 @@ static int stage(const cp_cli *c, const char *path, const char *data, size_t len
   return code;
 }
 
+static bool is_stdout(const char *path) { return !path || !strcmp(path, "-"); }
+
+/* Before anything is written: no path is an input or a directory; devices and pipes are
+ * marked, to be written in place. */
+static int check_targets(const cp_cli *c, size_t n, const char *const *paths,
+                         const char *const *inputs, bool *device) {
+  for (size_t i = 0; i < n; i++) {
+    struct stat sb;
+    int code;
+    if (is_stdout(paths[i]))
+      continue;
+    if ((code = cp_cli_refuse_inputs(c, paths[i], inputs)))
+      return code;
+    if (stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+      return cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': it is a directory", paths[i]);
+    device[i] = stat(paths[i], &sb) == 0 && !S_ISREG(sb.st_mode);
+  }
+  return CP_EXIT_OK;
+}
+
+/* Renames each staged file into place, in order; writes devices in place and stdout. */
+static int commit(const cp_cli *c, size_t n, const char *const *paths, const char *const *data,
+                  const size_t *lens, const bool *device, char **tmp) {
+  for (size_t i = 0; i < n; i++) {
+    if (tmp[i]) {
+      if (rename(tmp[i], paths[i]) != 0)
+        return cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", paths[i], strerror(errno));
+      free(tmp[i]);
+      tmp[i] = NULL;
+    } else if (device[i]) {
+      int code = write_in_place(c, paths[i], data[i], lens[i]);
+      if (code)
+        return code;
+    } else if (fwrite(data[i], 1, lens[i], c->out) != lens[i] || fflush(c->out) != 0) {
+      return cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write the output: %s", strerror(errno));
+    }
+  }
+  return CP_EXIT_OK;
+}
+
 int cp_cli_write_files(const cp_cli *c, size_t n, const char *const *paths, const char *const *data,
                        const size_t *lens, const char *const *inputs) {
   int code = CP_EXIT_OK;
@@ -123,36 +163,14 @@ int cp_cli_write_files(const cp_cli *c, size_t n, const char *const *paths, cons
     code = cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
     goto cleanup;
   }
-  for (size_t i = 0; i < n && !code; i++) {
-    if (!paths[i] || !strcmp(paths[i], "-"))
-      continue;
-    if ((code = cp_cli_refuse_inputs(c, paths[i], inputs)))
-      break;
-    struct stat sb;
-    if (stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode))
-      code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': it is a directory", paths[i]);
-    else if (stat(paths[i], &sb) == 0 && !S_ISREG(sb.st_mode))
-      device[i] = true;
-  }
+  code = check_targets(c, n, paths, inputs, device);
   /* Every regular file is written in full before any replaces its earlier self: a disk that
    * fills up on the second file leaves the first as it was too. */
   for (size_t i = 0; i < n && !code; i++)
-    if (paths[i] && strcmp(paths[i], "-") && !device[i])
+    if (!is_stdout(paths[i]) && !device[i])
       code = stage(c, paths[i], data[i], lens[i], &tmp[i]);
-  for (size_t i = 0; i < n && !code; i++) {
-    if (tmp[i]) {
-      if (rename(tmp[i], paths[i]) != 0)
-        code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", paths[i], strerror(errno));
-      else {
-        free(tmp[i]);
-        tmp[i] = NULL;
-      }
-    } else if (device[i]) {
-      code = write_in_place(c, paths[i], data[i], lens[i]);
-    } else if (fwrite(data[i], 1, lens[i], c->out) != lens[i] || fflush(c->out) != 0) {
-      code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write the output: %s", strerror(errno));
-    }
-  }
+  if (!code)
+    code = commit(c, n, paths, data, lens, device, tmp);
 cleanup:
   for (size_t i = 0; tmp && i < n; i++)
     if (tmp[i]) {
