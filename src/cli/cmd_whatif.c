@@ -261,6 +261,8 @@ const cp_cli_command cp_cmd_whatif = {
         "that require it cost its catalogue months and cost less.",
     .groups =
         CP_GROUP_QUESTION | CP_GROUP_LIMITS | CP_GROUP_HELD | CP_GROUP_OUTPUT | CP_GROUP_GRAPH,
+    .notes = "Without --to, limits are required (--within, --budget, --max-months, --max-steps or\n"
+             "--max-effort).",
     .exit_codes = "0 ranked, 2 usage error, 3 bad input (or no catalogue), 4 output not written, "
                   "5 internal error.",
     .what = "the ranking",
