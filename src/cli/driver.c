@@ -46,18 +46,14 @@ typedef struct applying {
   void *state;
 } applying;
 
-/* Applies one option to the shared arguments or the command's state; registers a file it
- * names for reading. */
+/* Applies one option to the shared arguments or the command's state. */
 static int apply(void *ctx, const cp_cli_option *o, const char *value) {
   applying *a = ctx;
   cp_cli_run *x = a->x;
   if (x->loaded && (o->flags & (CP_OPT_READS | CP_OPT_WRITES | CP_OPT_EDITS)))
     return cp_cli_fail(&x->c, CP_EXIT_USAGE, "--%s is not available on a shared graph", o->name);
   char *base = o->flags & CP_OPT_SHARED ? (char *)&x->args : a->state;
-  int code = o->set(x, o, base + o->offset, value);
-  if (!code && (o->flags & CP_OPT_READS))
-    cp_cli_inputs_add(&x->inputs, value);
-  return code;
+  return o->set(x, o, base + o->offset, value);
 }
 
 /* The GRAPH operand: at most one. */
@@ -79,10 +75,18 @@ static int take_operands(cp_cli_run *x, void *state, char **operands, size_t n) 
 
 /* ---- before computing ---- */
 
-/* The files reading the graph touches: itself, and roles.csv and credentials.csv beside a
- * CSV graph (--roles was registered when given). */
-static void graph_inputs(cp_cli_run *x) {
+/* Registers every file the run reads: the last value of each option that names one (a
+ * string at its offset), the graph, and roles.csv and credentials.csv beside a CSV graph. */
+static void register_inputs(cp_cli_run *x, void *state) {
+  cp_cli_optset set;
   char *roles_beside, *credentials;
+  cp_cli_options_of(x->cmd, &set);
+  for (size_t i = 0; i < set.n; i++) {
+    const cp_cli_option *o = set.opt[i];
+    const char *base = o->flags & CP_OPT_SHARED ? (const char *)&x->args : state;
+    if (o->flags & CP_OPT_READS)
+      cp_cli_inputs_add(&x->inputs, *(const char *const *)(base + o->offset));
+  }
   if (!(x->cmd->groups & CP_GROUP_GRAPH) || !x->args.graph_path)
     return;
   cp_cli_inputs_add(&x->inputs, x->args.graph_path);
@@ -94,7 +98,6 @@ static void graph_inputs(cp_cli_run *x) {
 static int read_have_file(cp_cli_run *x) {
   if (!x->args.have_file)
     return CP_EXIT_OK;
-  cp_cli_inputs_add(&x->inputs, x->args.have_file);
   return cp_cli_read_have_file(&x->c, x->args.have_file, &x->args.rq, &x->have_text);
 }
 
@@ -169,7 +172,7 @@ static int execute(cp_cli_run *x, void *state) {
   int code;
   if ((x->cmd->check && (code = x->cmd->check(x, state))) || (code = read_have_file(x)))
     return code;
-  graph_inputs(x);
+  register_inputs(x, state);
   if ((code = protect_inputs(x)) || (code = load_graph(x)) || (code = x->cmd->compute(x, state)) ||
       (code = present_and_write(x, state)))
     return code;

@@ -20,7 +20,8 @@ typedef int (*cp_cli_setter)(struct cp_cli_run *x, const struct cp_cli_option *o
 enum cp_cli_opt_flags {
   CP_OPT_SHARED = 1u << 0, /* stored in the run's shared arguments, not the command's state */
   CP_OPT_HELP = 1u << 1,   /* prints the command's help and ends the run */
-  CP_OPT_READS = 1u << 2,  /* names a file the command reads: no output may replace it */
+  CP_OPT_READS = 1u << 2,  /* names a file the command reads (a string at its offset): no
+                              output may replace it */
   CP_OPT_WRITES = 1u << 3, /* names a file or directory the command writes */
   CP_OPT_EDITS = 1u << 4,  /* changes the loaded graph (not on a graph the caller shares) */
   CP_OPT_REPEAT = 1u << 5, /* may be given more than once, each adding to a list */
