@@ -1,11 +1,20 @@
 /* answer.c: resolving a question's names against a graph and asking the route engine. */
 #include "answer.h"
-#include "pending.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+
+/* Whether some move of `g` requires `name` (in any case). */
+static bool required_anywhere(const cp_graph *g, const char *name) {
+  for (size_t t = 0; t < cp_graph_transition_count(g); t++) {
+    const cp_transition *tr = cp_graph_transition(g, t);
+    for (size_t j = 0; j < tr->n_requires; j++)
+      if (cp_strcasecmp_ascii(tr->requires[j], name) == 0)
+        return true;
+  }
+  return false;
+}
 
 /* A --have name must mean something in this graph: a catalogue credential or something a
  * move requires. */
@@ -15,7 +24,7 @@ static int check_have(const cp_cli *c, const cp_graph *g, const cp_cli_request *
     size_t idx;
     if (cp_graph_find_credential(g, rq->have.name[i], &idx, NULL) == CP_OK)
       continue;
-    if (!cp_cli_required_anywhere(g, rq->have.name[i])) {
+    if (!required_anywhere(g, rq->have.name[i])) {
       cp_error e = {0};
       if (cp_graph_find_credential(g, rq->have.name[i], &idx, &e) == CP_ENOMEM)
         return cp_cli_fail(c, CP_EXIT_INTERNAL, "%s%s", where, e.message);
@@ -41,7 +50,7 @@ static int avoid_domains(const cp_cli *c, const cp_graph *g, const cp_cli_reques
   for (size_t d = 0; d < rq->avoid_domain.n; d++) {
     size_t found = 0;
     for (size_t i = 0; i < cp_graph_role_count(g); i++) {
-      if (strcasecmp(cp_graph_role(g, i)->domain, rq->avoid_domain.name[d]))
+      if (cp_strcasecmp_ascii(cp_graph_role(g, i)->domain, rq->avoid_domain.name[d]))
         continue;
       found++;
       if (i != a->from && i != a->to)

@@ -1,7 +1,6 @@
 /* cmd_centrality.c: `careerpath centrality`: roles ranked by a centrality measure. */
 #include "groups.h"
 #include "json_out.h"
-#include "pending.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -126,7 +125,7 @@ static int present_csv(cp_cli_run *x, const void *state, cp_out_format f, FILE *
   fprintf(out, "rank,role,%s\n", cp_centrality_name(s->measure));
   for (size_t i = 0; i < s->shown; i++) {
     fprintf(out, "%zu,", i + 1);
-    cp_cli_csv_text(out, cp_graph_role(x->g, s->order[i].role)->id);
+    cp_csv_write_field(out, cp_graph_role(x->g, s->order[i].role)->id);
     fprintf(out, ",%.12g\n", s->order[i].score);
   }
   return CP_EXIT_OK;

@@ -1,7 +1,6 @@
 /* cmd_communities.c: `careerpath communities`: clusters of roles people move among. */
 #include "groups.h"
 #include "json_out.h"
-#include "pending.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -63,7 +62,7 @@ static int present_csv(cp_cli_run *x, const void *state, cp_out_format f, FILE *
   const communities_state *s = state;
   fputs("role,community\n", out);
   for (size_t i = 0; i < cp_graph_role_count(x->g); i++) {
-    cp_cli_csv_text(out, cp_graph_role(x->g, i)->id);
+    cp_csv_write_field(out, cp_graph_role(x->g, i)->id);
     fprintf(out, ",%zu\n", s->member[i] + 1);
   }
   return CP_EXIT_OK;

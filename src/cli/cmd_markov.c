@@ -1,7 +1,6 @@
 /* cmd_markov.c: `careerpath markov`: the graph as a Markov chain. */
 #include "groups.h"
 #include "json_out.h"
-#include "pending.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -91,7 +90,7 @@ static int present_csv(cp_cli_run *x, const void *state, cp_out_format f, FILE *
            : "role,stationary\n",
         out);
   for (size_t i = 0; i < m->n; i++) {
-    cp_cli_csv_text(out, cp_graph_role(x->g, i)->id);
+    cp_csv_write_field(out, cp_graph_role(x->g, i)->id);
     double v[4] = {m->stationary ? m->stationary[i] : NAN, to ? m->reach_probability[i] : NAN,
                    to ? m->expected_steps[i] : NAN,
                    to && m->expected_months ? m->expected_months[i] : NAN};

@@ -1,6 +1,5 @@
 /* cmd_mobility.c: `careerpath mobility build`: a transition graph from career histories. */
 #include "groups.h"
-#include "pending.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -82,7 +81,7 @@ static int mobility_operands(cp_cli_run *x, void *state, char **operands, size_t
 /* The format: --format, else from -o's name (FILE.gv or FILE.dot: DOT). */
 static int choose_format(cp_cli_run *x, const mobility_state *s) {
   const char *out = x->args.output;
-  bool dot = out && (cp_cli_ends_with(out, ".gv") || cp_cli_ends_with(out, ".dot"));
+  bool dot = out && (cp_has_suffix(out, ".gv") || cp_has_suffix(out, ".dot"));
   if (s->format_name) {
     if (strcmp(s->format_name, "csv") && strcmp(s->format_name, "dot"))
       return cp_cli_fail(&x->c, CP_EXIT_USAGE, "unknown format '%s'; choose csv or dot",
@@ -100,7 +99,7 @@ static int roles_file(cp_cli_run *x, mobility_state *s) {
     if (!(s->roles_path = cp_cli_beside(out, "roles.csv")))
       return cp_cli_fail(&x->c, CP_EXIT_INTERNAL, "out of memory");
     s->roles_out = s->roles_path;
-    if (cp_cli_ends_with(out, "/roles.csv") || !strcmp(out, "roles.csv"))
+    if (!strcmp(s->roles_path, out)) /* -o is itself a roles.csv */
       return cp_cli_fail(&x->c, CP_EXIT_USAGE,
                          "'%s' is where the roles go; name the transitions file otherwise or "
                          "give --roles-out",

@@ -3,7 +3,6 @@
 #include "cmd_render.h"
 
 #include "draw.h"
-#include "pending.h"
 #include "route_present.h"
 
 #include <stddef.h>
@@ -175,12 +174,19 @@ static int render_check(cp_cli_run *x, void *state) {
 static int highlight(cp_cli_run *x, render_state *s) {
   size_t from, to;
   cp_error e = {0};
+  const cp_router *router;
+  cp_query q;
   cp_status st;
+  int code;
   if ((st = cp_graph_find_role(x->g, x->args.rq.from, &from, &e)) ||
-      (st = cp_graph_find_role(x->g, x->args.rq.to, &to, &e)) ||
-      (st = cp_cli_k_best(x->g, from, to, s->by.value, x->args.rq.k, &s->routes, &e)))
-    return st == CP_ENOCRIT ? cp_cli_fail(&x->c, CP_EXIT_INPUT, "%s; try --by steps", e.message)
-                            : cp_cli_status(&x->c, st, &e);
+      (st = cp_graph_find_role(x->g, x->args.rq.to, &to, &e)))
+    return cp_cli_status(&x->c, st, &e);
+  if ((code = cp_cli_router(x, &router)))
+    return code;
+  cp_query_init(&q, from, to, s->by.value);
+  q.k = x->args.rq.k;
+  if ((st = cp_route_search(router, &q, &s->routes, &e)))
+    return cp_cli_search_status(&x->c, st, &e, "");
   if (s->routes->n == 0)
     return cp_cli_fail(&x->c, CP_EXIT_NO_ROUTE, "no route from '%s' to '%s'; nothing drawn",
                        cp_graph_role(x->g, from)->label, cp_graph_role(x->g, to)->label);

@@ -5,7 +5,6 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 typedef struct roles_state {
   const char *domain;
@@ -28,7 +27,7 @@ static int roles_compute(cp_cli_run *x, void *state) {
   if (!(s->shown = malloc((n ? n : 1) * sizeof *s->shown)))
     return cp_cli_fail(&x->c, CP_EXIT_INTERNAL, "out of memory");
   for (size_t i = 0; i < n; i++)
-    if (!s->domain || strcasecmp(cp_graph_role(x->g, i)->domain, s->domain) == 0)
+    if (!s->domain || cp_strcasecmp_ascii(cp_graph_role(x->g, i)->domain, s->domain) == 0)
       s->shown[s->n_shown++] = i;
   if (s->domain && s->n_shown == 0)
     cp_cli_fail(&x->c, CP_EXIT_OK, "no role has domain '%s'", s->domain);

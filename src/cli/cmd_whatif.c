@@ -3,7 +3,6 @@
 #include "answer.h"
 #include "groups.h"
 #include "json_out.h"
-#include "pending.h"
 #include "route_present.h"
 
 #include <stdint.h>
@@ -55,9 +54,17 @@ static cp_status evaluate(const cp_router *router, const cp_query *base, const c
   out->found = out->routes->n > 0;
   if (out->found && q.to != SIZE_MAX) {
     out->best = out->routes->routes[0];
-    out->objective = cp_cli_route_objective(&q, &out->best);
+    out->objective = cp_route_objective(&out->best, q.weights);
   }
   return CP_OK;
+}
+
+/* Whether `name` is held already: the library's requirement status on a route of no steps
+ * (held is given, when nothing was earned before). */
+static bool held(const cp_graph *g, const cp_cli_names *have, const char *name) {
+  size_t role = 0;
+  cp_route none = {.roles = &role, .n_steps = 0};
+  return cp_requirement_status(g, &none, 0, name, have->name, have->n) == CP_REQ_HELD;
 }
 
 /* Opening a route first, then the largest saving; without --to, the most roles (the
@@ -80,7 +87,7 @@ static int rank_options(cp_cli_run *x, whatif_state *s, const cp_router *router)
     return cp_cli_fail(&x->c, CP_EXIT_INTERNAL, "out of memory");
   for (size_t i = 0; i < n_cred; i++) {
     const char *name = cp_graph_credential(x->g, i)->name;
-    if (cp_cli_held(x->args.rq.have.name, x->args.rq.have.n, name))
+    if (held(x->g, &x->args.rq.have, name))
       continue;
     option_result *o = &s->options[s->n_options++];
     o->credential = i;

@@ -5,7 +5,6 @@
 #include "groups.h"
 #include "help.h"
 #include "json_out.h"
-#include "pending.h"
 #include "table.h"
 
 #include <errno.h>
@@ -75,6 +74,16 @@ static int take_operands(cp_cli_run *x, void *state, char **operands, size_t n) 
 
 /* ---- before computing ---- */
 
+/* The files cp_read_graph reads besides `path` and `roles` (careerpath.h): roles.csv when no
+ * roles file is given, and credentials.csv, in the directory of a CSV graph; malloc'd, NULL
+ * when none (or out of memory: registering them is then moot, the load fails the same way). */
+static void graph_companions(const char *path, const char *roles, char **roles_beside,
+                             char **credentials) {
+  bool csv = cp_has_suffix(path, ".csv");
+  *roles_beside = csv && !roles ? cp_cli_beside(path, "roles.csv") : NULL;
+  *credentials = csv ? cp_cli_beside(path, "credentials.csv") : NULL;
+}
+
 /* Registers every file the run reads: the last value of each option that names one (a
  * string at its offset), the graph, and roles.csv and credentials.csv beside a CSV graph. */
 static void register_inputs(cp_cli_run *x, void *state) {
@@ -90,7 +99,7 @@ static void register_inputs(cp_cli_run *x, void *state) {
   if (!(x->cmd->groups & CP_GROUP_GRAPH) || !x->args.graph_path)
     return;
   cp_cli_inputs_add(&x->inputs, x->args.graph_path);
-  cp_cli_graph_companions(x->args.graph_path, x->args.roles, &roles_beside, &credentials);
+  graph_companions(x->args.graph_path, x->args.roles, &roles_beside, &credentials);
   cp_cli_inputs_own(&x->inputs, roles_beside);
   cp_cli_inputs_own(&x->inputs, credentials);
 }

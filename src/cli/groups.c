@@ -123,8 +123,8 @@ const cp_cli_option cp_opt_k = {
     .name = "k",
     .value = "N",
     .help =
-        "the N best routes, best first (default 1); equal totals are listed fewest steps first, "
-        "then by role ids",
+        "the N best routes, best first (default 1); routes of equal total are ordered by fewer "
+        "steps, then their roles in graph order, then their moves",
     .heading = CP_HEAD_BEST,
     .set = cp_cli_set_count,
     .offset = SHARED(rq.k),

@@ -4,7 +4,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 int cp_cli_render_communities(cp_cli_run *x, const render_state *s) {
   cp_graph *g = cp_cli_graph_to_edit(x);
@@ -43,7 +42,7 @@ static int in_domains(cp_cli_run *x, const render_state *s, unsigned char *shown
   for (size_t d = 0; d < s->n_domains; d++) {
     bool any = false;
     for (size_t i = 0; i < n; i++)
-      any |= strcasecmp(cp_graph_role(x->g, i)->domain, s->domains[d]) == 0;
+      any |= cp_strcasecmp_ascii(cp_graph_role(x->g, i)->domain, s->domains[d]) == 0;
     if (!any)
       return cp_cli_fail(&x->c, CP_EXIT_INPUT, "no role has domain '%s'; see 'careerpath roles'",
                          s->domains[d]);
@@ -51,7 +50,7 @@ static int in_domains(cp_cli_run *x, const render_state *s, unsigned char *shown
   for (size_t i = 0; i < n && s->n_domains; i++) {
     bool in = false;
     for (size_t d = 0; d < s->n_domains; d++)
-      in |= strcasecmp(cp_graph_role(x->g, i)->domain, s->domains[d]) == 0;
+      in |= cp_strcasecmp_ascii(cp_graph_role(x->g, i)->domain, s->domains[d]) == 0;
     shown[i] &= in;
   }
   return CP_EXIT_OK;

@@ -1,7 +1,6 @@
 /* route_html.c: a route drawn alone (each step a card) and as a page with a step table. */
 #include "draw.h"
 #include "html.h"
-#include "pending.h"
 #include "route_present.h"
 #include "write.h"
 
@@ -12,11 +11,11 @@ static void requirement_cells(FILE *f, const cp_graph *g, const cp_cli_request *
                               const cp_route *r, size_t s) {
   static const char *const kinds[] = {"held", "to-earn", "requires"};
   const cp_transition *t = cp_graph_transition(g, r->transitions[s]);
-  for (cp_cli_need kind = CP_NEED_HELD; kind <= CP_NEED_OTHER; kind++) {
+  for (cp_requirement kind = CP_REQ_HELD; kind <= CP_REQ_OTHER; kind++) {
     fprintf(f, "<td class=\"%s\">", kinds[kind]);
     size_t shown = 0;
     for (size_t j = 0; j < t->n_requires; j++) {
-      if (cp_cli_need_of(g, rq->have.name, rq->have.n, r, s, t->requires[j]) != kind)
+      if (cp_requirement_status(g, r, s, t->requires[j], rq -> have.name, rq->have.n) != kind)
         continue;
       fputs(shown++ ? ", " : "", f);
       cp_cli_html_text(f, t->requires[j]);

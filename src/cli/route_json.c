@@ -1,6 +1,5 @@
 /* route_json.c: a route as JSON: its roles, totals and each step with its requirements. */
 #include "json_out.h"
-#include "pending.h"
 #include "route_present.h"
 
 /* One step: its figures for this person, its requirements split by how they stand. */
@@ -12,9 +11,9 @@ static json_t *step_json(const cp_router *router, const cp_cli_answer *a, const 
   for (size_t j = 0; j < t->n_requires; j++) {
     const char *name = t->requires[j];
     json_array_append_new(req, json_string(name));
-    cp_cli_need n = cp_cli_need_of(g, rq->have.name, rq->have.n, r, i, name);
-    if (n != CP_NEED_OTHER)
-      json_array_append_new(n == CP_NEED_HELD ? have : earn, json_string(name));
+    cp_requirement n = cp_requirement_status(g, r, i, name, rq->have.name, rq->have.n);
+    if (n != CP_REQ_OTHER)
+      json_array_append_new(n == CP_REQ_HELD ? have : earn, json_string(name));
   }
   double months, cost;
   cp_step_figures(router, &a->q, r->transitions[i], &months, &cost);

@@ -1,5 +1,4 @@
 /* route_text.c: a route, its figures and the conditions of its question, as text. */
-#include "pending.h"
 #include "route_present.h"
 
 #include <math.h>
@@ -86,10 +85,10 @@ static void requirements_text(FILE *f, const cp_graph *g, const cp_cli_request *
                               const cp_route *r, size_t s) {
   static const char *const heading[] = {"; already held: ", "; to earn: ", "; requires: "};
   const cp_transition *t = cp_graph_transition(g, r->transitions[s]);
-  for (cp_cli_need kind = CP_NEED_HELD; kind <= CP_NEED_OTHER; kind++) {
+  for (cp_requirement kind = CP_REQ_HELD; kind <= CP_REQ_OTHER; kind++) {
     size_t shown = 0;
     for (size_t j = 0; j < t->n_requires; j++)
-      if (cp_cli_need_of(g, rq->have.name, rq->have.n, r, s, t->requires[j]) == kind)
+      if (cp_requirement_status(g, r, s, t->requires[j], rq -> have.name, rq->have.n) == kind)
         fprintf(f, "%s%s", shown++ ? ", " : heading[kind], t->requires[j]);
   }
 }

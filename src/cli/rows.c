@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 enum {
   B_NAME,
@@ -36,7 +35,7 @@ cp_status cp_cli_rows_header(cp_cli_rows *rows, const char *file, const char *co
   for (size_t j = 0; j < n; j++) {
     bool known = false;
     for (int i = 0; i < B_COLUMNS; i++)
-      if (strcasecmp(fields[j], batch_columns[i]) == 0) {
+      if (cp_strcasecmp_ascii(fields[j], batch_columns[i]) == 0) {
         rows->col[i] = (long)j;
         known = true;
       }
