@@ -33,8 +33,10 @@ typedef struct cp_cli_pair {
  * same graph, `err` getting its messages; returns the same exit code. For a server: options
  * come from a URL query and the graph is loaded once and only read, so calls may run in
  * several threads at once. `router` (over `g`; NULL: one is made for the call) serves one
- * thread at a time: keep one per thread. Drawings go through Graphviz, which is not for
- * several threads at once. Options that name files (-o, --roles, --batch, --have-file,
+ * thread at a time: keep one per thread. Not for several threads at once: drawings
+ * (Graphviz) and what goes through igraph, which Debian builds without thread safety
+ * (validate, stats, centrality, communities, render --top/--focus). Options that name files (-o,
+ * --roles, --batch, --have-file,
  * --out-dir) or edit the graph (render --communities) are usage errors here, as are commands
  * that read no graph (mobility build). */
 int cp_cli_run_loaded(const char *command, const cp_graph *g, const cp_router *router,
