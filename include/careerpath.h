@@ -240,10 +240,46 @@ int cp_csv_write_field(FILE *f, const char *s);
 cp_status cp_read_credentials_csv_buffer(cp_graph *g, const char *name, const char *data,
                                          size_t len, cp_error *err);
 
-/* Reads a graph file by its extension: .gv or .dot as DOT, .csv as CSV transitions with
- * `roles_path` or, when that is NULL, a roles.csv in the same directory if there is one;
- * a credentials.csv in that directory becomes the catalogue. */
+/* Reads a graph file by its extension: .gv or .dot as DOT; .csv, .tsv, .txt or .tab as a
+ * transitions table with `roles_path` or, when that is NULL, a roles.csv (or roles.tsv) in
+ * the same directory if there is one; a credentials.csv (or .tsv) there becomes the
+ * catalogue. */
 cp_status cp_read_graph(const char *path, const char *roles_path, cp_graph **out, cp_error *err);
+
+/* ---- Tables as they come: tab-separated files and column maps (columns.c) ---------- */
+
+/* Tables (transitions, roles, credentials, career histories) are CSV (RFC 4180) or
+ * tab-separated: TSV when the file name ends in .tsv, .txt or .tab, or when the header line
+ * holds more tabs than commas. TSV fields are split at tabs, never quoted, and trimmed of
+ * spaces. A header column with no name (a spreadsheet's index column) is ignored. */
+
+/* A column map says which header column holds each name a reader looks for:
+ * "from=OCC_source,to=OCC_target,probability=transition_prob" reads column OCC_source as
+ * `from`, and so on; names and columns match in any case. A mapped column the header lacks
+ * is CP_EPARSE naming file, line and the header's columns; so is a mapped name the header
+ * also has as a column of its own. */
+typedef struct cp_column_map cp_column_map;
+/* Parses NAME=COLUMN pairs separated by commas. CP_EINVAL with the reason for an item with
+ * no '=', an empty name or column, or a name or column given twice. Free with
+ * cp_column_map_free. */
+cp_status cp_column_map_parse(const char *text, cp_column_map **out, cp_error *err);
+void cp_column_map_free(cp_column_map *m);
+
+typedef struct cp_read_options {
+  const cp_column_map *columns;      /* the transitions table's map, or NULL */
+  const cp_column_map *role_columns; /* the roles table's map, or NULL */
+} cp_read_options;
+
+/* cp_read_graph with column maps (`opt` may be NULL). A map given for a DOT graph, or a
+ * roles map without a roles file, is CP_EINVAL. */
+cp_status cp_read_graph_with(const char *path, const char *roles_path, const cp_read_options *opt,
+                             cp_graph **out, cp_error *err);
+/* cp_read_csv_buffers for CSV or TSV tables (told apart by name and header, as above) with
+ * column maps (`opt` may be NULL). */
+cp_status cp_read_table_buffers(const char *transitions_name, const char *transitions,
+                                size_t transitions_len, const char *roles_name, const char *roles,
+                                size_t roles_len, const cp_read_options *opt, cp_graph **out,
+                                cp_error *err);
 
 /* The built-in health-informatics graph (graphs/health-informatics.gv, compiled in). */
 cp_status cp_builtin_graph(cp_graph **out, cp_error *err);
@@ -538,6 +574,8 @@ typedef struct cp_mobility_options {
   int strict;         /* non-zero: the first bad row is the error, not a count */
   size_t memory_rows; /* rows held in memory before spilling to temporary files, by person
                          (0: 1,048,576, 32 MiB) */
+  const cp_column_map *columns; /* which columns hold person, role, start, seq, end; NULL:
+                                   as named */
 } cp_mobility_options;
 
 typedef struct cp_mobility_role {
@@ -571,7 +609,7 @@ typedef struct cp_mobility {
   size_t suppressed_roles, suppressed_transitions, suppressed_moves;
 } cp_mobility;
 
-/* Reads career histories (CSV: header with person, role, and start (YYYY-MM or YYYY-MM-DD)
+/* Reads career histories (CSV or TSV: header with person, role, and start (YYYY-MM or YYYY-MM-DD)
  * or seq (a number); optional end) in any row order and aggregates them: consecutive spells
  * of a person in one role are one stay; each change of role is a move. Memory grows with
  * roles and transitions, not rows (rows beyond opt->memory_rows go to temporary files).

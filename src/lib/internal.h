@@ -115,10 +115,35 @@ void *cp_big_alloc(size_t bytes);
 cp_status cp_buf_csv_field(cp_buf *b, const char *s);
 
 /* ---- read_csv.c ---- */
-/* cp_csv_parse over a stream read in 1 MiB blocks: memory stays that of one record, however
- * long the file. A read error is CP_EIO naming the line reached. */
-cp_status cp_csv_parse_stream(const char *name, FILE *f, cp_csv_row_fn fn, void *ctx,
-                              cp_error *err);
+/* Whether a table is tab-separated: by its name (.tsv, .txt, .tab), else by its header line
+ * (more tabs than commas). */
+bool cp_table_is_tsv(const char *name, const char *data, size_t len);
+/* cp_csv_parse for a table that may be CSV or TSV (cp_table_is_tsv). */
+cp_status cp_table_parse(const char *name, const char *data, size_t len, cp_csv_row_fn fn,
+                         void *ctx, cp_error *err);
+/* cp_table_parse over a stream read in 1 MiB blocks: memory stays that of one record,
+ * however long the file. A read error is CP_EIO naming the line reached. */
+cp_status cp_table_parse_stream(const char *name, FILE *f, cp_csv_row_fn fn, void *ctx,
+                                cp_error *err);
+
+/* ---- columns.c: a table's header as the readers see it ---- */
+/* A malloc'd copy of s[0..n) without the spaces and tabs around it; NULL: out of memory. */
+char *cp_trim_copy(const char *s, size_t n);
+typedef struct cp_header {
+  size_t n;
+  char **written; /* each column's name as written, trimmed ("" for an unnamed column) */
+  char **names;   /* the name it is read as: the column map's name for it, else as written */
+} cp_header;
+/* Reads a header row, applying `map` (may be NULL). CP_EPARSE naming file:line for a column
+ * named twice, a mapped column the header lacks, or a mapped name the header also has. */
+cp_status cp_header_read(cp_header *h, const char *file, size_t line, const char *const *fields,
+                         size_t n, const cp_column_map *map, cp_error *err);
+void cp_header_free(cp_header *h);
+/* The column read as `name` (any case), or -1. */
+long cp_header_find(const cp_header *h, const char *name);
+/* CP_EPARSE: "FILE:LINE: header lacks the required column 'NAME'; its columns are: ...". */
+cp_status cp_header_missing(const cp_header *h, const char *file, size_t line, const char *name,
+                            cp_error *err);
 
 /* ---- graph.c ---- */
 struct cp_graph {
