@@ -286,6 +286,33 @@ cp_status cp_builtin_graph(cp_graph **out, cp_error *err);
 /* Its DOT text, borrowed. */
 const char *cp_builtin_dot_text(size_t *len);
 
+/* ---- Writing graphs (write_graph.c) ---------------------------------------------- */
+
+typedef enum cp_table_format { CP_TABLE_CSV = 0, CP_TABLE_TSV } cp_table_format;
+
+/* A graph as careerpath's tables, malloc'd and NUL-terminated; free with
+ * cp_graph_tables_free. */
+typedef struct cp_graph_tables {
+  char *transitions; /* from, to, months, cost, effort, requires, note, source (those some
+                        transition fills), then every further attribute */
+  size_t transitions_len;
+  char *roles; /* id, label, domain, level (when used), then every further attribute */
+  size_t roles_len;
+  char *credentials; /* name, months, cost, source; NULL when the graph has no catalogue */
+  size_t credentials_len;
+} cp_graph_tables;
+
+/* Writes `g` as tables the readers take back to the same roles, transitions and catalogue
+ * (numbers exactly; attributes in the order first seen). TSV cannot carry a tab, a line
+ * end or blanks at either end of a value: CP_EINVAL naming the role or transition. */
+cp_status cp_write_graph_tables(const cp_graph *g, cp_table_format format, cp_graph_tables *out,
+                                cp_error *err);
+void cp_graph_tables_free(cp_graph_tables *t);
+/* Writes `g` as DOT (graph attributes, catalogue entries as kind="credential" nodes, roles,
+ * transitions), which cp_read_dot_buffer reads back to the same graph. A value ending a line
+ * with a backslash is CP_EINVAL. The text is malloc'd. */
+cp_status cp_write_graph_dot(const cp_graph *g, char **out, size_t *out_len, cp_error *err);
+
 /* ---- Routes ----------------------------------------------------------------------- */
 
 typedef struct cp_route {

@@ -1,5 +1,8 @@
-/* test_tables.c: tables as they come: tab-separated files and column maps. */
+/* test_tables.c: tables as they come: tab-separated files, column maps, and the graph writer
+ * whose tables and DOT read back to the same graph. */
 #include "cp_test.h"
+
+#include <math.h>
 
 static cp_column_map *map(const char *text) {
   cp_column_map *m = NULL;
@@ -192,6 +195,121 @@ static void histories_take_tsv_and_maps(void **state) {
                              "are: pid, occ, date");
 }
 
+static cp_graph *reread(const cp_graph_tables *t, cp_table_format f) {
+  cp_graph *g = NULL;
+  cp_error e = {0};
+  const char *tn = f == CP_TABLE_TSV ? "t.tsv" : "t.csv";
+  if (cp_read_table_buffers(tn, t->transitions, t->transitions_len,
+                            f == CP_TABLE_TSV ? "r.tsv" : "r.csv", t->roles, t->roles_len, NULL, &g,
+                            &e))
+    fail_msg("reading back: %s", e.message);
+  if (t->credentials &&
+      cp_read_credentials_csv_buffer(g, "c", t->credentials, t->credentials_len, &e))
+    fail_msg("reading the catalogue back: %s", e.message);
+  return g;
+}
+
+static bool same_number(double a, double b) { return (isnan(a) && isnan(b)) || a == b; }
+
+/* Two graphs hold the same roles, transitions and catalogue, figures to the bit; `order[i]`
+ * is the transition of `a` that is b's i-th (NULL: the same order). */
+static void assert_same_graph(const cp_graph *a, const cp_graph *b, const size_t *order) {
+  assert_int_equal(a->n_roles, b->n_roles);
+  assert_int_equal(a->n_transitions, b->n_transitions);
+  assert_int_equal(a->n_credentials, b->n_credentials);
+  for (size_t i = 0; i < a->n_roles; i++) {
+    const cp_role *x = &a->roles[i], *y = &b->roles[i];
+    assert_string_equal(x->id, y->id);
+    assert_string_equal(x->label, y->label);
+    assert_string_equal(x->domain, y->domain);
+    assert_int_equal(x->level, y->level);
+    assert_int_equal(x->n_attrs, y->n_attrs);
+    for (size_t k = 0; k < x->n_attrs; k++)
+      assert_string_equal(x->attrs[k].value, attr(y->attrs, y->n_attrs, x->attrs[k].key));
+  }
+  for (size_t i = 0; i < a->n_transitions; i++) {
+    const cp_transition *x = &a->transitions[order ? order[i] : i], *y = &b->transitions[i];
+    assert_int_equal(x->from, y->from);
+    assert_int_equal(x->to, y->to);
+    assert_int_equal(x->has, y->has);
+    assert_true(same_number(x->months, y->months) && same_number(x->cost, y->cost) &&
+                same_number(x->effort, y->effort));
+    assert_string_equal(x->note, y->note);
+    assert_string_equal(x->source, y->source);
+    assert_int_equal(x->n_requires, y->n_requires);
+    for (size_t k = 0; k < x->n_requires; k++)
+      assert_string_equal(x->requires[k], y -> requires[k]);
+    assert_int_equal(x->n_attrs, y->n_attrs);
+    for (size_t k = 0; k < x->n_attrs; k++)
+      assert_string_equal(x->attrs[k].value, attr(y->attrs, y->n_attrs, x->attrs[k].key));
+  }
+  for (size_t i = 0; i < a->n_credentials; i++) {
+    assert_string_equal(a->credentials[i].name, b->credentials[i].name);
+    assert_true(a->credentials[i].months == b->credentials[i].months &&
+                a->credentials[i].cost == b->credentials[i].cost);
+  }
+}
+
+static void written_graphs_read_back_the_same(void **state) {
+  (void)state;
+  cp_graph *g = NULL;
+  cp_error e = {0};
+  assert_int_equal(cp_builtin_graph(&g, &e), CP_OK);
+  /* A figure that %.15g would round, and quotes, commas and semicolons in text. */
+  cp_transition_spec s = {.months = 0.1 + 0.2,
+                          .cost = 1e-7,
+                          .has = CP_HAS_MONTHS | CP_HAS_COST,
+                          .note = "a \"quoted\", listed; note",
+                          .requires = "A;B"};
+  assert_int_equal(cp_graph_add_transition(g, 0, 1, &s, &e), CP_OK);
+  for (int f = CP_TABLE_CSV; f <= CP_TABLE_TSV; f++) {
+    cp_graph_tables t;
+    assert_int_equal(cp_write_graph_tables(g, (cp_table_format)f, &t, &e), CP_OK);
+    cp_graph *back = reread(&t, (cp_table_format)f);
+    assert_same_graph(g, back, NULL);
+    cp_graph_free(back);
+    cp_graph_tables_free(&t);
+  }
+  char *dot;
+  size_t len;
+  assert_int_equal(cp_write_graph_dot(g, &dot, &len, &e), CP_OK);
+  cp_graph *back = NULL;
+  if (cp_read_dot_buffer("back.gv", dot, len, &back, &e))
+    fail_msg("%s", e.message);
+  /* cgraph lists edges by tail, then head, then as written. */
+  size_t n = cp_graph_transition_count(g), k = 0, *order = malloc(n * sizeof *order);
+  for (size_t r = 0; r < cp_graph_role_count(g); r++)
+    for (size_t h = 0; h < cp_graph_role_count(g); h++)
+      for (size_t i = 0; i < n; i++)
+        if (cp_graph_transition(g, i)->from == r && cp_graph_transition(g, i)->to == h)
+          order[k++] = i;
+  assert_same_graph(g, back, order);
+  free(order);
+  assert_string_equal(cp_graph_attr(back, "label"), cp_graph_attr(g, "label"));
+  cp_graph_free(back);
+  free(dot);
+  cp_graph_free(g);
+}
+
+static void what_a_format_cannot_carry_is_an_error(void **state) {
+  (void)state;
+  cp_graph *g = NULL;
+  cp_error e = {0};
+  assert_int_equal(cp_graph_new("g", &g), CP_OK);
+  assert_int_equal(cp_graph_add_role(g, "a", "A\tB", NULL, 0, 0, NULL, &e), CP_OK);
+  cp_graph_tables t;
+  assert_int_equal(cp_write_graph_tables(g, CP_TABLE_TSV, &t, &e), CP_EINVAL);
+  assert_contains(e.message, "a: 'A\tB' holds a tab");
+  assert_int_equal(cp_write_graph_tables(g, CP_TABLE_CSV, &t, &e), CP_OK);
+  cp_graph_tables_free(&t);
+  assert_int_equal(cp_graph_set_role_attr(g, 0, "path", "C:\\", &e), CP_OK);
+  char *dot;
+  size_t len;
+  assert_int_equal(cp_write_graph_dot(g, &dot, &len, &e), CP_EINVAL);
+  assert_contains(e.message, "ends a line with a backslash");
+  cp_graph_free(g);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(tsv_by_name_or_by_header),
@@ -200,6 +318,8 @@ int main(int argc, char **argv) {
       cmocka_unit_test(column_map_mistakes_are_clear),
       cmocka_unit_test(maps_go_with_tables_only),
       cmocka_unit_test(histories_take_tsv_and_maps),
+      cmocka_unit_test(written_graphs_read_back_the_same),
+      cmocka_unit_test(what_a_format_cannot_carry_is_an_error),
   };
   return CP_RUN(tests, argc, argv);
 }
