@@ -313,6 +313,54 @@ void cp_graph_tables_free(cp_graph_tables *t);
  * with a backslash is CP_EINVAL. The text is malloc'd. */
 cp_status cp_write_graph_dot(const cp_graph *g, char **out, size_t *out_len, cp_error *err);
 
+/* ---- O*NET import (import_onet.c) -------------------------------------------------- */
+
+/* The tables of an O*NET database release the importer reads (tab-separated, as O*NET
+ * publishes them), by their file names in the release directory (cp_onet_table_file). */
+enum {
+  CP_ONET_RELATED,        /* Related Occupations.txt: the moves */
+  CP_ONET_OCCUPATIONS,    /* Occupation Data.txt: titles, descriptions */
+  CP_ONET_ZONES,          /* Job Zones.txt: the levels */
+  CP_ONET_ZONE_REFERENCE, /* Job Zone Reference.txt: what each zone is called */
+  CP_ONET_ETE,            /* Education, Training, and Experience.txt: the model's input */
+  CP_ONET_CATEGORIES,     /* Education, Training, and Experience Categories.txt */
+  CP_ONET_README,         /* Read Me.txt: the release number (optional) */
+  CP_ONET_TABLES
+};
+const char *cp_onet_table_file(int which);
+
+typedef struct cp_onet_table {
+  const char *name; /* used in messages */
+  const char *data; /* NULL only for CP_ONET_README */
+  size_t len;
+} cp_onet_table;
+
+typedef struct cp_onet_report {
+  size_t occupations;   /* roles */
+  size_t moves;         /* transitions */
+  size_t zone_averaged; /* occupations O*NET gives no education, experience or training data
+                           for, which take their Job Zone's average (docs/onet-model.md) */
+  char release[32];     /* "29.3", from Read Me.txt; "" when not known */
+} cp_onet_report;
+
+/* Builds a career graph from an O*NET database directory: roles are the occupations Related
+ * Occupations names (id the O*NET-SOC code, label the title, level the Job Zone, domain the
+ * SOC 2018 major group, description and preparation figures as attributes); transitions are
+ * the related occupations (attributes tier and index) with months, cost and effort estimated
+ * from the gaps in education, experience and training between the two occupations and from
+ * the tier (docs/onet-model.md); every role, transition and the graph say where they come
+ * from and carry the O*NET attribution. A missing table, a header without a column the
+ * importer reads, or a bad value is an error naming the file and line (CP_EIO, CP_EPARSE,
+ * CP_EINVAL); so is an occupation a move names with no title or no Job Zone. `report` may be
+ * NULL. O(rows). */
+cp_status cp_onet_import(const char *dir, cp_graph **out, cp_onet_report *report, cp_error *err);
+/* The same from tables in memory, indexed by the enum above. */
+cp_status cp_onet_import_tables(const cp_onet_table *tables, cp_graph **out, cp_onet_report *report,
+                                cp_error *err);
+/* The attribution O*NET's licence (CC BY 4.0) requires, for release `release` ("" if not
+ * known), into buf (truncated to n). */
+void cp_onet_attribution(const char *release, char *buf, size_t n);
+
 /* ---- Routes ----------------------------------------------------------------------- */
 
 typedef struct cp_route {

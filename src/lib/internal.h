@@ -261,4 +261,27 @@ double cp_transition_weight(const cp_transition *t, cp_criterion by);
 /* Makes room for `n` transitions at once (readers that know how many are coming). */
 cp_status cp_graph_reserve_transitions(cp_graph *g, size_t n);
 
+/* ---- import_onet.c: the O*NET model, for tests ---- */
+typedef enum cp_onet_tier {
+  CP_ONET_PRIMARY_SHORT,
+  CP_ONET_PRIMARY_LONG,
+  CP_ONET_SUPPLEMENTAL,
+  CP_ONET_TIERS
+} cp_onet_tier;
+/* What an occupation typically requires, from the shares of its incumbents by category. */
+typedef struct cp_onet_prep {
+  double education_months, education_cost, experience_months, training_months;
+} cp_onet_prep;
+/* A move's figures, and the gaps they come from (rounded as written). */
+typedef struct cp_onet_figures {
+  double months, cost, effort;
+  double education_months, education_cost, experience_months, training_months;
+} cp_onet_figures;
+/* shares[scale][category]: scales RL, RW, PT, OJ; categories from 1. A scale with no shares
+ * gives NaN. */
+void cp_onet_preparation(const double shares[4][13], cp_onet_prep *out);
+/* Non-decreasing in every figure of `to` and in the tier; non-increasing in `from`'s. */
+void cp_onet_move(const cp_onet_prep *from, const cp_onet_prep *to, cp_onet_tier tier,
+                  cp_onet_figures *out);
+
 #endif /* CP_INTERNAL_H */
