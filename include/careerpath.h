@@ -243,7 +243,7 @@ cp_status cp_read_credentials_csv_buffer(cp_graph *g, const char *name, const ch
 /* Reads a graph file by its extension: .gv or .dot as DOT; .csv, .tsv, .txt or .tab as a
  * transitions table with `roles_path` or, when that is NULL, a roles.csv (or roles.tsv) in
  * the same directory if there is one; a credentials.csv (or .tsv) there becomes the
- * catalogue. */
+ * catalogue. A path starting with '@' names a built-in graph (cp_builtin_load). */
 cp_status cp_read_graph(const char *path, const char *roles_path, cp_graph **out, cp_error *err);
 
 /* ---- Tables as they come: tab-separated files and column maps (columns.c) ---------- */
@@ -270,8 +270,8 @@ typedef struct cp_read_options {
   const cp_column_map *role_columns; /* the roles table's map, or NULL */
 } cp_read_options;
 
-/* cp_read_graph with column maps (`opt` may be NULL). A map given for a DOT graph, or a
- * roles map without a roles file, is CP_EINVAL. */
+/* cp_read_graph with column maps (`opt` may be NULL). A map given for a DOT or built-in
+ * graph, or a roles map without a roles file, is CP_EINVAL. */
 cp_status cp_read_graph_with(const char *path, const char *roles_path, const cp_read_options *opt,
                              cp_graph **out, cp_error *err);
 /* cp_read_csv_buffers for CSV or TSV tables (told apart by name and header, as above) with
@@ -280,6 +280,22 @@ cp_status cp_read_table_buffers(const char *transitions_name, const char *transi
                                 size_t transitions_len, const char *roles_name, const char *roles,
                                 size_t roles_len, const cp_read_options *opt, cp_graph **out,
                                 cp_error *err);
+
+/* ---- Built-in graphs (builtin.c) -------------------------------------------------- */
+
+/* Graphs compiled into the library, named on the command line as @NAME. The first is the
+ * default graph of every command. */
+typedef struct cp_builtin_info {
+  const char *name;        /* "health-informatics", "onet" */
+  const char *description; /* one line: what it holds */
+  const char *attribution; /* the licence text its source requires be shown, or "" */
+} cp_builtin_info;
+size_t cp_builtin_count(void);
+/* Borrowed, static; NULL when out of range. */
+const cp_builtin_info *cp_builtin_at(size_t index);
+/* Loads the built-in graph `name` (any case; "" is the default). CP_ENOTFOUND listing the
+ * names for an unknown one. */
+cp_status cp_builtin_load(const char *name, cp_graph **out, cp_error *err);
 
 /* The built-in health-informatics graph (graphs/health-informatics.gv, compiled in). */
 cp_status cp_builtin_graph(cp_graph **out, cp_error *err);

@@ -746,6 +746,14 @@ cleanup:
 cp_status cp_read_graph_with(const char *path, const char *roles_path, const cp_read_options *opt,
                              cp_graph **out, cp_error *err) {
   bool mapped = opt && (opt->columns || opt->role_columns);
+  if (path[0] == '@') {
+    if (roles_path || mapped)
+      return cp_fail(err, CP_EINVAL,
+                     "%s: a roles file or column map goes with a table, not a "
+                     "built-in graph",
+                     path);
+    return cp_builtin_load(path + 1, out, err);
+  }
   if (cp_has_suffix(path, ".gv") || cp_has_suffix(path, ".dot")) {
     if (roles_path)
       return cp_fail(err, CP_EINVAL, "%s: a roles file goes with a CSV graph, not DOT", path);
@@ -756,7 +764,7 @@ cp_status cp_read_graph_with(const char *path, const char *roles_path, const cp_
   if (!is_table_name(path))
     return cp_fail(err, CP_EINVAL,
                    "%s: cannot tell the format; name DOT graphs .gv or .dot, tables .csv or .tsv "
-                   "(or .txt)",
+                   "(or .txt), or give a built-in graph as @NAME",
                    path);
   return read_table_graph(path, roles_path, opt, out, err);
 }

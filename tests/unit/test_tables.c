@@ -157,6 +157,8 @@ static void maps_go_with_tables_only(void **state) {
   cp_error e = {0};
   assert_int_equal(cp_read_graph_with(CP_BUILTIN_GV, NULL, &o, &g, &e), CP_EINVAL);
   assert_contains(e.message, "column maps apply to CSV and TSV tables, not DOT");
+  assert_int_equal(cp_read_graph_with("@onet", NULL, &o, &g, &e), CP_EINVAL);
+  assert_contains(e.message, "goes with a table, not a built-in graph");
   cp_column_map_free((cp_column_map *)o.columns);
   cp_read_options r = {NULL, map("id=code")};
   assert_int_equal(cp_read_graph_with(CP_TEST_DATA "/bad/empty.csv", NULL, &r, &g, &e), CP_EINVAL);
@@ -310,6 +312,22 @@ static void what_a_format_cannot_carry_is_an_error(void **state) {
   cp_graph_free(g);
 }
 
+static void builtin_graphs_by_name(void **state) {
+  (void)state;
+  assert_int_equal(cp_builtin_count(), 2);
+  assert_string_equal(cp_builtin_at(0)->name, "health-informatics");
+  assert_string_equal(cp_builtin_at(1)->name, "onet");
+  assert_null(cp_builtin_at(2));
+  cp_graph *g = NULL;
+  cp_error e = {0};
+  assert_int_equal(cp_read_graph("@Health-Informatics", NULL, &g, &e), CP_OK);
+  assert_int_equal(cp_graph_role_count(g), 28);
+  cp_graph_free(g);
+  assert_int_equal(cp_read_graph("@nope", NULL, &g, &e), CP_ENOTFOUND);
+  assert_contains(e.message, "no built-in graph named '@nope'; the built-in graphs are "
+                             "@health-informatics, @onet");
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(tsv_by_name_or_by_header),
@@ -320,6 +338,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(histories_take_tsv_and_maps),
       cmocka_unit_test(written_graphs_read_back_the_same),
       cmocka_unit_test(what_a_format_cannot_carry_is_an_error),
+      cmocka_unit_test(builtin_graphs_by_name),
   };
   return CP_RUN(tests, argc, argv);
 }
