@@ -68,6 +68,9 @@ static cp_status add_pair(cp_column_map *m, const char *item, size_t len, cp_err
 }
 
 cp_status cp_column_map_parse(const char *text, cp_column_map **out, cp_error *err) {
+  /* A name becomes an attribute key, which every writer must be able to write. */
+  if (!cp_utf8_valid(text, strlen(text)))
+    return cp_fail(err, CP_EINVAL, "column map is not valid UTF-8");
   size_t items = 1;
   for (const char *p = text; *p; p++)
     items += *p == ',';

@@ -243,10 +243,14 @@ static cp_status finish(struct csv_parser *parser, parse_state *p) {
 bool cp_table_is_tsv(const char *name, const char *data, size_t len) {
   if (cp_has_suffix(name, ".tsv") || cp_has_suffix(name, ".txt") || cp_has_suffix(name, ".tab"))
     return true;
-  /* Otherwise the header line tells: more tabs than commas. */
+  /* Otherwise the header line tells: more tabs than commas, outside CSV quotes. */
   size_t tabs = 0, commas = 0;
-  for (size_t i = 0; i < len && data[i] != '\n'; i++)
-    tabs += data[i] == '\t', commas += data[i] == ',';
+  bool quoted = false;
+  for (size_t i = 0; i < len && (quoted || data[i] != '\n'); i++) {
+    quoted ^= data[i] == '"';
+    tabs += !quoted && data[i] == '\t';
+    commas += !quoted && data[i] == ',';
+  }
   return tabs > commas;
 }
 

@@ -54,8 +54,8 @@ typedef struct table {
   const char *what;
 } table;
 
-/* One field: CSV quotes what its reader would change (separators, quotes, line ends, blanks
- * at either end); TSV cannot carry those, and says so. */
+/* One field: CSV quotes what its reader would change (separators, quotes, line ends, tabs,
+ * blanks at either end); TSV cannot carry tabs, line ends or padding, and says so. */
 static cp_status put_field(table *t, const char *s, cp_error *err) {
   cp_status st = t->fields++ ? cp_buf_puts(&t->b, t->tsv ? "\t" : ",") : CP_OK;
   size_t n = strlen(s);
@@ -70,7 +70,8 @@ static cp_status put_field(table *t, const char *s, cp_error *err) {
                      t->what, s);
     return cp_buf_puts(&t->b, s);
   }
-  if (!strpbrk(s, ",\"\r\n") && !padded)
+  /* A tab is quoted too: a header line with more bare tabs than commas reads as TSV. */
+  if (!strpbrk(s, ",\"\r\n\t") && !padded)
     return cp_buf_puts(&t->b, s);
   st = cp_buf_puts(&t->b, "\"");
   for (const char *p = s; *p && !st; p++)

@@ -49,10 +49,15 @@ static void tsv_by_name_or_by_header(void **state) {
     assert_int_equal(cp_graph_transition(g, 2)->line, 5);
     cp_graph_free(g);
   }
-  /* A CSV header with a tab in a field stays CSV when commas outnumber tabs. */
+  /* A CSV header with a tab in a field stays CSV when commas outnumber tabs, and tabs in
+   * quotes do not count. */
   cp_graph *g = NULL;
   assert_int_equal(read("t.csv", "from,to,a\tb\nx,y,1\n", NULL, NULL, NULL, NULL, &g, NULL), CP_OK);
   assert_string_equal(cp_graph_transition(g, 0)->attrs[0].key, "a\tb");
+  cp_graph_free(g);
+  assert_int_equal(read("t.csv", "from,to,\"a\tb\tc\"\nx,y,1\n", NULL, NULL, NULL, NULL, &g, NULL),
+                   CP_OK);
+  assert_string_equal(cp_graph_transition(g, 0)->attrs[0].key, "a\tb\tc");
   cp_graph_free(g);
 }
 
@@ -120,6 +125,7 @@ static void column_map_mistakes_are_clear(void **state) {
       {"from=a,,to=b", "column map item '' has no '='"},
       {"from=a,FROM=b", "column map gives 'FROM' twice"},
       {"from=a,to=A", "column map reads column 'A' twice (as 'from' and 'to')"},
+      {"from=a,prob\xbaility=p", "column map is not valid UTF-8"},
   };
   for (size_t i = 0; i < sizeof parse / sizeof *parse; i++) {
     cp_column_map *m = NULL;
