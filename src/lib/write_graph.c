@@ -54,29 +54,21 @@ typedef struct table {
   const char *what;
 } table;
 
-/* One field: CSV quotes what its reader would change (separators, quotes, line ends, tabs,
- * blanks at either end); TSV cannot carry tabs, line ends or padding, and says so. */
+/* One field: CSV quoted by the one rule (cp_buf_csv_field); TSV cannot carry tabs, line ends
+ * or padding, and says so. */
 static cp_status put_field(table *t, const char *s, cp_error *err) {
   cp_status st = t->fields++ ? cp_buf_puts(&t->b, t->tsv ? "\t" : ",") : CP_OK;
-  size_t n = strlen(s);
-  bool padded = n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t');
   if (st)
     return st;
-  if (t->tsv) {
-    if (strpbrk(s, "\t\r\n") || padded)
-      return cp_fail(err, CP_EINVAL,
-                     "%s: '%.40s' holds a tab, a line end or blanks at an end, which a "
-                     "tab-separated table cannot carry; write CSV",
-                     t->what, s);
-    return cp_buf_puts(&t->b, s);
-  }
-  /* A tab is quoted too: a header line with more bare tabs than commas reads as TSV. */
-  if (!strpbrk(s, ",\"\r\n\t") && !padded)
-    return cp_buf_puts(&t->b, s);
-  st = cp_buf_puts(&t->b, "\"");
-  for (const char *p = s; *p && !st; p++)
-    st = *p == '"' ? cp_buf_puts(&t->b, "\"\"") : cp_buf_append(&t->b, p, 1);
-  return st ? st : cp_buf_puts(&t->b, "\"");
+  if (!t->tsv)
+    return cp_buf_csv_field(&t->b, s);
+  size_t n = strlen(s);
+  if (strpbrk(s, "\t\r\n") || (n && (s[0] == ' ' || s[n - 1] == ' ')))
+    return cp_fail(err, CP_EINVAL,
+                   "%s: '%.40s' holds a tab, a line end or blanks at an end, which a "
+                   "tab-separated table cannot carry; write CSV",
+                   t->what, s);
+  return cp_buf_puts(&t->b, s);
 }
 
 static cp_status put_weight(table *t, unsigned has, unsigned bit, double v) {
