@@ -245,6 +245,13 @@ cp_status cp_read_credentials_csv_buffer(cp_graph *g, const char *name, const ch
  * the same directory if there is one; a credentials.csv (or .tsv) there becomes the
  * catalogue. A path starting with '@' names a built-in graph (cp_builtin_load). */
 cp_status cp_read_graph(const char *path, const char *roles_path, cp_graph **out, cp_error *err);
+/* The files cp_read_graph(path, roles_path) reads besides those two: the roles table beside a
+ * transitions table when no roles file is given (roles.csv, else roles.tsv), and the
+ * credentials table beside it (credentials.csv, else credentials.tsv); each malloc'd, NULL
+ * when there is none (always for DOT and built-in graphs). CP_ENOMEM (both NULL) when the
+ * paths cannot be made. */
+cp_status cp_read_graph_companions(const char *path, const char *roles_path, char **roles,
+                                   char **credentials);
 
 /* ---- Tables as they come: tab-separated files and column maps (columns.c) ---------- */
 

@@ -716,14 +716,26 @@ static bool is_table_name(const char *path) {
          cp_has_suffix(path, ".txt") || cp_has_suffix(path, ".tab");
 }
 
+cp_status cp_read_graph_companions(const char *path, const char *roles_path, char **roles,
+                                   char **credentials) {
+  *roles = *credentials = NULL;
+  if (path[0] == '@' || !is_table_name(path))
+    return CP_OK;
+  if (beside_table(path, "credentials", credentials) ||
+      (!roles_path && beside_table(path, "roles", roles))) {
+    free(*credentials);
+    *credentials = NULL;
+    return CP_ENOMEM;
+  }
+  return CP_OK;
+}
+
 static cp_status read_table_graph(const char *path, const char *roles_path,
                                   const cp_read_options *opt, cp_graph **out, cp_error *err) {
-  /* roles.csv and credentials.csv (or .tsv) beside the transitions are the defaults. */
   char *roles_beside = NULL, *credentials = NULL;
   cp_status st = CP_OK;
   cp_graph *g = NULL;
-  if (beside_table(path, "credentials", &credentials) ||
-      (!roles_path && beside_table(path, "roles", &roles_beside))) {
+  if (cp_read_graph_companions(path, roles_path, &roles_beside, &credentials)) {
     st = cp_fail(err, CP_ENOMEM, "%s: out of memory", path);
     goto cleanup;
   }
