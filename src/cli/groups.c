@@ -122,9 +122,8 @@ static const cp_cli_option opt_by = {
 const cp_cli_option cp_opt_k = {
     .name = "k",
     .value = "N",
-    .help =
-        "the N best routes, best first (default 1); routes of equal total are ordered by fewer "
-        "steps, then their roles in graph order, then their moves",
+    .help = "the N best routes, best first (default 1); routes of equal total are ordered by fewer "
+            "steps, then their roles in graph order, then their moves",
     .heading = CP_HEAD_BEST,
     .set = cp_cli_set_count,
     .offset = SHARED(rq.k),
@@ -250,10 +249,33 @@ const cp_cli_option cp_opt_output = {
     .complete = "@file",
 };
 
+const cp_cli_option cp_opt_columns = {
+    .name = "columns",
+    .value = "NAME=COLUMN,...",
+    .help = "read the input table's header through a column map: each COLUMN of the file is "
+            "read as NAME (from, to, months, cost, effort, requires, note, source, or any "
+            "attribute such as probability or count; for career histories person, role, start, "
+            "seq, end), e.g. from=OCC_source,to=OCC_target,probability=transition_prob",
+    .heading = CP_HEAD_INPUT,
+    .set = cp_cli_set_string,
+    .offset = SHARED(columns),
+    .flags = CP_OPT_SHARED | CP_OPT_LOADS,
+};
+static const cp_cli_option opt_role_columns = {
+    .name = "role-columns",
+    .value = "NAME=COLUMN,...",
+    .help = "the same for the roles table (id, label, domain, level, or any attribute), e.g. "
+            "id=OCC_CODE,label=OCC_TITLE",
+    .heading = CP_HEAD_INPUT,
+    .set = cp_cli_set_string,
+    .offset = SHARED(role_columns),
+    .flags = CP_OPT_SHARED | CP_OPT_LOADS,
+};
 static const cp_cli_option opt_roles = {
     .name = "roles",
     .value = "FILE",
-    .help = "roles CSV for a CSV graph (default: roles.csv beside it)",
+    .help = "roles table (CSV or TSV) for a table graph (default: roles.csv, or roles.tsv, "
+            "beside it)",
     .heading = CP_HEAD_INPUT,
     .set = cp_cli_set_string,
     .offset = SHARED(roles),
@@ -271,7 +293,8 @@ const cp_cli_option cp_opt_help = {
 /* ---- the groups ---- */
 
 static const cp_cli_option *const output_group[] = {&cp_opt_format, &cp_opt_output, NULL};
-static const cp_cli_option *const graph_group[] = {&opt_roles, NULL};
+static const cp_cli_option *const graph_group[] = {&opt_roles, &cp_opt_columns, &opt_role_columns,
+                                                   NULL};
 static const cp_cli_option *const question_group[] = {&cp_opt_from, &cp_opt_to, &opt_by, NULL};
 static const cp_cli_option *const limits_group[] = {
     &opt_within,     &opt_budget, &opt_max_months,   &opt_max_steps,

@@ -187,7 +187,7 @@ static void csv_graphs_with_roles_work_end_to_end(void **state) {
   assert_contains(r->out, "Total: 2 steps, 6 months, $0");
   r = run("route", "--roles", CP_TEST_DATA "/csv/roles.csv", "--from", "a", "--to", "b");
   assert_int_equal(r->code, CP_EXIT_USAGE);
-  assert_contains(r->err, "--roles needs a CSV graph file");
+  assert_contains(r->err, "--roles goes with a table graph (CSV or TSV) given as GRAPH");
 }
 
 static void trade_offs_limits_and_pareto_from_the_command_line(void **state) {
