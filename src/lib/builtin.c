@@ -43,11 +43,13 @@ static const struct {
   cp_status (*load)(cp_graph **out, cp_error *err);
 } builtins[] = {
     {{"health-informatics",
-      "28 health-informatics roles and 74 moves, each figure sourced (docs/graph-sources.md)", ""},
+      "the curated health-informatics roles and moves of the seed article, every figure "
+      "sourced in docs/graph-sources.md",
+      ""},
      load_health_informatics},
     {{"onet",
-      "O*NET 29.3: 923 occupations and 18,460 moves to related occupations, with estimated "
-      "months, cost and effort (docs/onet-model.md)",
+      "O*NET 29.3: 923 occupations and their 18,460 moves to related occupations, months, "
+      "cost and effort estimated as docs/onet-model.md says",
       ONET_ATTRIBUTION},
      load_onet},
 };
