@@ -646,6 +646,11 @@ typedef struct cp_markov {
   size_t n_closed;           /* classes nothing leaves */
   int irreducible;           /* one class holding every role */
   double *stationary;        /* per role; NULL when not unique (two or more closed classes) */
+  size_t *closed_class;      /* per role: its closed class, numbered 0.. in the order of their
+                                first roles; SIZE_MAX for a role in no closed class */
+  double *class_stationary;  /* per role: the stationary distribution of its closed class (it
+                                sums to 1 over each class); NaN for a role in none. With one
+                                closed class, the stationary distribution where it is not 0 */
   double *reach_probability; /* with a target: per role, the chance of ever reaching it */
   double *expected_steps;    /* ... steps to reach it, given that it is reached; NaN: never */
   double *expected_months;   /* ... months, from each move's median_months (or months);
