@@ -1,11 +1,16 @@
 """careerpath on the real data it ships, against independent computations.
 
-Used by tests/e2e/onet_networkx.py (CI: it fails on any difference).
+Used by tests/e2e/onet_networkx.py and tests/e2e/cps_numpy.py (CI: they fail on any
+difference).
 
 - O*NET: NetworkX reads data/onet-29.3/Related Occupations.txt itself, not careerpath's
   graph, and answers by breadth-first search how many moves each route needs; careerpath
   answers the same questions on the graph `careerpath import onet` makes (or the built-in
   @onet) with `route --batch --by steps` and `reach --by steps`.
+- CPS: numpy builds the annual transition matrix from
+  data/cps-mobility/asec_to_bls_mobility_edgelist.csv itself and solves for the
+  probability of ever reaching an occupation and the expected years to reach it given that
+  it is reached; careerpath answers with `markov --to`.
 """
 import csv
 import json
@@ -14,6 +19,10 @@ import random
 import subprocess
 
 import networkx as nx
+
+CPS_COLUMNS = "from=OCC_source,to=OCC_target,probability=transition_prob_BLS_ASECnorm_corr"
+CPS_ROLE_COLUMNS = "id=OCC_CODE,label=OCC_TITLE"
+TOL = 1e-9
 
 # The health-informatics occupations (data/onet-29.3/SOURCE.md), medical secretaries, and
 # the two occupations no other lists as related (nobody reaches them).
@@ -92,3 +101,76 @@ def onet_bfs(binary, root, graph, work):
     return {"graph": graph, "roles": g.number_of_nodes(), "moves": g.number_of_edges(),
             "routes": len(pairs), "no_route": none, "steps": steps, "reach": len(ONET_FOCUS),
             "differ": differ + reach_differ}
+
+
+# ---- CPS: the annual chain against numpy ----
+
+def cps_paths(root):
+    d = os.path.join(root, "data", "cps-mobility")
+    return (os.path.join(d, "asec_to_bls_mobility_edgelist.csv"),
+            os.path.join(d, "occ_names_bls_minor_major.csv"))
+
+
+def cps_numpy(root, source, target):
+    """Reach probability and expected years given reaching, per occupation, from the file."""
+    import numpy as np
+    edges, _ = cps_paths(root)
+    with open(edges, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    codes = sorted({r["OCC_source"] for r in rows} | {r["OCC_target"] for r in rows})
+    ix = {c: i for i, c in enumerate(codes)}
+    n = len(codes)
+    P = np.zeros((n, n))
+    for r in rows:
+        P[ix[r["OCC_source"]], ix[r["OCC_target"]]] += float(r["transition_prob_BLS_ASECnorm_corr"])
+    sums = P.sum(axis=1)
+    P = P / sums[:, None]  # careerpath's --normalize: each row rescaled to sum to 1
+    t = ix[target]
+    can = {t}
+    frontier = [t]
+    while frontier:  # who can reach the target, backwards over positive moves
+        v = frontier.pop()
+        for u in np.nonzero(P[:, v] > 0)[0]:
+            if u not in can:
+                can.add(int(u))
+                frontier.append(int(u))
+    s = [i for i in sorted(can) if i != t]
+    q = np.eye(len(s)) - P[np.ix_(s, s)]
+    h = np.zeros(n)
+    h[t] = 1
+    h[s] = np.linalg.solve(q, P[s, t])
+    # E[T; reached] = sum_j P_ij (h_j + E[T_j; reached]), 0 at the target.
+    g = np.zeros(n)
+    g[s] = np.linalg.solve(q, P[s, :] @ h)
+    years = {c: (g[i] / h[i] if h[i] > 0 else None) for c, i in ix.items()}
+    years[target] = 0.0
+    return {"codes": codes, "row_sum_min": float(sums.min()), "row_sum_max": float(sums.max()),
+            "reach": {c: float(h[i]) for c, i in ix.items()}, "years": years,
+            "never": n - len(can), "source": source, "target": target}
+
+
+def cps_careerpath(binary, root, target):
+    edges, names = cps_paths(root)
+    j = json.loads(run(binary, "markov", edges, "--columns", CPS_COLUMNS, "--roles", names,
+                       "--role-columns", CPS_ROLE_COLUMNS, "--normalize", "--to", target,
+                       "--format", "json"))
+    return j
+
+
+def cps_markov(binary, root, source="29-1140", target="11-9110"):
+    mine = cps_careerpath(binary, root, target)
+    theirs = cps_numpy(root, source, target)
+    states = {s["role"]: s for s in mine["states"]}
+    differ = []
+    worst_p = worst_y = 0.0
+    for c in theirs["codes"]:
+        p, y = theirs["reach"][c], theirs["years"][c]
+        got_p, got_y = states[c]["reach_probability"], states[c]["expected_steps"]
+        dp = abs(got_p - p)
+        dy = 0.0 if y is None and got_y is None else (
+            float("inf") if y is None or got_y is None else abs(got_y - y) / max(1.0, abs(y)))
+        worst_p, worst_y = max(worst_p, dp), max(worst_y, dy)
+        if dp > TOL or dy > TOL:
+            differ.append("%s: careerpath %r, %r years; numpy %r, %r" % (c, got_p, got_y, p, y))
+    return {"mine": mine, "numpy": theirs, "worst_reach": worst_p, "worst_years": worst_y,
+            "differ": differ, "from": states[source], "roles": len(states)}
