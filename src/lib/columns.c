@@ -174,25 +174,22 @@ static bool renamed(const cp_header *h, size_t i) {
 
 cp_status cp_header_read(cp_header *h, const char *file, size_t line, const char *const *fields,
                          size_t n, const cp_column_map *map, cp_error *err) {
+  cp_status st = CP_OK;
   memset(h, 0, sizeof *h);
   h->written = calloc(n ? n : 1, sizeof *h->written);
   h->names = calloc(n ? n : 1, sizeof *h->names);
-  if (!h->written || !h->names) {
-    cp_header_free(h);
-    return cp_fail(err, CP_ENOMEM, "%s: out of memory", file);
-  }
-  for (size_t i = 0; i < n; i++, h->n++) {
+  if (!h->written || !h->names)
+    goto out_of_memory;
+  for (size_t i = 0; i < n; i++) {
     h->written[i] = cp_trim_copy(fields[i], strlen(fields[i]));
+    h->n++; /* cp_header_free frees it from here on, whatever follows */
     const char *as = h->written[i] ? mapped_name(map, h->written[i]) : NULL;
     h->names[i] = h->written[i] ? cp_strdup(as ? as : h->written[i]) : NULL;
-    if (!h->names[i]) {
-      free(h->written[i]);
-      return cp_fail(err, CP_ENOMEM, "%s: out of memory", file);
-    }
+    if (!h->names[i])
+      goto out_of_memory;
   }
-  cp_status st = check_map(h, file, line, map, err);
-  if (st)
-    return st;
+  if ((st = check_map(h, file, line, map, err)))
+    goto fail;
   for (size_t i = 0; i < n; i++) {
     long f = *h->names[i] ? cp_header_find(h, h->names[i]) : (long)i;
     if (f == (long)i)
@@ -202,12 +199,19 @@ cp_status cp_header_read(cp_header *h, const char *file, size_t line, const char
     if (renamed(h, b))
       a = i, b = (size_t)f;
     if (renamed(h, a))
-      return cp_fail(err, CP_EPARSE,
-                     "%s:%zu: the column map reads column '%s' as '%s', but the header has a "
-                     "column '%s' too",
-                     file, line, h->written[a], h->names[a], h->written[b]);
-    return cp_fail(err, CP_EPARSE, "%s:%zu: header names column '%s' twice", file, line,
+      st = cp_fail(err, CP_EPARSE,
+                   "%s:%zu: the column map reads column '%s' as '%s', but the header has a "
+                   "column '%s' too",
+                   file, line, h->written[a], h->names[a], h->written[b]);
+    else
+      st = cp_fail(err, CP_EPARSE, "%s:%zu: header names column '%s' twice", file, line,
                    h->names[i]);
+    goto fail;
   }
   return CP_OK;
+out_of_memory:
+  st = cp_fail(err, CP_ENOMEM, "%s: out of memory", file);
+fail:
+  cp_header_free(h);
+  return st;
 }

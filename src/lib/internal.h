@@ -135,7 +135,8 @@ typedef struct cp_header {
   char **names;   /* the name it is read as: the column map's name for it, else as written */
 } cp_header;
 /* Reads a header row, applying `map` (may be NULL). CP_EPARSE naming file:line for a column
- * named twice, a mapped column the header lacks, or a mapped name the header also has. */
+ * named twice, a mapped column the header lacks, or a mapped name the header also has. On
+ * any failure *h holds nothing (freed and zeroed); on success free it with cp_header_free. */
 cp_status cp_header_read(cp_header *h, const char *file, size_t line, const char *const *fields,
                          size_t n, const cp_column_map *map, cp_error *err);
 void cp_header_free(cp_header *h);
