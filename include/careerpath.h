@@ -489,7 +489,8 @@ void cp_query_init(cp_query *q, size_t from, size_t to, cp_criterion by);
 
 /* The k best routes for the query, best first: the one call for "the k best routes between two
  * roles", whoever asks (route, render, whatif, batches). Exact: the k least loopless routes within
- * the limits (with waypoints, a role may come again after one) under the tie rule (above),
+ * the limits under the tie rule (above); with waypoints, a route is a walk whose stretches
+ * between waypoints are each loopless (it may come back to a role of an earlier stretch),
  * whichever engine answers: a bidirectional Dijkstra for the plain question (k = 1, an objective
  * and nothing else: O((m + n) log n) at worst, in practice the roles near both ends), a kept search
  * from the source in a batch (reuse_source), or a resource-constrained label-setting search (Yen's
