@@ -457,6 +457,10 @@ cp_requirement cp_requirement_status(const cp_graph *g, const cp_route *r, size_
 typedef struct cp_router cp_router;
 cp_status cp_router_new(const cp_graph *g, cp_router **out, cp_error *err);
 void cp_router_free(cp_router *r);
+/* A router for another thread: it shares r's snapshot (read only) and has working memory of
+ * its own, so each thread asks its own router at once. r must outlive it and not be asked
+ * while this call runs. Fails only with CP_ENOMEM. Free with cp_router_free. */
+cp_status cp_router_share(const cp_router *r, cp_router **out, cp_error *err);
 const cp_graph *cp_router_graph(const cp_router *r);
 
 /* One question. Routes minimise the sum over criteria of weights[c] x the route's total on c
@@ -499,7 +503,10 @@ void cp_query_init(cp_query *q, size_t from, size_t to, cp_criterion by);
  * taken off). No route is CP_OK with n == 0. CP_ENOCRIT when a transition lacks a criterion the
  * query uses; CP_EINVAL for a bad query (k = 0, a bad index, avoiding the start, a negative
  * weight...); CP_ELIMIT when the search outgrows its label limit; CP_ENOMEM. The routes belong to
- * the caller (cp_route_list_free) and name the graph's roles and transitions, not the router's. */
+ * the caller (cp_route_list_free) and name the graph's roles and transitions, not the router's.
+ * From a router's second question on, a question its strong components prove to have no route
+ * (an end, or a waypoint, in a component that cannot reach the next one's) is answered without
+ * a search; the index costs O(m + n) once. */
 cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list **out,
                           cp_error *err);
 

@@ -230,7 +230,22 @@ struct cp_router {
   size_t *req_start, *req_cred;  /* per transition: catalogue credentials it requires */
   unsigned carried;              /* criteria every transition carries (bit per criterion) */
   cp_scratch *scratch;           /* lazily made; a router serves one thread at a time */
+  uint32_t *scc;                 /* per role, its strong component in Tarjan's order (scc.c);
+                                    made on the second question, or NULL */
+  size_t asked;                  /* point-to-point questions asked so far */
+  bool shared;                   /* the arrays are another router's (cp_router_share) */
 };
+
+/* Per role, its strongly connected component, numbered in the order Tarjan's algorithm closes
+ * them: a component closes after every one it reaches, so a route from u to v implies
+ * comp[u] >= comp[v]. O(n + m). CP_ENOMEM; *out is malloc'd. */
+cp_status cp_scc_order(const cp_router *r, uint32_t **out);
+/* Makes the router's component index now, if it has none (out of memory: it stays without
+ * one). Not for a router another thread may be using. */
+void cp_router_index(const cp_router *r);
+/* Whether the component index proves that q has no route: some stretch between its ends and
+ * waypoints goes from a component to one closed later. False without an index. O(1 + via). */
+bool cp_router_proves_unreachable(const cp_router *r, const cp_query *q);
 
 /* Whether the query is one the bidirectional search answers exactly: k = 1, no limits,
  * waypoints, avoided roles or credentials held, valid weights the graph carries. */

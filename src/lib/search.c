@@ -537,6 +537,8 @@ static cp_status yen(search *s, cp_route_list *out, size_t *out_cap) {
   const cp_query *q = s->q;
   yen_state y = {.ban_node = calloc(s->r->n ? s->r->n : 1, 1),
                  .ban_tr = calloc(s->r->m ? s->r->m : 1, 1)};
+  if (cp_router_proves_unreachable(s->r, q))
+    return CP_OK; /* no route, and no search needed to say so */
   cp_status st =
       y.ban_node && y.ban_tr ? run(s, q->from, 0, NULL, q->to, 1, &y.found, NULL) : CP_ENOMEM;
   cp_route best;
@@ -654,7 +656,7 @@ cp_status cp_route_pareto(const cp_router *r, const cp_query *q, const cp_criter
   }
   if (!st && !list)
     st = cp_fail(err, CP_ENOMEM, "out of memory");
-  if (!st)
+  if (!st && !cp_router_proves_unreachable(r, q))
     st = search_status(run(&s, q->from, 0, NULL, q->to, SIZE_MAX, &found, NULL), err);
   if (!st && (st = pareto_front(&s, &found, list, &cap)))
     st = cp_fail(err, CP_ENOMEM, "out of memory");
