@@ -11,6 +11,7 @@
 
 typedef struct route_state {
   cp_cli_answer a;
+  size_t jobs; /* --jobs: threads answering a batch; 0, one per core */
 } route_state;
 
 static int set_pareto(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
@@ -37,15 +38,24 @@ static const cp_cli_option opt_via = {
     .offset = offsetof(cp_cli_args, rq.via),
     .flags = CP_OPT_SHARED | CP_OPT_REPEAT,
     .complete = "@role"};
-static const cp_cli_option *const options[] = {&opt_pareto, &cp_opt_k, &opt_via, NULL};
+static const cp_cli_option opt_jobs = {
+    .name = "jobs",
+    .letter = 'j',
+    .value = "N",
+    .help = "answer a --batch on N threads (default: one per core); the output is the same",
+    .heading = CP_HEAD_BATCH,
+    .set = cp_cli_set_count,
+    .offset = offsetof(route_state, jobs)};
+static const cp_cli_option *const options[] = {&opt_pareto, &cp_opt_k, &opt_via, &opt_jobs, NULL};
 
 static int route_check(cp_cli_run *x, void *state) {
-  (void)state;
   const cp_cli_request *rq = &x->args.rq;
   cp_out_format f = x->args.format;
   if (x->args.batch && (rq->from || rq->to))
     return cp_cli_fail(&x->c, CP_EXIT_USAGE,
                        "--batch takes from and to from its rows; drop --from and --to");
+  if (!x->args.batch && ((const route_state *)state)->jobs)
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE, "--jobs answers a --batch; add --batch FILE");
   if (!x->args.batch && (!rq->from || !rq->to))
     return cp_cli_fail(&x->c, CP_EXIT_USAGE,
                        "--from and --to are required; see 'careerpath route --help'");
@@ -80,7 +90,7 @@ static int route_compute(cp_cli_run *x, void *state) {
 static int present_text(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
   const route_state *s = state;
   if (x->args.batch)
-    return cp_cli_route_batch(x, f, out);
+    return cp_cli_route_batch(x, f, out, s->jobs);
   if (s->a.routes->n)
     cp_cli_answer_text(out, x->router, &x->args.rq, &s->a);
   return CP_EXIT_OK;
@@ -89,7 +99,7 @@ static int present_text(cp_cli_run *x, const void *state, cp_out_format f, FILE 
 static int present_json(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
   const route_state *s = state;
   if (x->args.batch)
-    return cp_cli_route_batch(x, f, out);
+    return cp_cli_route_batch(x, f, out, s->jobs);
   return cp_cli_json_write(&x->c, out, cp_cli_answer_json(x->router, &x->args.rq, &s->a), 12,
                            "the routes");
 }
