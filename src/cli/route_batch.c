@@ -89,6 +89,13 @@ nomem:
   return CP_ENOMEM;
 }
 
+/* What one thread answers with: a router of its own (sharing the run's snapshot) and its own
+ * copy of the columns, whose buffers hold the row's lists while it is answered. */
+typedef struct answerer {
+  const cp_router *router;
+  cp_cli_rows columns;
+} answerer;
+
 /* Writes one answer to `out`: a line of text, or of JSON. */
 static int present_row(batch *b, const cp_router *router, const cp_cli *c, const batch_row *row,
                        const cp_cli_request *rq, const cp_cli_answer *a, FILE *out,
@@ -111,8 +118,9 @@ static int present_row(batch *b, const cp_router *router, const cp_cli *c, const
 /* Answers one row, writing its line (or its error) to `out` and `err`. CP_EXIT_INTERNAL when
  * memory ran out (or a library failed): that is not a bad row, as the rows after it would fail
  * the same way, so the batch stops with the one message already written. */
-static int answer_row(batch *b, const cp_router *router, batch_row *row, FILE *out, FILE *err,
+static int answer_row(batch *b, answerer *w, batch_row *row, FILE *out, FILE *err,
                       size_t from_source) {
+  const cp_router *router = w->router;
   cp_cli c = b->x->c;
   c.err = err;
   char where[512], why[512];
@@ -120,7 +128,7 @@ static int answer_row(batch *b, const cp_router *router, batch_row *row, FILE *o
   cp_cli_request rq;
   cp_cli_answer a = {0};
   int code;
-  if (!cp_cli_rows_request(&b->columns, (const char *const *)row->fields, row->n, &b->x->args.rq,
+  if (!cp_cli_rows_request(&w->columns, (const char *const *)row->fields, row->n, &b->x->args.rq,
                            &rq, NULL, why, sizeof why)) {
     code = cp_cli_fail(&c, CP_EXIT_INPUT, "%s%s", where, why);
   } else {
@@ -138,11 +146,11 @@ static int answer_row(batch *b, const cp_router *router, batch_row *row, FILE *o
 }
 
 /* Answers row `r` into memory streams, to be printed in its turn. */
-static int answer_ahead(batch *b, const cp_router *router, batch_row *r, size_t to_come) {
+static int answer_ahead(batch *b, answerer *w, batch_row *r, size_t to_come) {
   FILE *out = open_memstream(&r->out, &r->out_len), *err = open_memstream(&r->err, &r->err_len);
   int code = CP_EXIT_INTERNAL;
   if (out && err)
-    code = answer_row(b, router, r, out, err, to_come);
+    code = answer_row(b, w, r, out, err, to_come);
   /* Both closed, whatever the first says. */
   bool out_closed = !out || cp_cli_memstream_close(out, &r->out);
   bool closed = (!err || cp_cli_memstream_close(err, &r->err)) && out_closed;
@@ -158,14 +166,14 @@ static int answer_ahead(batch *b, const cp_router *router, batch_row *r, size_t 
 
 /* Answers every row of source `i` (a chain of rows in file order), keeping one search from
  * the source for all of them (cp_query.reuse_source), and hands each answer to the printer. */
-static void answer_source(batch *b, const cp_router *router, size_t i) {
+static void answer_source(batch *b, answerer *w, size_t i) {
   size_t to_come = 0;
   for (size_t j = i; j != SIZE_MAX; j = b->rows[j].next)
     to_come++;
   bool alone = to_come == 1; /* a source asked once keeps the bidirectional search */
   for (size_t j = i; j != SIZE_MAX; j = b->rows[j].next) {
     batch_row *r = &b->rows[j];
-    int code = answer_ahead(b, router, r, alone ? 0 : to_come--);
+    int code = answer_ahead(b, w, r, alone ? 0 : to_come--);
     pthread_mutex_lock(&b->lock);
     r->code = code;
     r->answered = true;
@@ -185,6 +193,7 @@ static bool take_source(batch *b, size_t *i) {
 
 typedef struct worker {
   batch *b;
+  answerer a;
   cp_router *router; /* shares the run's snapshot, with working memory of its own */
   pthread_t thread;
   bool started;
@@ -199,7 +208,7 @@ static void *work(void *arg) {
     pthread_mutex_unlock(&w->b->lock);
     if (!took)
       return NULL;
-    answer_source(w->b, w->router, i);
+    answer_source(w->b, &w->a, i);
   }
 }
 
@@ -246,14 +255,14 @@ static bool chain_sources(batch *b) {
 
 /* Prints row i once it is answered; while it is not, this thread answers the next source
  * nobody has taken, or waits for the thread that took it. */
-static int print_row(batch *b, const cp_router *router, size_t i) {
+static int print_row(batch *b, answerer *w, size_t i) {
   batch_row *r = &b->rows[i];
   size_t s;
   pthread_mutex_lock(&b->lock);
   while (!r->answered) {
     if (take_source(b, &s)) {
       pthread_mutex_unlock(&b->lock);
-      answer_source(b, router, s);
+      answer_source(b, w, s);
       pthread_mutex_lock(&b->lock);
     } else {
       pthread_cond_wait(&b->done, &b->lock);
@@ -289,12 +298,15 @@ static int answer_rows(batch *b, size_t jobs) {
   int code = w ? CP_EXIT_OK : cp_cli_fail(&b->x->c, CP_EXIT_INTERNAL, "out of memory");
   for (size_t t = 0; !code && t < n_workers; t++) {
     w[t].b = b;
+    w[t].a.columns = b->columns;
     /* A thread that cannot be made leaves its share to the others. */
     w[t].started = cp_router_share(b->x->router, &w[t].router, NULL) == CP_OK &&
+                   (w[t].a.router = w[t].router) &&
                    pthread_create(&w[t].thread, NULL, work, &w[t]) == 0;
   }
+  answerer self = {.router = b->x->router, .columns = b->columns};
   for (size_t i = 0; !code && i < b->n_rows; i++)
-    code = print_row(b, b->x->router, i);
+    code = print_row(b, &self, i);
   pthread_mutex_lock(&b->lock);
   b->stop = true; /* after a failed row, the others stop at their next source */
   pthread_mutex_unlock(&b->lock);

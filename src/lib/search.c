@@ -535,10 +535,10 @@ static cp_status spur(search *s, yen_state *y, const cp_route_list *out, const c
  * routes are the k least. */
 static cp_status yen(search *s, cp_route_list *out, size_t *out_cap) {
   const cp_query *q = s->q;
-  yen_state y = {.ban_node = calloc(s->r->n ? s->r->n : 1, 1),
-                 .ban_tr = calloc(s->r->m ? s->r->m : 1, 1)};
   if (cp_router_proves_unreachable(s->r, q))
     return CP_OK; /* no route, and no search needed to say so */
+  yen_state y = {.ban_node = calloc(s->r->n ? s->r->n : 1, 1),
+                 .ban_tr = calloc(s->r->m ? s->r->m : 1, 1)};
   cp_status st =
       y.ban_node && y.ban_tr ? run(s, q->from, 0, NULL, q->to, 1, &y.found, NULL) : CP_ENOMEM;
   cp_route best;
