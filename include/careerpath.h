@@ -188,9 +188,48 @@ cp_status cp_graph_find_credential(const cp_graph *g, const char *name, size_t *
  * CP_ENOCRIT and a message naming the first transition without it. */
 cp_status cp_graph_check_criterion(const cp_graph *g, cp_criterion c, cp_error *err);
 
-/* Resolves what a person typed: an id or a label, case-insensitively (exact id first).
- * CP_ENOTFOUND with "did you mean" suggestions in the message, or CP_EAMBIGUOUS listing
- * the candidates. */
+/* A role's further attribute `key` (borrowed), or NULL when it has none. */
+const char *cp_role_attr(const cp_role *r, const char *key);
+
+/* How cp_graph_match_role took a name. */
+typedef enum cp_match_how {
+  CP_MATCH_EXACT = 0, /* an id, a label (with or without its parenthetical), the
+                         parenthetical ("CMIO") or an alias, ignoring case, punctuation,
+                         apostrophes and regular plurals */
+  CP_MATCH_CODE,      /* an occupation code: a role's id or `onet` attribute ("29-1141.00";
+                         "29-1141" is its ".00" occupation, else every one under it) */
+  CP_MATCH_WORDS,     /* the words typed are words of this role's names and no other's */
+  CP_MATCH_CLOSE      /* spelled within a few edits of this role's name, nearer than any other */
+} cp_match_how;
+
+enum { CP_MATCH_NOTE_MAX = 512 };
+
+typedef struct cp_role_match {
+  size_t role;                  /* the role, on CP_OK */
+  cp_match_how how;             /* on CP_OK */
+  char note[CP_MATCH_NOTE_MAX]; /* CP_MATCH_WORDS or CP_MATCH_CLOSE: one line saying what the
+                                   name was taken as, for the person to see; "" otherwise */
+  size_t *candidates; /* CP_EAMBIGUOUS: every role matched, in graph order; CP_ENOTFOUND: the
+                         roles suggested, nearest first (maybe none). malloc'd */
+  size_t n_candidates;
+} cp_role_match;
+
+/* Resolves what a person typed into a role. Names are the id, the label, the label without
+ * its "(...)", what is inside it, and the role's `aliases` attribute (';'-separated). In
+ * turn: the exact id; an id or label in any case; an occupation code; any name ignoring
+ * case, punctuation, apostrophes and plurals; the words of one role's names (the last
+ * word may be a beginning: "clinical inf"); one role spelled close to it. The first of
+ * these that matches anything decides: one role is CP_OK; several are CP_EAMBIGUOUS, every
+ * one in `candidates` and as many as fit in the message (label, id, domain); none is
+ * CP_ENOTFOUND with "did you mean" suggestions. Unlike other calls, `out` is filled on
+ * CP_EAMBIGUOUS and CP_ENOTFOUND too: release it with cp_role_match_clear in every case.
+ * Linear in the roles after the id lookup; the close-spelling pass costs an edit distance per
+ * name. */
+cp_status cp_graph_match_role(const cp_graph *g, const char *name, cp_role_match *out,
+                              cp_error *err);
+void cp_role_match_clear(cp_role_match *m);
+
+/* cp_graph_match_role without the details: the role, or the status and message. */
 cp_status cp_graph_find_role(const cp_graph *g, const char *name, size_t *out, cp_error *err);
 
 /* ---- Readers ---------------------------------------------------------------------- */
