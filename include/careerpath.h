@@ -2,6 +2,7 @@
 #ifndef CAREERPATH_H
 #define CAREERPATH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -671,5 +672,47 @@ typedef struct cp_render_options {
  * fails. Not thread-safe (Graphviz is not). */
 cp_status cp_render(const cp_graph *g, const cp_render_options *opts, cp_format format, char **out,
                     size_t *out_len, cp_error *err);
+
+/* ---- Answers a student can act on (held.c, explain.c, nearmiss.c, whatif.c, pay.c,
+ * words.c, goals.c) ------------------------------------------------------------------ */
+
+/* How far what a person holds covers a requirement. */
+typedef enum cp_hold {
+  CP_HOLD_NONE = 0, /* none of it */
+  CP_HOLD_PART,     /* some of its parts ("SQL" of "SQL and visualisation") */
+  CP_HOLD_ALL       /* the requirement itself, one of its alternatives ("fellowship" of
+                       "executive degree or fellowship") or every part of one */
+} cp_hold;
+
+/* Whether `have` covers requirement `req`. Names compare folded (case, punctuation,
+ * plurals, British or American spelling); a requirement's alternatives are separated by
+ * "or", the parts of each by "and", and what is in parentheses is not a part. On
+ * CP_HOLD_PART, `missing` (when not NULL) receives the parts still to get, ", "-separated, of
+ * the alternative held most of. O(have x length of req). */
+cp_hold cp_requirement_held(const char *req, const char *const *have, size_t n_have, char *missing,
+                            size_t n);
+
+/* What a person says they hold, as the graph names it. */
+typedef struct cp_held cp_held;
+
+/* Matches each typed name to what the graph knows (its catalogue and every requirement a
+ * move lists): a name in any case or spelling is that name; a part of a requirement ("SQL")
+ * is held as that part; a few words of exactly one name ("MS") are that name. The names
+ * to hold (cp_held_names, for cp_query.have) are the graph's spelling of whole names and the
+ * typed part otherwise; a note says what was taken as what. CP_ENOTFOUND names every typed
+ * name that matches nothing, and lists what the graph knows; CP_EAMBIGUOUS names those whose
+ * words fit several names. Free with cp_held_free. */
+cp_status cp_held_resolve(const cp_graph *g, const char *const *typed, size_t n, cp_held **out,
+                          cp_error *err);
+void cp_held_free(cp_held *h);
+/* Borrowed, as many as were typed. */
+const char *const *cp_held_names(const cp_held *h, size_t *n);
+size_t cp_held_note_count(const cp_held *h);
+const char *cp_held_note(const cp_held *h, size_t i);
+
+/* Whether a move exists only to earn what the person holds (q->have): every requirement is
+ * held in full, one at least is a catalogued credential, and it costs them no months and no
+ * money. Such a step is shown as already held, not as a step to take. */
+bool cp_step_already_held(const cp_router *r, const cp_query *q, size_t transition);
 
 #endif /* CAREERPATH_H */

@@ -75,7 +75,8 @@ bool cp_parse_weight(const char *s, double *out);
 bool cp_parse_int(const char *s, long *out);
 /* A name folded for comparison (resolve.c): ASCII lower case, words split at anything but
  * letters, digits, '+', '#' and non-ASCII bytes, apostrophes dropped, each word in the
- * singular, one space between words. False when it does not fit in `cap` bytes. */
+ * singular and in British spelling (-isation, licence), one space between words. False
+ * when it does not fit in `cap` bytes. */
 bool cp_name_fold(const char *s, size_t len, char *out, size_t cap);
 /* Edit distance, case-insensitive on ASCII, capped for speed. */
 size_t cp_edit_distance(const char *a, const char *b);

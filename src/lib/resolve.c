@@ -50,6 +50,17 @@ static size_t singular(char *w, size_t n) {
   return before == 's' || before == 'u' || before == 'i' ? n : n - 1;
 }
 
+/* British and American spellings of the words careers use ("visualization", "license")
+ * fold to one: -ization to -isation, -ize to -ise, license to licence. */
+static void spelling(char *w, size_t n) {
+  if (n >= 7 && memcmp(w + n - 7, "ization", 7) == 0)
+    w[n - 6] = 's';
+  else if (n >= 4 && memcmp(w + n - 3, "ize", 3) == 0)
+    w[n - 2] = 's';
+  else if (n == 7 && memcmp(w, "license", 7) == 0)
+    w[5] = 'c';
+}
+
 bool cp_name_fold(const char *s, size_t len, char *out, size_t cap) {
   size_t o = 0, i = 0;
   while (i < len) {
@@ -73,6 +84,7 @@ bool cp_name_fold(const char *s, size_t len, char *out, size_t cap) {
       out[o++] = (char)lower((unsigned char)s[i++]);
     }
     o = start + singular(out + start, o - start);
+    spelling(out + start, o - start);
   }
   if (o >= cap)
     return false;

@@ -248,6 +248,7 @@ static void folding_is_one_spelling(void **state) {
       {"analysis status MS", "analysis status ms"},
       {"CompTIA Security+", "comptia security+"},
       {"Médecins", "médecin"},
+      {"RN License; Visualization, organizations", "rn licence visualisation organisation"},
       {"", ""},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
