@@ -715,4 +715,42 @@ const char *cp_held_note(const cp_held *h, size_t i);
  * money. Such a step is shown as already held, not as a step to take. */
 bool cp_step_already_held(const cp_router *r, const cp_query *q, size_t transition);
 
+/* Why a question has no route. */
+typedef enum cp_no_route_reason {
+  CP_NO_ROUTE_NONE = 0,  /* there is a route: nothing to explain */
+  CP_NO_ROUTE_LIMITS,    /* routes exist, none within the limits (cp_near_misses says how far) */
+  CP_NO_ROUTE_AVOIDED,   /* every route passes through a role avoided */
+  CP_NO_ROUTE_WAYPOINTS, /* routes exist, none through the waypoints in their order */
+  CP_NO_ROUTE_CLOSED     /* no route from the start at all, whatever the limits */
+} cp_no_route_reason;
+
+typedef struct cp_no_route {
+  cp_no_route_reason reason;
+  /* CP_NO_ROUTE_CLOSED: */
+  size_t *into; /* roles a move leads from into the target, in graph order */
+  size_t n_into;
+  size_t *starts; /* roles no move leads into where every route into the target begins,
+                     none reachable from the start, in graph order */
+  size_t n_starts;
+  const char **start_requires; /* per start: its role attribute `requires` (what holding the
+                                  role takes, e.g. a licence), or NULL; borrowed */
+  const char **gates; /* requirements a move on every route from those starts lists, which no
+                         move the person can reach lists and they do not hold ("clinical
+                         experience"); borrowed from the graph */
+  size_t n_gates;
+  /* CP_NO_ROUTE_AVOIDED: the avoided roles routes would pass through. */
+  size_t *avoided;
+  size_t n_avoided;
+} cp_no_route;
+
+/* Explains why q (q->from to q->to, its limits, avoided roles, waypoints and holdings) has no
+ * route: lifting the limits gives one (LIMITS); without avoiding, one exists (AVOIDED); the
+ * target is reachable but not through the waypoints (WAYPOINTS); or the start cannot reach it
+ * at all (CLOSED: which roles lead in, where every way in starts, and the requirement that
+ * bars it). O(requirements x (roles + moves)) for CLOSED, one route search for the others.
+ * Free with cp_no_route_free. */
+cp_status cp_explain_no_route(const cp_router *r, const cp_query *q, cp_no_route **out,
+                              cp_error *err);
+void cp_no_route_free(cp_no_route *x);
+
 #endif /* CAREERPATH_H */
