@@ -108,34 +108,17 @@ static cp_status explain_avoided(const cp_router *r, const cp_query *q, const un
   return st;
 }
 
-typedef struct names {
-  const char **items;
-  size_t n, cap;
-} names;
-
-static cp_status add_name(names *s, const char *name) {
-  for (size_t i = 0; i < s->n; i++)
-    if (!cp_strcasecmp_ascii(s->items[i], name))
-      return CP_OK;
-  const char **grown = cp_grow(s->items, &s->cap, s->n + 1, sizeof *grown, 16);
-  if (!grown)
-    return CP_ENOMEM;
-  s->items = grown;
-  s->items[s->n++] = name;
-  return CP_OK;
-}
-
 /* Requirements listed on moves out of the roles in `in` (every move when `inside` is NULL
  * too, only moves into roles of `inside` otherwise). */
 static cp_status requirements_of(const cp_router *r, const unsigned char *in,
-                                 const unsigned char *inside, names *out) {
+                                 const unsigned char *inside, cp_name_set *out) {
   cp_status st = CP_OK;
   for (size_t t = 0; t < r->m && !st; t++) {
     const cp_transition *tr = &r->g->transitions[t];
     if (!in[tr->from] || (inside && !inside[tr->to]))
       continue;
     for (size_t j = 0; j < tr->n_requires && !st; j++)
-      st = add_name(out, tr->requires[j]);
+      st = cp_name_set_add(out, tr->requires[j]);
   }
   return st;
 }
@@ -180,7 +163,7 @@ static cp_status explain_closed(const cp_router *r, const cp_query *q, const uns
     st = CP_ENOMEM;
   for (size_t i = 0; i < x->n_starts && !st; i++)
     x->start_requires[i] = cp_role_attr(&r->g->roles[x->starts[i]], "requires");
-  names inside = {0}, near = {0}, gates = {0};
+  cp_name_set inside = {0}, near = {0}, gates = {0};
   unsigned char *seen = st ? NULL : malloc(r->n ? r->n : 1);
   if (!st && !seen)
     st = CP_ENOMEM;
@@ -197,7 +180,7 @@ static cp_status explain_closed(const cp_router *r, const cp_query *q, const uns
       continue;
     st = on_every_route(r, x, ways, q->to, req, seen, &every);
     if (!st && every)
-      st = add_name(&gates, req);
+      st = cp_name_set_add(&gates, req);
   }
   x->gates = gates.items;
   x->n_gates = gates.n;

@@ -192,32 +192,29 @@ cp_hold cp_requirement_held(const char *req, const char *const *have, size_t n_h
 
 /* ---- resolving what a person typed ---- */
 
-/* Every name the graph knows for a held thing: catalogue names, then each distinct
- * requirement, borrowed from the graph. */
-typedef struct known {
-  const char **names;
-  size_t n, cap;
-} known;
-
-static cp_status add_known(known *k, const char *name) {
-  for (size_t i = 0; i < k->n; i++)
-    if (!cp_strcasecmp_ascii(k->names[i], name))
+cp_status cp_name_set_add(cp_name_set *s, const char *name) {
+  for (size_t i = 0; i < s->n; i++)
+    if (!cp_strcasecmp_ascii(s->items[i], name))
       return CP_OK;
-  const char **grown = cp_grow(k->names, &k->cap, k->n + 1, sizeof *grown, 32);
+  const char **grown = cp_grow(s->items, &s->cap, s->n + 1, sizeof *grown, 16);
   if (!grown)
     return CP_ENOMEM;
-  k->names = grown;
-  k->names[k->n++] = name;
+  s->items = grown;
+  s->items[s->n++] = name;
   return CP_OK;
 }
+
+/* Every name the graph knows for a held thing: catalogue names, then each distinct
+ * requirement, borrowed from the graph. */
+typedef cp_name_set known;
 
 static cp_status list_known(const cp_graph *g, known *k) {
   cp_status st = CP_OK;
   for (size_t i = 0; i < g->n_credentials && !st; i++)
-    st = add_known(k, g->credentials[i].name);
+    st = cp_name_set_add(k, g->credentials[i].name);
   for (size_t t = 0; t < g->n_transitions && !st; t++)
     for (size_t j = 0; j < g->transitions[t].n_requires && !st; j++)
-      st = add_known(k, g->transitions[t].requires[j]);
+      st = cp_name_set_add(k, g->transitions[t].requires[j]);
   return st;
 }
 
@@ -298,22 +295,22 @@ static taken take(const known *k, const char *typed, const char **as, size_t *se
   if (!fold(typed, t))
     return TAKEN_NONE;
   for (size_t i = 0; i < k->n; i++)
-    if (!cp_strcasecmp_ascii(k->names[i], typed) || (fold(k->names[i], f) && !strcmp(f, t))) {
-      *as = k->names[i];
+    if (!cp_strcasecmp_ascii(k->items[i], typed) || (fold(k->items[i], f) && !strcmp(f, t))) {
+      *as = k->items[i];
       return TAKEN_WHOLE;
     }
   part_search p = {t, false};
   for (size_t i = 0; i < k->n && !p.found; i++) {
-    each_part(k->names[i], is_part, &p);
+    each_part(k->items[i], is_part, &p);
     if (p.found)
-      *as = k->names[i];
+      *as = k->items[i];
   }
   if (p.found)
     return TAKEN_PART;
   *several = 0;
   for (size_t i = 0; i < k->n; i++)
-    if (fold(k->names[i], f) && words_within(t, f) && (*several)++ == 0)
-      *as = k->names[i];
+    if (fold(k->items[i], f) && words_within(t, f) && (*several)++ == 0)
+      *as = k->items[i];
   return *several == 1 ? TAKEN_WORDS : *several ? TAKEN_SEVERAL : TAKEN_NONE;
 }
 
@@ -324,7 +321,7 @@ static cp_status unmatched(const cp_graph *g, const known *k, const cp_buf *name
   cp_status st = CP_OK;
   size_t i = 0;
   for (; i < k->n && !st && b.len < KNOWN_LISTED; i++)
-    st = cp_buf_printf(&b, "%s'%s'", i ? ", " : "", k->names[i]);
+    st = cp_buf_printf(&b, "%s'%s'", i ? ", " : "", k->items[i]);
   if (!st && i < k->n)
     st = cp_buf_printf(&b, " and %zu more", k->n - i);
   if (st)
@@ -390,7 +387,7 @@ cp_status cp_held_resolve(const cp_graph *g, const char *const *typed, size_t n,
     st = cp_fail(err, CP_ENOMEM, "out of memory resolving what is held");
   else
     st = resolve_each(g, &k, typed, n, h, err);
-  free(k.names);
+  free(k.items);
   if (st) {
     cp_held_free(h);
     return st;

@@ -78,6 +78,13 @@ bool cp_parse_int(const char *s, long *out);
  * singular and in British spelling (-isation, licence), one space between words. False
  * when it does not fit in `cap` bytes. */
 bool cp_name_fold(const char *s, size_t len, char *out, size_t cap);
+/* A set of borrowed names, distinct ignoring ASCII case, in the order first added (held.c).
+ * Linear lookups: for the few dozen requirements a question touches. Free `items`. */
+typedef struct cp_name_set {
+  const char **items;
+  size_t n, cap;
+} cp_name_set;
+cp_status cp_name_set_add(cp_name_set *s, const char *name);
 /* Edit distance, case-insensitive on ASCII, capped for speed. */
 size_t cp_edit_distance(const char *a, const char *b);
 

@@ -4,14 +4,6 @@
 
 #include <math.h>
 
-static cp_graph *builtin(void) {
-  cp_graph *g = NULL;
-  cp_error e = {0};
-  if (cp_builtin_graph(&g, &e) != CP_OK)
-    fail_msg("built-in graph: %s", e.message);
-  return g;
-}
-
 static cp_no_route *explain(const cp_router *r, const cp_query *q) {
   cp_no_route *x = NULL;
   cp_error e = {0};
@@ -30,7 +22,7 @@ static bool has_role(const cp_graph *g, const size_t *roles, size_t n, const cha
 /* Issue 14: a data analyst can never reach the CMIO: every way in starts as a physician. */
 static void the_cmio_is_closed_to_a_data_analyst_by_a_medical_licence(void **state) {
   (void)state;
-  cp_graph *g = builtin();
+  cp_graph *g = cp_test_builtin();
   cp_router *r = NULL;
   assert_int_equal(cp_router_new(g, &r, NULL), CP_OK);
   cp_query q;
@@ -54,7 +46,7 @@ static void the_cmio_is_closed_to_a_data_analyst_by_a_medical_licence(void **sta
 
 static void limits_avoided_roles_and_waypoints_are_named(void **state) {
   (void)state;
-  cp_graph *g = builtin();
+  cp_graph *g = cp_test_builtin();
   cp_router *r = NULL;
   assert_int_equal(cp_router_new(g, &r, NULL), CP_OK);
   cp_query q;

@@ -3,14 +3,6 @@
  * held. */
 #include "cp_test.h"
 
-static cp_graph *builtin(void) {
-  cp_graph *g = NULL;
-  cp_error e = {0};
-  if (cp_builtin_graph(&g, &e) != CP_OK)
-    fail_msg("built-in graph: %s", e.message);
-  return g;
-}
-
 static cp_hold held(const char *req, const char *have, char *missing, size_t n) {
   const char *list[8];
   size_t k = 0;
@@ -75,7 +67,7 @@ static cp_status resolve(const cp_graph *g, const char *typed, char *names, char
 
 static void typed_names_become_the_graphs_names(void **state) {
   (void)state;
-  cp_graph *g = builtin();
+  cp_graph *g = cp_test_builtin();
   char names[512], notes[512];
   cp_error e = {0};
   assert_int_equal(resolve(g, "ms health informatics|pmp", names, notes, &e), CP_OK);
@@ -94,7 +86,7 @@ static void typed_names_become_the_graphs_names(void **state) {
 
 static void names_that_match_nothing_are_named_with_what_the_graph_knows(void **state) {
   (void)state;
-  cp_graph *g = builtin();
+  cp_graph *g = cp_test_builtin();
   char names[512], notes[512];
   cp_error e = {0};
   assert_int_equal(resolve(g, "SQL|Python|R", names, notes, &e), CP_ENOTFOUND);
@@ -109,7 +101,7 @@ static void names_that_match_nothing_are_named_with_what_the_graph_knows(void **
 
 static void a_move_that_only_earns_what_is_held_is_already_held(void **state) {
   (void)state;
-  cp_graph *g = builtin();
+  cp_graph *g = cp_test_builtin();
   cp_router *r = NULL;
   assert_int_equal(cp_router_new(g, &r, NULL), CP_OK);
   const char *have[] = {"MS health informatics"};
