@@ -753,4 +753,39 @@ cp_status cp_explain_no_route(const cp_router *r, const cp_query *q, cp_no_route
                               cp_error *err);
 void cp_no_route_free(cp_no_route *x);
 
+/* The best route by one limited criterion when limits cut every route. */
+typedef struct cp_near_miss {
+  cp_criterion by; /* the limited criterion it is best on ("the fastest", "the cheapest") */
+  unsigned also;   /* bits (1 << criterion) of further limited criteria it is best on too */
+  cp_route route;  /* with no limit; ties go to the least on the other limited criteria */
+  double excess[CP_CRITERION_COUNT]; /* how far each total passes its limit (0: within it;
+                                        NaN: no limit on that criterion) */
+} cp_near_miss;
+
+typedef struct cp_near_misses {
+  cp_near_miss *items; /* the query's own criterion first when it is limited, then the other
+                          limited ones in criterion order; one entry per distinct route */
+  size_t n;
+} cp_near_misses;
+
+/* For each criterion the query limits, the route best on it with the limits lifted
+ * (avoided roles, waypoints and holdings kept), and by how much it passes each limit:
+ * "the fastest is 84 months, 48 over; the cheapest $695, within budget". One route search
+ * (or Pareto search, with two limits or more) per limited criterion. Free with
+ * cp_near_misses_free. Fails as cp_route_search. */
+cp_status cp_near_misses_find(const cp_router *r, const cp_query *q, cp_near_misses **out,
+                              cp_error *err);
+void cp_near_misses_free(cp_near_misses *m);
+
+/* Why a list of q->k routes came out short: of the q->k best routes with the limits lifted,
+ * how many there are, how many are within every limit, and how many pass each limit (a
+ * route passing two limits counts under both). */
+typedef struct cp_k_shortfall {
+  size_t unlimited; /* routes without limits, at most q->k: fewer means that is all there is */
+  size_t within;
+  size_t over[CP_CRITERION_COUNT];
+} cp_k_shortfall;
+cp_status cp_k_shortfall_count(const cp_router *r, const cp_query *q, cp_k_shortfall *out,
+                               cp_error *err);
+
 #endif /* CAREERPATH_H */
