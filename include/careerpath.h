@@ -788,4 +788,39 @@ typedef struct cp_k_shortfall {
 cp_status cp_k_shortfall_count(const cp_router *r, const cp_query *q, cp_k_shortfall *out,
                                cp_error *err);
 
+/* What holding one more credential of the catalogue would do. */
+typedef struct cp_whatif_option {
+  size_t credential; /* catalogue index */
+  bool changes;      /* the best route's figures change (with a target), or more roles come
+                        within the limits (without) */
+  bool opens;        /* with a target: no route now, one holding it */
+  cp_route route;    /* with a target: the best route holding it, figures as that person pays
+                        them (roles NULL: none) */
+  double saved[CP_CRITERION_COUNT]; /* now less holding it, per criterion (NaN: no route
+                                       now or then) */
+  double earn_months, earn_cost;    /* what earning it takes (the catalogue's figures) */
+  double net_months, net_cost;      /* saved less earning it (NaN: no route now or then) */
+  double net;        /* the same on the query's objective (earning weighs its months and cost); when
+                        it opens a route, minus the whole: the route's objective and earning it */
+  size_t *new_roles; /* without a target: roles within the limits holding it, not now */
+  size_t n_new_roles;
+  size_t reachable; /* without a target: roles within the limits holding it */
+} cp_whatif_option;
+
+typedef struct cp_whatif {
+  cp_route_list *now;        /* the best route now (n == 0: none); without a target, every
+                                role within the limits now */
+  cp_whatif_option *options; /* each catalogue credential not already held, ranked: those that
+                                change something first (opening a route before the rest, then
+                                by net gain, or by roles brought in), then the rest in
+                                catalogue order */
+  size_t n, n_changing;      /* options[0 .. n_changing) change something */
+} cp_whatif;
+
+/* Ranks the catalogue for the question q (q->to == (size_t)-1: no target, and the question is
+ * which roles come within q's limits). One route search (or reach) per credential. A net
+ * loss never ranks above a net gain. Free with cp_whatif_free. Fails as cp_route_search. */
+cp_status cp_whatif_rank(const cp_router *r, const cp_query *q, cp_whatif **out, cp_error *err);
+void cp_whatif_free(cp_whatif *w);
+
 #endif /* CAREERPATH_H */
