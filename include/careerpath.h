@@ -823,4 +823,33 @@ typedef struct cp_whatif {
 cp_status cp_whatif_rank(const cp_router *r, const cp_query *q, cp_whatif **out, cp_error *err);
 void cp_whatif_free(cp_whatif *w);
 
+/* A role's mean annual wage: its attribute `wage`, a finite number above 0 (where it comes
+ * from: attribute `wage_source`). False when it has none. */
+bool cp_role_wage(const cp_role *r, double *wage);
+/* Months after reaching the end of route `r` until the yearly wage gain (the end role's wage
+ * less the start role's) has repaid what the route costs: cost / (gain / 12). Lost
+ * earnings on the way are not counted (as in cost). 0 when the route costs nothing; INFINITY
+ * when the wage does not rise; NaN when either wage or the cost is unknown. Between two
+ * given roles the gain is fixed, so the cheapest route pays back soonest. */
+double cp_route_payback(const cp_graph *g, const cp_route *r);
+/* Sorts routes by payback, soonest first, unknown last; stable, so routes that pay back
+ * alike keep their order. O(n^2): for lists a person reads. */
+void cp_route_list_sort_by_payback(const cp_graph *g, cp_route_list *l);
+
+/* Months as a person reads them: "6 months", "1 month", and over 11 months the years beside
+ * them: "84 months (7 years)", "30 months (2.5 years)"; "never" for INFINITY, "-" for NaN. */
+void cp_format_months(double months, char *buf, size_t n);
+/* A step's effort (1..5) in words: light, moderate, substantial, demanding, very demanding;
+ * "-" outside the scale. */
+const char *cp_effort_words(double effort);
+/* "fewest steps", "fastest", "cheapest", "least effort". */
+const char *cp_criterion_superlative(cp_criterion c);
+
+/* The k best routes (q->k) from q->from to any of `targets` (q->to is not used), by the query
+ * (its limits, avoided roles, holdings): each target asked in turn, the routes merged and
+ * sorted by the objective, then by the order of the targets. Each route ends at the target it
+ * reaches. O(targets) route searches. Fails as cp_route_search; CP_EINVAL for no targets. */
+cp_status cp_route_search_any(const cp_router *r, const cp_query *q, const size_t *targets,
+                              size_t n_targets, cp_route_list **out, cp_error *err);
+
 #endif /* CAREERPATH_H */
