@@ -266,6 +266,25 @@ static bool all_words(void *ctx, const char *folded) {
   return true;
 }
 
+/* Whether the typed words stand together and in order in this name ("medical secretary"
+ * in "medical secretary and administrative assistant", not in "secretary ... medical"); the
+ * last may be the start of a word. */
+static bool as_phrase(void *ctx, const char *folded) {
+  const words *t = ctx;
+  const char *typed = t->w[0];
+  size_t n = (size_t)(t->w[t->n - 1] + t->len[t->n - 1] - typed);
+  bool prefix = t->len[t->n - 1] >= 3;
+  for (const char *p = folded; *p; p++) {
+    if ((p != folded && p[-1] != ' ') || strncmp(p, typed, n))
+      continue;
+    if (p[n] == ' ' || p[n] == '\0' || prefix)
+      return true;
+  }
+  return false;
+}
+
+/* Roles whose names hold every typed word; when several, those holding them as a phrase, if
+ * that narrows them down. */
 static cp_status by_words(const cp_graph *g, const char *folded, cands *c) {
   words t = {.n = 0};
   for (const char *p = folded; *p && t.n < MAX_TYPED_WORDS;) {
@@ -278,7 +297,15 @@ static cp_status by_words(const cp_graph *g, const char *folded, cands *c) {
   for (size_t i = 0; i < g->n_roles && !st && t.n; i++)
     if (each_name(&g->roles[i], all_words, &t))
       st = add(c, i);
-  return st;
+  if (st || c->n < 2)
+    return st;
+  size_t kept = 0;
+  for (size_t i = 0; i < c->n; i++)
+    if (each_name(&g->roles[c->items[i]], as_phrase, &t))
+      c->items[kept++] = c->items[i];
+  if (kept)
+    c->n = kept;
+  return CP_OK;
 }
 
 /* ---- close spellings and suggestions ---- */

@@ -113,6 +113,19 @@ static void the_words_of_one_role_are_taken_with_a_note(void **state) {
                             "(ms-student)");
   /* The last word may be the start of one, as a person types. */
   assert_string_equal(resolved(g, "chief med", NULL, NULL, 0), "cmio");
+  /* Of several roles holding the words, the one holding them as a phrase. */
+  assert_int_equal(cp_graph_add_role(g, "43-6013.00",
+                                     "Medical Secretaries and Administrative "
+                                     "Assistants",
+                                     "43", 2, 0, NULL, NULL),
+                   CP_OK);
+  assert_int_equal(cp_graph_add_role(g, "43-6014.00",
+                                     "Secretaries and Administrative "
+                                     "Assistants, Except Legal, Medical, and Executive",
+                                     "43", 2, 0, NULL, NULL),
+                   CP_OK);
+  assert_string_equal(resolved(g, "medical secretary", &how, NULL, 0), "43-6013.00");
+  assert_int_equal(how, CP_MATCH_WORDS);
   cp_graph_free(g);
 }
 
