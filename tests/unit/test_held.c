@@ -136,12 +136,43 @@ static void a_move_that_only_earns_what_is_held_is_already_held(void **state) {
   cp_graph_free(g);
 }
 
+/* Holding the degree, a route through the graduate role does not take the degree's effort. */
+static void an_already_held_step_takes_no_effort(void **state) {
+  (void)state;
+  cp_graph *g = cp_test_builtin();
+  cp_router *r = cp_test_router(g);
+  const char *have[] = {"MS health informatics"};
+  cp_query q;
+  cp_query_init(&q, cp_test_role(g, "general-data-analyst"),
+                cp_test_role(g, "clinical-informaticist"), CP_BY_MONTHS);
+  q.have = have;
+  q.n_have = 1;
+  cp_route_list *l = NULL;
+  assert_int_equal(cp_route_search(r, &q, &l, NULL), CP_OK);
+  assert_int_equal(l->n, 1);
+  const cp_route *x = &l->routes[0];
+  double effort = 0;
+  size_t held = 0;
+  for (size_t i = 0; i < x->n_steps; i++) {
+    if (cp_step_already_held(r, &q, x->transitions[i]))
+      held++;
+    else
+      effort += cp_graph_transition(g, x->transitions[i])->effort;
+  }
+  assert_int_equal(held, 1); /* the enrolment */
+  assert_float_equal(x->effort, effort, 1e-9);
+  cp_route_list_free(l);
+  cp_router_free(r);
+  cp_graph_free(g);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(a_requirement_is_held_whole_by_part_or_by_an_alternative),
       cmocka_unit_test(typed_names_become_the_graphs_names),
       cmocka_unit_test(names_that_match_nothing_are_named_with_what_the_graph_knows),
       cmocka_unit_test(a_move_that_only_earns_what_is_held_is_already_held),
+      cmocka_unit_test(an_already_held_step_takes_no_effort),
   };
   return CP_RUN(tests, argc, argv);
 }
