@@ -13,20 +13,12 @@ typedef struct candidate {
 
 static int by_objective(const void *pa, const void *pb) {
   const candidate *a = pa, *b = pb;
-  if (fabs(a->objective - b->objective) >
-      1e-9 * fmax(1.0, fmax(fabs(a->objective), fabs(b->objective))))
-    return a->objective < b->objective ? -1 : 1;
+  int d = cp_objective_compare(a->objective, b->objective);
+  if (d)
+    return d;
   if (a->target != b->target)
     return a->target < b->target ? -1 : 1;
   return a->order < b->order ? -1 : a->order > b->order;
-}
-
-static double objective(const cp_query *q, const cp_route *r) {
-  double f = 0;
-  for (int c = 0; c < CP_CRITERION_COUNT; c++)
-    if (q->weights[c] > 0)
-      f += q->weights[c] * cp_route_total(r, (cp_criterion)c);
-  return f;
 }
 
 /* Moves every route of `l` into `all`, tagged with the target's position. */
@@ -39,7 +31,8 @@ static cp_status gather(const cp_query *q, cp_route_list *l, size_t target, cand
     return CP_ENOMEM;
   *all = grown;
   for (size_t i = 0; i < l->n; i++) {
-    grown[(*n)++] = (candidate){l->routes[i], objective(q, &l->routes[i]), target, i};
+    grown[(*n)++] =
+        (candidate){l->routes[i], cp_route_objective(&l->routes[i], q->weights), target, i};
     memset(&l->routes[i], 0, sizeof l->routes[i]); /* `all` owns it now */
   }
   return CP_OK;

@@ -19,19 +19,10 @@ void cp_whatif_free(cp_whatif *w) {
   free(w);
 }
 
-/* The objective of a route for the query (criteria weighted 0 left out, so a total the graph
- * lacks does not make it NaN). */
-static double objective(const cp_query *q, const double totals[CP_CRITERION_COUNT]) {
-  double f = 0;
-  for (int c = 0; c < CP_CRITERION_COUNT; c++)
-    if (q->weights[c] > 0)
-      f += q->weights[c] * totals[c];
-  return f;
-}
-
-static void totals_of(const cp_route *r, double t[CP_CRITERION_COUNT]) {
-  for (int c = 0; c < CP_CRITERION_COUNT; c++)
-    t[c] = cp_route_total(r, (cp_criterion)c);
+/* What earning a credential weighs on the query's objective: its months and cost. */
+static double earning(const cp_query *q, const cp_credential *cred) {
+  return (q->weights[CP_BY_MONTHS] > 0 ? q->weights[CP_BY_MONTHS] * cred->months : 0) +
+         (q->weights[CP_BY_COST] > 0 ? q->weights[CP_BY_COST] * cred->cost : 0);
 }
 
 /* The question with `extra` held too (NULL: as asked), answered: the best route, or with no
@@ -59,8 +50,6 @@ static cp_status ask(const cp_router *r, const cp_query *q, const char *extra, c
  * that less what earning it takes. */
 static void net_figures(const cp_query *q, const cp_route_list *now, const cp_credential *cred,
                         cp_whatif_option *o) {
-  double with[CP_CRITERION_COUNT], base[CP_CRITERION_COUNT];
-  double earn[CP_CRITERION_COUNT] = {0, cred->months, cred->cost, 0};
   o->earn_months = cred->months;
   o->earn_cost = cred->cost;
   o->net_months = o->net_cost = o->net = NAN;
@@ -68,20 +57,21 @@ static void net_figures(const cp_query *q, const cp_route_list *now, const cp_cr
     o->saved[c] = NAN;
   if (!o->route.roles)
     return;
-  totals_of(&o->route, with);
+  double with = cp_route_objective(&o->route, q->weights);
   if (!now->n) {
     o->opens = o->changes = true;
-    o->net = -(objective(q, with) + objective(q, earn)); /* the less it all takes, the better */
+    o->net = -(with + earning(q, cred)); /* the less it all takes, the better */
     return;
   }
-  totals_of(&now->routes[0], base);
+  const cp_route *base = &now->routes[0];
   for (int c = 0; c < CP_CRITERION_COUNT; c++) {
-    o->saved[c] = base[c] - with[c];
-    o->changes |= fabs(o->saved[c]) > 1e-9 * fmax(1.0, fabs(base[c]));
+    double b = cp_route_total(base, (cp_criterion)c);
+    o->saved[c] = b - cp_route_total(&o->route, (cp_criterion)c);
+    o->changes |= cp_objective_compare(b, b - o->saved[c]) != 0;
   }
   o->net_months = o->saved[CP_BY_MONTHS] - cred->months;
   o->net_cost = o->saved[CP_BY_COST] - cred->cost;
-  o->net = objective(q, o->saved) - objective(q, earn);
+  o->net = cp_route_objective(base, q->weights) - with - earning(q, cred);
 }
 
 /* Without a target: the roles within the limits holding it that are not within them now. */
@@ -105,11 +95,6 @@ static cp_status new_roles(const cp_router *r, const cp_route_list *now, const c
   return CP_OK;
 }
 
-/* Whether two objectives differ beyond rounding. */
-static bool differs(double a, double b) {
-  return fabs(a - b) > 1e-9 * fmax(1.0, fmax(fabs(a), fabs(b)));
-}
-
 /* Earlier in the ranking: one that changes something; then one that opens a route; then the
  * larger net gain (or, without a target, more roles brought in); then catalogue order. */
 static bool before(const cp_whatif_option *a, const cp_whatif_option *b, bool target) {
@@ -117,7 +102,7 @@ static bool before(const cp_whatif_option *a, const cp_whatif_option *b, bool ta
     return a->changes;
   if (target && a->opens != b->opens)
     return a->opens;
-  if (target && a->changes && differs(a->net, b->net))
+  if (target && a->changes && cp_objective_compare(a->net, b->net))
     return a->net > b->net;
   if (!target && a->n_new_roles != b->n_new_roles)
     return a->n_new_roles > b->n_new_roles;
