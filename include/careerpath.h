@@ -348,9 +348,9 @@ typedef enum cp_requirement {
 } cp_requirement;
 
 /* Whether requirement `name` of step `step` (0-based) of `r` is held by a person holding
- * `have` (names compared by cp_strcasecmp_ascii), or earned on one of the steps before it,
- * else a catalogued credential to earn, else another requirement. O(have + requirements of
- * the earlier steps + catalogue). */
+ * `have` (in full, as cp_requirement_held says: any case or spelling, an alternative, every
+ * part), or earned on one of the steps before it, else a catalogued credential to earn, else
+ * another requirement. O(have + requirements of the earlier steps + catalogue). */
 cp_requirement cp_requirement_status(const cp_graph *g, const cp_route *r, size_t step,
                                      const char *name, const char *const *have, size_t n_have);
 
