@@ -190,6 +190,11 @@ cp_hold cp_requirement_held(const char *req, const char *const *have, size_t n_h
   return h;
 }
 
+bool cp_credential_held(const cp_graph *g, size_t c, const char *const *have, size_t n_have) {
+  return n_have &&
+         cp_requirement_held(g->credentials[c].name, have, n_have, NULL, 0) == CP_HOLD_ALL;
+}
+
 /* ---- resolving what a person typed ---- */
 
 cp_status cp_name_set_add(cp_name_set *s, const char *name) {

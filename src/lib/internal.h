@@ -235,6 +235,9 @@ cp_status cp_source_route(const cp_router *r, const cp_query *q, cp_route_list *
 typedef bool (*cp_held_fn)(const void *ctx, size_t credential);
 double cp_held_figure(const cp_router *r, size_t t, cp_criterion c, cp_held_fn held,
                       const void *ctx);
+/* Whether catalogue credential `c` of `g` is held by a person holding `have`: the one rule
+ * (held.c), cp_requirement_held's CP_HOLD_ALL on the credential's name. */
+bool cp_credential_held(const cp_graph *g, size_t c, const char *const *have, size_t n_have);
 /* The k best routes by the label-setting search (search.c), Yen's algorithm for k > 1: any
  * question cp_route_search takes. */
 cp_status cp_label_k_best(const cp_router *r, const cp_query *q, cp_route_list **out,

@@ -391,11 +391,8 @@ static cp_status held_weights(search *s, cp_error *err) {
   bool *held = calloc(g->n_credentials, sizeof *held);
   if (!held)
     return cp_fail(err, CP_ENOMEM, "out of memory");
-  for (size_t i = 0; i < s->q->n_have; i++) {
-    size_t c;
-    if (cp_graph_find_credential(g, s->q->have[i], &c, NULL) == CP_OK)
-      held[c] = true;
-  }
+  for (size_t c = 0; c < g->n_credentials; c++)
+    held[c] = cp_credential_held(g, c, s->q->have, s->q->n_have);
   static const cp_criterion reduced[2] = {CP_BY_MONTHS, CP_BY_COST};
   for (int i = 0; i < 2; i++) {
     cp_criterion c = reduced[i];

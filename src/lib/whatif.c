@@ -148,7 +148,7 @@ cp_status cp_whatif_rank(const cp_router *r, const cp_query *q, cp_whatif **out,
   if (!st)
     st = ask(r, q, NULL, &w->now, err);
   for (size_t c = 0; c < r->g->n_credentials && !st; c++)
-    if (cp_requirement_held(r->g->credentials[c].name, q->have, q->n_have, NULL, 0) != CP_HOLD_ALL)
+    if (!cp_credential_held(r->g, c, q->have, q->n_have))
       st = evaluate(r, q, w, c, err);
   if (st) {
     cp_whatif_free(w);
