@@ -24,11 +24,14 @@ static void requirement_cells(FILE *f, const cp_graph *g, const cp_cli_answer *a
   }
 }
 
-/* The yearly wage of a role reached, under its name (issue 14: pay beside each role). */
+/* The yearly wage of the role a step reaches, in the last column (issue 14: pay beside each
+ * role); empty when it has none. */
 static void wage_html(FILE *f, const cp_role *role) {
   char wage[64];
+  fputs("<td class=\"wage n\">", f);
   if (cp_cli_wage(role, wage, sizeof wage))
-    fprintf(f, "<br><span class=\"wage\">%s</span>", wage);
+    fputs(wage, f);
+  fputs("</td>", f);
 }
 
 /* The route's pay line (route_text.c's words, escaped) as a paragraph after the table. */
@@ -55,7 +58,7 @@ void cp_cli_route_table_html(FILE *f, const cp_router *router, const cp_cli_answ
   cp_cli_figures fig;
   fputs("<table class=\"steps\">\n<thead><tr><th>Step</th><th>From</th><th>To</th>"
         "<th>Months</th><th>Cost</th><th>Effort</th><th>Already held</th><th>To earn</th>"
-        "<th>Requires</th><th>What it involves</th></tr></thead>\n<tbody>\n",
+        "<th>Requires</th><th>What it involves</th><th>Pay there</th></tr></thead>\n<tbody>\n",
         f);
   for (size_t i = 0; i < r->n_steps; i++) {
     const cp_transition *t = cp_graph_transition(g, r->transitions[i]);
@@ -64,18 +67,19 @@ void cp_cli_route_table_html(FILE *f, const cp_router *router, const cp_cli_answ
     cp_cli_html_text(f, cp_graph_role(g, t->from)->label);
     fputs("</td><td>", f);
     cp_cli_html_text(f, cp_graph_role(g, t->to)->label);
-    wage_html(f, cp_graph_role(g, t->to));
     fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
             fig.months, fig.cost, fig.effort);
     requirement_cells(f, g, a, r, i);
     fputs("<td>", f);
     cp_cli_html_text(f, t->note);
-    fputs("</td></tr>\n", f);
+    fputs("</td>", f);
+    wage_html(f, cp_graph_role(g, t->to));
+    fputs("</tr>\n", f);
   }
   cp_cli_route_figures(r, &fig);
   fprintf(f,
           "</tbody>\n<tfoot><tr><th colspan=\"3\">Total: %zu step%s</th><td class=\"n\">%s</td>"
-          "<td class=\"n\">%s</td><td class=\"n\">%s</td><td colspan=\"4\"></td></tr></tfoot>\n"
+          "<td class=\"n\">%s</td><td class=\"n\">%s</td><td colspan=\"5\"></td></tr></tfoot>\n"
           "</table>\n",
           r->n_steps, r->n_steps == 1 ? "" : "s", fig.months, fig.cost, fig.effort);
   pay_html(f, g, r);
