@@ -191,7 +191,8 @@ static json_t *held_route_json(const cp_cli_run *x, const whatif_state *s,
   const char *have[MAX_LIST + 1];
   cp_cli_answer ha = s->a;
   size_t n = s->a.q.n_have < MAX_LIST ? s->a.q.n_have : MAX_LIST;
-  memcpy(have, s->a.q.have, n * sizeof *have);
+  if (n)
+    memcpy(have, s->a.q.have, n * sizeof *have);
   have[n] = cp_graph_credential(x->g, o->credential)->name;
   ha.q.have = have;
   ha.q.n_have = n + 1;
