@@ -2,6 +2,7 @@
 #ifndef CAREERPATH_H
 #define CAREERPATH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -188,9 +189,48 @@ cp_status cp_graph_find_credential(const cp_graph *g, const char *name, size_t *
  * CP_ENOCRIT and a message naming the first transition without it. */
 cp_status cp_graph_check_criterion(const cp_graph *g, cp_criterion c, cp_error *err);
 
-/* Resolves what a person typed: an id or a label, case-insensitively (exact id first).
- * CP_ENOTFOUND with "did you mean" suggestions in the message, or CP_EAMBIGUOUS listing
- * the candidates. */
+/* A role's further attribute `key` (borrowed), or NULL when it has none. */
+const char *cp_role_attr(const cp_role *r, const char *key);
+
+/* How cp_graph_match_role took a name. */
+typedef enum cp_match_how {
+  CP_MATCH_EXACT = 0, /* an id, a label (with or without its parenthetical), the
+                         parenthetical ("CMIO") or an alias, ignoring case, punctuation,
+                         apostrophes and regular plurals */
+  CP_MATCH_CODE,      /* an occupation code: a role's id or `onet` attribute ("29-1141.00";
+                         "29-1141" is its ".00" occupation, else every one under it) */
+  CP_MATCH_WORDS,     /* the words typed are words of this role's names and no other's */
+  CP_MATCH_CLOSE      /* spelled within a few edits of this role's name, nearer than any other */
+} cp_match_how;
+
+enum { CP_MATCH_NOTE_MAX = 512 };
+
+typedef struct cp_role_match {
+  size_t role;                  /* the role, on CP_OK */
+  cp_match_how how;             /* on CP_OK */
+  char note[CP_MATCH_NOTE_MAX]; /* CP_MATCH_WORDS or CP_MATCH_CLOSE: one line saying what the
+                                   name was taken as, for the person to see; "" otherwise */
+  size_t *candidates; /* CP_EAMBIGUOUS: every role matched, in graph order; CP_ENOTFOUND: the
+                         roles suggested, nearest first (maybe none). malloc'd */
+  size_t n_candidates;
+} cp_role_match;
+
+/* Resolves what a person typed into a role. Names are the id, the label, the label without
+ * its "(...)", what is inside it, and the role's `aliases` attribute (';'-separated). In
+ * turn: the exact id; an id or label in any case; an occupation code; any name ignoring
+ * case, punctuation, apostrophes and plurals; the words of one role's names (the last
+ * word may be a beginning: "clinical inf"); one role spelled close to it. The first of
+ * these that matches anything decides: one role is CP_OK; several are CP_EAMBIGUOUS, every
+ * one in `candidates` and as many as fit in the message (label, id, domain); none is
+ * CP_ENOTFOUND with "did you mean" suggestions. Unlike other calls, `out` is filled on
+ * CP_EAMBIGUOUS and CP_ENOTFOUND too: release it with cp_role_match_clear in every case.
+ * Linear in the roles after the id lookup; the close-spelling pass costs an edit distance per
+ * name. */
+cp_status cp_graph_match_role(const cp_graph *g, const char *name, cp_role_match *out,
+                              cp_error *err);
+void cp_role_match_clear(cp_role_match *m);
+
+/* cp_graph_match_role without the details: the role, or the status and message. */
 cp_status cp_graph_find_role(const cp_graph *g, const char *name, size_t *out, cp_error *err);
 
 /* ---- Readers ---------------------------------------------------------------------- */
@@ -442,9 +482,9 @@ typedef enum cp_requirement {
 } cp_requirement;
 
 /* Whether requirement `name` of step `step` (0-based) of `r` is held by a person holding
- * `have` (names compared by cp_strcasecmp_ascii), or earned on one of the steps before it,
- * else a catalogued credential to earn, else another requirement. O(have + requirements of
- * the earlier steps + catalogue). */
+ * `have` (in full, as cp_requirement_held says: any case or spelling, an alternative, every
+ * part), or earned on one of the steps before it, else a catalogued credential to earn, else
+ * another requirement. O(have + requirements of the earlier steps + catalogue). */
 cp_requirement cp_requirement_status(const cp_graph *g, const cp_route *r, size_t step,
                                      const char *name, const char *const *have, size_t n_have);
 
@@ -781,5 +821,184 @@ typedef struct cp_render_options {
  * fails. Not thread-safe (Graphviz is not). */
 cp_status cp_render(const cp_graph *g, const cp_render_options *opts, cp_format format, char **out,
                     size_t *out_len, cp_error *err);
+
+/* ---- Answers a student can act on (held.c, explain.c, nearmiss.c, whatif.c, pay.c,
+ * words.c, goals.c) ------------------------------------------------------------------ */
+
+/* How far what a person holds covers a requirement. */
+typedef enum cp_hold {
+  CP_HOLD_NONE = 0, /* none of it */
+  CP_HOLD_PART,     /* some of its parts ("SQL" of "SQL and visualisation") */
+  CP_HOLD_ALL       /* the requirement itself, one of its alternatives ("fellowship" of
+                       "executive degree or fellowship") or every part of one */
+} cp_hold;
+
+/* Whether `have` covers requirement `req`. Names compare folded (case, punctuation,
+ * plurals, British or American spelling); a requirement's alternatives are separated by
+ * "or", the parts of each by "and", and what is in parentheses is not a part. On
+ * CP_HOLD_PART, `missing` (when not NULL) receives the parts still to get, ", "-separated, of
+ * the alternative held most of. O(have x length of req). */
+cp_hold cp_requirement_held(const char *req, const char *const *have, size_t n_have, char *missing,
+                            size_t n);
+
+/* What a person says they hold, as the graph names it. */
+typedef struct cp_held cp_held;
+
+/* Matches each typed name to what the graph knows (its catalogue and every requirement a
+ * move lists): a name in any case or spelling is that name; a part of a requirement ("SQL")
+ * is held as that part; a few words of exactly one name ("MS") are that name. The names
+ * to hold (cp_held_names, for cp_query.have) are the graph's spelling of whole names and the
+ * typed part otherwise; a note says what was taken as what. CP_ENOTFOUND names every typed
+ * name that matches nothing, and lists what the graph knows; CP_EAMBIGUOUS names those whose
+ * words fit several names. Free with cp_held_free. */
+cp_status cp_held_resolve(const cp_graph *g, const char *const *typed, size_t n, cp_held **out,
+                          cp_error *err);
+void cp_held_free(cp_held *h);
+/* Borrowed, as many as were typed. */
+const char *const *cp_held_names(const cp_held *h, size_t *n);
+size_t cp_held_note_count(const cp_held *h);
+const char *cp_held_note(const cp_held *h, size_t i);
+
+/* Whether a move exists only to earn what the person holds (q->have): every requirement is
+ * held in full, one at least is a catalogued credential, and it costs them no months and no
+ * money. Such a step is shown as already held, not as a step to take. */
+bool cp_step_already_held(const cp_router *r, const cp_query *q, size_t transition);
+
+/* Why a question has no route. */
+typedef enum cp_no_route_reason {
+  CP_NO_ROUTE_NONE = 0,  /* there is a route: nothing to explain */
+  CP_NO_ROUTE_LIMITS,    /* routes exist, none within the limits (cp_near_misses says how far) */
+  CP_NO_ROUTE_AVOIDED,   /* every route passes through a role avoided */
+  CP_NO_ROUTE_WAYPOINTS, /* routes exist, none through the waypoints in their order */
+  CP_NO_ROUTE_CLOSED     /* no route from the start at all, whatever the limits */
+} cp_no_route_reason;
+
+typedef struct cp_no_route {
+  cp_no_route_reason reason;
+  /* CP_NO_ROUTE_CLOSED: */
+  size_t *into; /* roles a move leads from into the target, in graph order */
+  size_t n_into;
+  size_t *starts; /* roles no move leads into where every route into the target begins,
+                     none reachable from the start, in graph order */
+  size_t n_starts;
+  const char **start_requires; /* per start: its role attribute `requires` (what holding the
+                                  role takes, e.g. a licence), or NULL; borrowed */
+  const char **gates; /* requirements a move on every route from those starts lists, which no
+                         move the person can reach lists and they do not hold ("clinical
+                         experience"); borrowed from the graph */
+  size_t n_gates;
+  /* CP_NO_ROUTE_AVOIDED: the avoided roles routes would pass through. */
+  size_t *avoided;
+  size_t n_avoided;
+} cp_no_route;
+
+/* Explains why q (q->from to q->to, its limits, avoided roles, waypoints and holdings) has no
+ * route: lifting the limits gives one (LIMITS); without avoiding, one exists (AVOIDED); the
+ * target is reachable but not through the waypoints (WAYPOINTS); or the start cannot reach it
+ * at all (CLOSED: which roles lead in, where every way in starts, and the requirement that
+ * bars it). O(requirements x (roles + moves)) for CLOSED, one route search for the others.
+ * Free with cp_no_route_free. */
+cp_status cp_explain_no_route(const cp_router *r, const cp_query *q, cp_no_route **out,
+                              cp_error *err);
+void cp_no_route_free(cp_no_route *x);
+
+/* The best route by one limited criterion when limits cut every route. */
+typedef struct cp_near_miss {
+  cp_criterion by; /* the limited criterion it is best on ("the fastest", "the cheapest") */
+  unsigned also;   /* bits (1 << criterion) of further limited criteria it is best on too */
+  cp_route route;  /* with no limit; ties go to the least on the other limited criteria */
+  double excess[CP_CRITERION_COUNT]; /* how far each total passes its limit (0: within it;
+                                        NaN: no limit on that criterion) */
+} cp_near_miss;
+
+typedef struct cp_near_misses {
+  cp_near_miss *items; /* the query's own criterion first when it is limited, then the other
+                          limited ones in criterion order; one entry per distinct route */
+  size_t n;
+} cp_near_misses;
+
+/* For each criterion the query limits, the route best on it with the limits lifted
+ * (avoided roles, waypoints and holdings kept), and by how much it passes each limit:
+ * "the fastest is 84 months, 48 over; the cheapest $695, within budget". One route search
+ * (or Pareto search, with two limits or more) per limited criterion. Free with
+ * cp_near_misses_free. Fails as cp_route_search. */
+cp_status cp_near_misses_find(const cp_router *r, const cp_query *q, cp_near_misses **out,
+                              cp_error *err);
+void cp_near_misses_free(cp_near_misses *m);
+
+/* Why a list of q->k routes came out short: of the q->k best routes with the limits lifted,
+ * how many there are, how many are within every limit, and how many pass each limit (a
+ * route passing two limits counts under both). */
+typedef struct cp_k_shortfall {
+  size_t unlimited; /* routes without limits, at most q->k: fewer means that is all there is */
+  size_t within;
+  size_t over[CP_CRITERION_COUNT];
+} cp_k_shortfall;
+cp_status cp_k_shortfall_count(const cp_router *r, const cp_query *q, cp_k_shortfall *out,
+                               cp_error *err);
+
+/* What holding one more credential of the catalogue would do. */
+typedef struct cp_whatif_option {
+  size_t credential; /* catalogue index */
+  bool changes;      /* the best route's figures change (with a target), or more roles come
+                        within the limits (without) */
+  bool opens;        /* with a target: no route now, one holding it */
+  cp_route route;    /* with a target: the best route holding it, figures as that person pays
+                        them (roles NULL: none) */
+  double saved[CP_CRITERION_COUNT]; /* now less holding it, per criterion (NaN: no route
+                                       now or then) */
+  double earn_months, earn_cost;    /* what earning it takes (the catalogue's figures) */
+  double net_months, net_cost;      /* saved less earning it (NaN: no route now or then) */
+  double net;        /* the same on the query's objective (earning weighs its months and cost); when
+                        it opens a route, minus the whole: the route's objective and earning it */
+  size_t *new_roles; /* without a target: roles within the limits holding it, not now */
+  size_t n_new_roles;
+  size_t reachable; /* without a target: roles within the limits holding it */
+} cp_whatif_option;
+
+typedef struct cp_whatif {
+  cp_route_list *now;        /* the best route now (n == 0: none); without a target, every
+                                role within the limits now */
+  cp_whatif_option *options; /* each catalogue credential not already held, ranked: those that
+                                change something first (opening a route before the rest, then
+                                by net gain, or by roles brought in), then the rest in
+                                catalogue order */
+  size_t n, n_changing;      /* options[0 .. n_changing) change something */
+} cp_whatif;
+
+/* Ranks the catalogue for the question q (q->to == (size_t)-1: no target, and the question is
+ * which roles come within q's limits). One route search (or reach) per credential. A net
+ * loss never ranks above a net gain. Free with cp_whatif_free. Fails as cp_route_search. */
+cp_status cp_whatif_rank(const cp_router *r, const cp_query *q, cp_whatif **out, cp_error *err);
+void cp_whatif_free(cp_whatif *w);
+
+/* A role's mean annual wage: its attribute `wage`, a finite number above 0 (where it comes
+ * from: attribute `wage_source`). False when it has none. */
+bool cp_role_wage(const cp_role *r, double *wage);
+/* Months after reaching the end of route `r` until the yearly wage gain (the end role's wage
+ * less the start role's) has repaid what the route costs: cost / (gain / 12). Lost
+ * earnings on the way are not counted (as in cost). 0 when the route costs nothing; INFINITY
+ * when the wage does not rise; NaN when either wage or the cost is unknown. Between two
+ * given roles the gain is fixed, so the cheapest route pays back soonest. */
+double cp_route_payback(const cp_graph *g, const cp_route *r);
+/* Sorts routes by payback, soonest first, unknown last; stable, so routes that pay back
+ * alike keep their order. O(n^2): for lists a person reads. */
+void cp_route_list_sort_by_payback(const cp_graph *g, cp_route_list *l);
+
+/* Months as a person reads them: "6 months", "1 month", and over 11 months the years beside
+ * them: "84 months (7 years)", "30 months (2.5 years)"; "never" for INFINITY, "-" for NaN. */
+void cp_format_months(double months, char *buf, size_t n);
+/* A step's effort (1..5) in words: light, moderate, substantial, demanding, very demanding;
+ * "-" outside the scale. */
+const char *cp_effort_words(double effort);
+/* "fewest steps", "fastest", "cheapest", "least effort". */
+const char *cp_criterion_superlative(cp_criterion c);
+
+/* The k best routes (q->k) from q->from to any of `targets` (q->to is not used), by the query
+ * (its limits, avoided roles, holdings): each target asked in turn, the routes merged and
+ * sorted by the objective, then by the order of the targets. Each route ends at the target it
+ * reaches. O(targets) route searches. Fails as cp_route_search; CP_EINVAL for no targets. */
+cp_status cp_route_search_any(const cp_router *r, const cp_query *q, const size_t *targets,
+                              size_t n_targets, cp_route_list **out, cp_error *err);
 
 #endif /* CAREERPATH_H */

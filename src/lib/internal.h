@@ -73,6 +73,18 @@ bool cp_utf8_valid(const char *s, size_t len);
 bool cp_parse_weight(const char *s, double *out);
 /* Parses a whole integer (surrounding blanks allowed). */
 bool cp_parse_int(const char *s, long *out);
+/* A name folded for comparison (resolve.c): ASCII lower case, words split at anything but
+ * letters, digits, '+', '#' and non-ASCII bytes, apostrophes dropped, each word in the
+ * singular and in British spelling (-isation, licence), one space between words. False
+ * when it does not fit in `cap` bytes. */
+bool cp_name_fold(const char *s, size_t len, char *out, size_t cap);
+/* A set of borrowed names, distinct ignoring ASCII case, in the order first added (held.c).
+ * Linear lookups: for the few dozen requirements a question touches. Free `items`. */
+typedef struct cp_name_set {
+  const char **items;
+  size_t n, cap;
+} cp_name_set;
+cp_status cp_name_set_add(cp_name_set *s, const char *name);
 /* Edit distance, case-insensitive on ASCII, capped for speed. */
 size_t cp_edit_distance(const char *a, const char *b);
 
@@ -264,6 +276,9 @@ cp_status cp_source_route(const cp_router *r, const cp_query *q, cp_route_list *
 typedef bool (*cp_held_fn)(const void *ctx, size_t credential);
 double cp_held_figure(const cp_router *r, size_t t, cp_criterion c, cp_held_fn held,
                       const void *ctx);
+/* Whether catalogue credential `c` of `g` is held by a person holding `have`: the one rule
+ * (held.c), cp_requirement_held's CP_HOLD_ALL on the credential's name. */
+bool cp_credential_held(const cp_graph *g, size_t c, const char *const *have, size_t n_have);
 /* The k best routes by the label-setting search (search.c), Yen's algorithm for k > 1: any
  * question cp_route_search takes. */
 cp_status cp_label_k_best(const cp_router *r, const cp_query *q, cp_route_list **out,

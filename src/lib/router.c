@@ -172,13 +172,10 @@ typedef struct named_have {
   const cp_query *q;
 } named_have;
 
-/* Whether catalogue credential `c` is among the names q->have. */
+/* Whether catalogue credential `c` is held by the names q->have. */
 static bool held_by_name(const void *ctx, size_t c) {
   const named_have *h = ctx;
-  for (size_t i = 0; i < h->q->n_have; i++)
-    if (cp_strcasecmp_ascii(h->q->have[i], h->g->credentials[c].name) == 0)
-      return true;
-  return false;
+  return cp_credential_held(h->g, c, h->q->have, h->q->n_have);
 }
 
 void cp_step_figures(const cp_router *r, const cp_query *q, size_t transition, double *months,

@@ -385,7 +385,8 @@ static cp_status mark_avoided(search *s, cp_error *err) {
 
 static bool held_in_array(const void *held, size_t c) { return ((const bool *)held)[c]; }
 
-/* Months and cost less the credentials already held; the rest as the graph gives them. */
+/* Months and cost less the credentials already held, no effort for a move that only earns
+ * them; steps as the graph gives them. */
 static cp_status held_weights(search *s, cp_error *err) {
   const cp_router *r = s->r;
   const cp_graph *g = r->g;
@@ -396,11 +397,8 @@ static cp_status held_weights(search *s, cp_error *err) {
   bool *held = calloc(g->n_credentials, sizeof *held);
   if (!held)
     return cp_fail(err, CP_ENOMEM, "out of memory");
-  for (size_t i = 0; i < s->q->n_have; i++) {
-    size_t c;
-    if (cp_graph_find_credential(g, s->q->have[i], &c, NULL) == CP_OK)
-      held[c] = true;
-  }
+  for (size_t c = 0; c < g->n_credentials; c++)
+    held[c] = cp_credential_held(g, c, s->q->have, s->q->n_have);
   static const cp_criterion reduced[2] = {CP_BY_MONTHS, CP_BY_COST};
   for (int i = 0; i < 2; i++) {
     cp_criterion c = reduced[i];
@@ -412,6 +410,12 @@ static cp_status held_weights(search *s, cp_error *err) {
       s->w[c][t] = cp_held_figure(r, t, c, held_in_array, held);
   }
   free(held);
+  /* A move that only earns what is held is not a step the person takes: no effort either
+   * (held.c, cp_step_already_held). */
+  if (!(s->owned[CP_BY_EFFORT] = s->w[CP_BY_EFFORT] = malloc((r->m ? r->m : 1) * sizeof(double))))
+    return cp_fail(err, CP_ENOMEM, "out of memory");
+  for (size_t t = 0; t < r->m; t++)
+    s->w[CP_BY_EFFORT][t] = cp_step_already_held(r, s->q, t) ? 0 : r->w[CP_BY_EFFORT][t];
   return CP_OK;
 }
 

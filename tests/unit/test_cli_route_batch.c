@@ -41,17 +41,19 @@ static void batch_answers_every_good_row_and_reports_bad_ones(void **state) {
   }
   assert_int_equal(lines, 6);
   r = run("route", SMALL, "--batch", CP_TEST_DATA "/batch/queries.csv");
+  assert_contains(r->out, "line 2: Alpha Role -> Delta, fastest: 2 steps, 12 months (1 year), "
+                          "$6,000, effort 5: Alpha Role > Beta > Delta");
   assert_contains(r->out,
-                  "line 2: a -> d by months: 2 steps, 12 months, $6,000, effort 5: a > b > d");
-  assert_contains(r->out, "line 9: a -> d by effort: 1 steps, 30 months, $0, effort 5: a > d");
+                  "line 9: Alpha Role -> Delta, least effort: 1 step, 30 months (2.5 years), "
+                  "$0, effort 5: Alpha Role > Delta");
 }
 
 /* Options given with --batch apply to the rows that leave their column empty. */
 static void batch_options_are_defaults(void **state) {
   (void)state;
   run_result *r = run("route", SMALL, "--batch", CP_TEST_DATA "/batch/queries.csv", "--by", "cost");
-  assert_contains(r->out, "line 2: a -> d by months:"); /* the row says months */
-  assert_contains(r->out, "line 5: a -> e by cost:");   /* the row leaves by empty */
+  assert_contains(r->out, "line 2: Alpha Role -> Delta, fastest:");    /* the row says months */
+  assert_contains(r->out, "line 5: Alpha Role -> Epsilon, cheapest:"); /* the row leaves by empty */
 }
 
 static void batch_file_errors(void **state) {

@@ -188,7 +188,7 @@ static void pareto_sets_are_brute_forces(void **state) {
     cp_router_free(r);
     cp_graph_free(g);
   }
-  if (sets < 800 || multi < 200)
+  if (sets < 800 || multi < 180) /* already-held steps take no effort: fewer distinct vectors */
     fail_msg("only %zu Pareto sets, %zu with several routes", sets, multi);
 }
 
