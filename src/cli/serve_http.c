@@ -200,10 +200,12 @@ typedef struct request {
   char *target;
 } request;
 
+/* libmicrohttpd may call this with no URI for a request line it could not read (a port scan,
+ * TLS on the plain port): an empty target, which the parser refuses with 400. */
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c) {
   (void)cls, (void)c;
   request *rq = calloc(1, sizeof *rq);
-  if (rq && !(rq->target = strdup(uri))) {
+  if (rq && !(rq->target = strdup(uri ? uri : ""))) {
     free(rq);
     rq = NULL;
   }
