@@ -520,7 +520,7 @@
   }
 
   function chart(routes, xBy, yBy) {
-    const W = 560, H = 300, L = 70, R = 20, T = 20, B = 46;
+    const W = 560, H = 300, L = 86, R = 20, T = 20, B = 46; // L: room for "$100,000" and the axis name
     const xs = routes.map((r) => r[xBy]).filter(known), ys = routes.map((r) => r[yBy]).filter(known);
     const xStep = tickStep(Math.max(...xs, 1)), yStep = tickStep(Math.max(...ys, 1));
     const xMax = Math.ceil(Math.max(...xs, 1) / xStep) * xStep, yMax = Math.ceil(Math.max(...ys, 1) / yStep) * yStep;
@@ -544,7 +544,7 @@
     svg.append(s('line', { class: 'axis', x1: L, x2: W - R, y1: H - B, y2: H - B }));
     svg.append(s('line', { class: 'axis', x1: L, x2: L, y1: T, y2: H - B }));
     svg.append(s('text', { x: (L + W - R) / 2, y: H - 6, 'text-anchor': 'middle' }, xBy));
-    svg.append(s('text', { x: 14, y: (T + H - B) / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${(T + H - B) / 2})` }, yBy));
+    svg.append(s('text', { x: 12, y: (T + H - B) / 2, 'text-anchor': 'middle', transform: `rotate(-90 12 ${(T + H - B) / 2})` }, yBy));
     const order = routes.map((r, i) => [r, i]).sort((a, b) => a[0][xBy] - b[0][xBy]);
     svg.append(s('polyline', { class: 'frontier', points: order.map(([r]) => `${X(r[xBy])},${Y(r[yBy])}`).join(' ') }));
     for (const [r, i] of order) {
