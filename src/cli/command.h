@@ -50,9 +50,13 @@ typedef struct cp_cli_run {
   const cp_router *router; /* made when a command asks (cp_cli_router), or the caller's */
   cp_router *own_router;
   char *have_text; /* --have-file's text, which args.rq.have borrows */
-  int code;        /* the exit code once the output is written (1: no route) */
-  bool loaded;     /* on a graph the caller shares: no files, no edits */
-  bool no_output;  /* the command wrote its files itself (render --batch) */
+  /* cp_cli_run_loaded, for a command that runs others (serve) without depending on the
+   * driver that runs it. */
+  int (*run_loaded)(const char *command, const cp_graph *g, const cp_router *router,
+                    const cp_cli_pair *options, size_t n, FILE *out, FILE *err);
+  int code;       /* the exit code once the output is written (1: no route) */
+  bool loaded;    /* on a graph the caller shares: no files, no edits */
+  bool no_output; /* the command wrote its files itself (render --batch) */
 } cp_cli_run;
 
 /* Writes the result in format `f` to `out` (a memory stream, or stdout for a streaming

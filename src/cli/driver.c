@@ -15,7 +15,8 @@
 
 static int run_start(cp_cli_run *x, const cp_cli_command *cmd, FILE *out, FILE *err, void **state) {
   *x = (cp_cli_run){.c = {.out = out, .err = err, .command = cmd->parent ? cmd->parent : cmd->name},
-                    .cmd = cmd};
+                    .cmd = cmd,
+                    .run_loaded = cp_cli_run_loaded};
   x->args.format = cmd->default_format;
   cp_cli_request_init(&x->args.rq);
   x->inputs.path[0] = NULL;

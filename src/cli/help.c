@@ -170,7 +170,11 @@ void cp_cli_print_usage(FILE *f) {
         continue;
       cp_cli_full_name(cmd, name, sizeof name);
       cp_cli_format_list(cp_cli_formats(cmd), false, formats, sizeof formats);
-      snprintf(text, sizeof text, "%s (%s)", cmd->summary, formats);
+      /* A command that prints only what it is doing (serve) has no formats to choose. */
+      if (cp_cli_formats(cmd) == CP_OUT_BIT(CP_OUT_TEXT) && !(cmd->groups & CP_GROUP_OUTPUT))
+        snprintf(text, sizeof text, "%s", cmd->summary);
+      else
+        snprintf(text, sizeof text, "%s (%s)", cmd->summary, formats);
       fprintf(f, "  %-*s", (int)width + 2, name);
       wrap(f, text, width + 4, width + 4);
     }
