@@ -24,16 +24,24 @@ static const char *get(void *obj, const char *key) {
   return v ? v : "";
 }
 
-/* Turns cgraph's "Error: <stdin>: syntax error in line 3 near 'x'" into "NAME:3: syntax
- * error near 'x'". */
-static cp_status syntax_error(const char *name, cp_error *err) {
-  const char *msg = cp_cgraph_take_message();
+/* The name cgraph puts in its messages, which are rewritten to name the file read. */
+static char parse_name[] = "dot";
+
+/* Turns cgraph's "Error: dot: syntax error in line 3 near 'x'" into "NAME:3: DOT syntax error
+ * near 'x'", and its parser's other complaints ("memory exhausted": a statement too long for
+ * its fixed stack) into "NAME:3: DOT parser: memory exhausted near 'x'". */
+static cp_status syntax_error(const char *name, const char *msg, cp_error *err) {
   const char *in_line = strstr(msg, "in line ");
   long line = in_line ? strtol(in_line + 8, NULL, 10) : 0;
   const char *near = strstr(msg, "near ");
   char detail[256];
   snprintf(detail, sizeof detail, "%s", near ? near : "");
   detail[strcspn(detail, "\r\n")] = '\0';
+  if (line > 0 && strstr(msg, "memory exhausted"))
+    return cp_fail(err, CP_EPARSE,
+                   "%s:%ld: DOT parser ran out of stack (memory exhausted)%s%s; an edge statement "
+                   "of 2,500 roles or more is too long for Graphviz: split it",
+                   name, line, *detail ? " " : "", detail);
   if (line > 0)
     return cp_fail(err, CP_EPARSE, "%s:%ld: DOT syntax error%s%s", name, line, *detail ? " " : "",
                    detail);
@@ -41,6 +49,120 @@ static cp_status syntax_error(const char *name, cp_error *err) {
   snprintf(whole, sizeof whole, "%s", *msg ? msg : "not a DOT graph");
   whole[strcspn(whole, "\r\n")] = '\0';
   return cp_fail(err, CP_EPARSE, "%s: DOT syntax error: %s", name, whole);
+}
+
+/* cgraph's input over the DOT text in memory. Lines starting with '#' (C preprocessor output)
+ * are blanked on the way in: cgraph ignores them anyway, but obeys `# 999 "file"` by
+ * renumbering the lines after it, and messages must name the file's own lines. Quoted and
+ * HTML strings and comments are followed so that a '#' inside one is left alone. */
+typedef struct dot_input {
+  const char *data;
+  size_t len, cur;
+  enum { IN_DOT, IN_QUOTED, IN_HTML, IN_BLOCK_COMMENT, IN_LINE_COMMENT, IN_HASH_LINE } state;
+  int depth;       /* of '<' in an HTML string */
+  bool escaped;    /* a backslash just read in a quoted string */
+  bool line_start; /* the next byte begins a line */
+} dot_input;
+
+/* The byte at `at` as cgraph is given it, moving the state on. */
+static char dot_input_byte(dot_input *in, size_t at) {
+  char c = in->data[at], next = at + 1 < in->len ? in->data[at + 1] : '\0';
+  bool start = in->line_start;
+  in->line_start = c == '\n';
+  switch (in->state) {
+  case IN_DOT:
+    if (start && c == '#') {
+      in->state = IN_HASH_LINE;
+      return ' ';
+    }
+    if (c == '"')
+      in->state = IN_QUOTED, in->escaped = false;
+    else if (c == '<')
+      in->state = IN_HTML, in->depth = 1;
+    else if (c == '/' && next == '*')
+      in->state = IN_BLOCK_COMMENT, in->depth = 0;
+    else if (c == '/' && next == '/')
+      in->state = IN_LINE_COMMENT;
+    return c;
+  case IN_QUOTED:
+    if (in->escaped)
+      in->escaped = false;
+    else if (c == '\\')
+      in->escaped = true;
+    else if (c == '"')
+      in->state = IN_DOT;
+    return c;
+  case IN_HTML:
+    in->depth += c == '<' ? 1 : c == '>' ? -1 : 0;
+    if (!in->depth)
+      in->state = IN_DOT;
+    return c;
+  case IN_BLOCK_COMMENT: /* depth: bytes read past the "/", so "/" + "*" + "/" does not close */
+    if (in->depth >= 2 && c == '/' && in->data[at - 1] == '*')
+      in->state = IN_DOT;
+    else if (in->depth < 2)
+      in->depth++;
+    return c;
+  case IN_LINE_COMMENT:
+  case IN_HASH_LINE:
+    if (c == '\n') {
+      bool hash = in->state == IN_HASH_LINE;
+      in->state = IN_DOT;
+      return hash ? '\n' : c;
+    }
+    return in->state == IN_HASH_LINE ? ' ' : c;
+  }
+  return c;
+}
+
+static int dot_input_read(void *chan, char *buf, int size) {
+  dot_input *in = chan;
+  int n = 0;
+  for (; n < size && in->cur < in->len; n++)
+    buf[n] = dot_input_byte(in, in->cur++);
+  return n;
+}
+
+/* Parses the one graph of `src` into *out. Whatever graph cgraph hands back, a message it
+ * reported makes the parse fail, and so does anything after the graph but blanks and comments:
+ * cgraph stops after the first graph and leaves the rest for a later call, which reads it here
+ * (so the next file read starts clean). */
+static cp_status parse_dot(const char *name, const char *data, size_t len, Agraph_t **out,
+                           cp_error *err) {
+  dot_input in = {.data = data, .len = len, .line_start = true};
+  Agiodisc_t io = {dot_input_read, AgIoDisc.putstr, AgIoDisc.flush};
+  Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
+  char msg[512];
+  cp_status st = CP_OK;
+  agsetfile(parse_name); /* also sets cgraph's line count back to 1 */
+  cp_cgraph_take_message();
+  Agraph_t *ag = agread(&in, &disc);
+  snprintf(msg, sizeof msg, "%s", cp_cgraph_take_message());
+  if (strstr(msg, "Error"))
+    st = syntax_error(name, msg, err);
+  else if (!ag)
+    st = syntax_error(name, "", err);
+  /* The rest: each call reads a graph, or stops at a syntax error and drops its buffer. */
+  for (size_t round = 0; round <= len; round++) {
+    Agraph_t *more = agread(&in, &disc);
+    const char *rest = cp_cgraph_take_message();
+    if (!st && more)
+      st = cp_fail(err, CP_EPARSE,
+                   "%s: a second graph ('%.64s') after the first; a file holds "
+                   "one graph",
+                   name, agnameof(more));
+    else if (!st && *rest)
+      st = syntax_error(name, rest, err);
+    if (more)
+      agclose(more);
+    else if (!*rest && in.cur >= in.len)
+      break;
+  }
+  if (st && ag)
+    agclose(ag);
+  else
+    *out = ag;
+  return st;
 }
 
 /* The DOT text being read, for the line numbers of limit errors. */
@@ -270,10 +392,8 @@ cp_status cp_read_dot_buffer(const char *name, const char *data, size_t len, cp_
    * (measured: under 6x, the model included), so ask for room first. */
   if (!cp_memory_available(16 * len + PARSE_SLACK))
     return cp_fail(err, CP_ENOMEM, "%s: out of memory reading the graph", name);
-  cp_cgraph_take_message();
-  ag = agmemread(data);
-  if (!ag)
-    return syntax_error(name, err);
+  if ((st = parse_dot(name, data, len, &ag, err)))
+    return st;
   if (!agisdirected(ag)) {
     st = cp_fail(err, CP_EINVAL, "%s: the graph is undirected; career moves need a digraph", name);
     goto cleanup;
