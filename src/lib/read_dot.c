@@ -213,10 +213,13 @@ static cp_status check_values(const source *src, Agraph_t *ag, void *obj, int ki
       char what[128] = "the graph";
       if (kind == AGNODE) {
         const char *id = agnameof(obj);
-        snprintf(what, sizeof what, "role '%.24s%s'", id, strlen(id) > 24 ? "..." : "");
+        snprintf(what, sizeof what, "role '%.*s%s'", (int)cp_utf8_fit(id, 24), id,
+                 strlen(id) > 24 ? "..." : "");
       } else if (kind == AGEDGE) {
-        snprintf(what, sizeof what, "transition %.24s -> %.24s", agnameof(agtail((Agedge_t *)obj)),
-                 agnameof(aghead((Agedge_t *)obj)));
+        const char *from = agnameof(agtail((Agedge_t *)obj)),
+                   *to = agnameof(aghead((Agedge_t *)obj));
+        snprintf(what, sizeof what, "transition %.*s -> %.*s", (int)cp_utf8_fit(from, 24), from,
+                 (int)cp_utf8_fit(to, 24), to);
       }
       cp_error inner;
       cp_fail(&inner, CP_ELIMIT,
@@ -226,6 +229,16 @@ static cp_status check_values(const source *src, Agraph_t *ag, void *obj, int ki
     }
   }
   return CP_OK;
+}
+
+/* Which of a role's texts a limit or text error is about, to find its line. */
+static const char *role_culprit(const char *id, const char *label, const char *domain) {
+  if (cp_find_control(label, 0) || !cp_utf8_valid(label, strlen(label)) ||
+      strlen(label) > cp_limits_get()->name)
+    return label;
+  if (cp_find_control(domain, 0))
+    return domain;
+  return id;
 }
 
 static bool is_credential(Agnode_t *n) { return !strcmp(get(n, "kind"), "credential"); }
@@ -274,9 +287,9 @@ static cp_status read_roles(Agraph_t *ag, cp_graph *g, const source *src, cp_err
     cp_error inner;
     size_t index;
     if (cp_graph_add_role(g, id, label, get(n, "domain"), (int)level, 0, &index, &inner)) {
-      if (inner.status != CP_ELIMIT)
+      if (inner.status != CP_ELIMIT && inner.status != CP_EPARSE)
         return cp_fail(err, inner.status, "%s: %s", name, inner.message);
-      return limit_error(src, strlen(label) > cp_limits_get()->name ? label : id, &inner, err);
+      return limit_error(src, role_culprit(id, label, get(n, "domain")), &inner, err);
     }
     for (Agsym_t *sym = agnxtattr(ag, AGNODE, NULL); sym; sym = agnxtattr(ag, AGNODE, sym)) {
       const char *v = agxget(n, sym);
@@ -408,8 +421,9 @@ cp_status cp_read_dot_buffer(const char *name, const char *data, size_t len, cp_
     const char *v = agxget(ag, sym);
     if (!v || !*v)
       continue;
-    if (!cp_utf8_valid(v, strlen(v))) {
-      st = cp_fail(err, CP_EPARSE, "%s: graph attribute '%s' is not valid UTF-8", name, sym->name);
+    if (!cp_utf8_valid(v, strlen(v)) || cp_find_control(v, 1)) {
+      st = cp_fail(err, CP_EPARSE, "%s: graph attribute '%s' is not valid UTF-8 text (%s)", name,
+                   sym->name, cp_find_control(v, 1) ? "a control character" : "broken bytes");
       goto cleanup;
     }
     if ((st = cp_graph_set_attr(g, sym->name, v))) {
