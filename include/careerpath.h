@@ -73,9 +73,34 @@ typedef enum cp_criterion {
 
 /* "steps", "months", "cost", "effort". */
 const char *cp_criterion_name(cp_criterion c);
-/* Writes money as a person reads it: "$12,500" (whole units, grouped by thousands); NaN,
- * a missing figure, as "-". Truncates to fit `n` bytes. */
+/* Writes money as a person reads it: "$12,500" (whole units, grouped by thousands); from
+ * 10^18 on "$1.23e+20"; NaN, a missing figure, as "-"; an infinite total as "infinite". Every
+ * figure fits CP_MONEY_BYTES: a buffer that size never cuts one (a smaller one truncates). */
+enum { CP_MONEY_BYTES = 32 };
 void cp_format_money(double v, char *buf, size_t n);
+
+/* ---- Text: bounded copies that never cut a UTF-8 character ------------------------- */
+
+/* The bytes of the longest prefix of `s` (NUL-terminated) that is at most `max` bytes and does
+ * not end inside a UTF-8 sequence. O(min(max, strlen(s))). */
+size_t cp_utf8_fit(const char *s, size_t max);
+/* Copies into `dst` (`cap` bytes, NUL-terminated when cap > 0) as much of `src` as fits
+ * without cutting a character; returns the bytes copied. `dst` may be `src`. */
+size_t cp_utf8_copy(char *dst, size_t cap, const char *src);
+/* snprintf, but a result cut to fit `cap` is cut back to a whole character. Returns what
+ * snprintf returns (the untruncated length). */
+int cp_format_bounded(char *buf, size_t cap, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Whether `c` is a C0 control character or DEL (never valid in XML 1.0 but for tab, line
+ * feed and carriage return, and a terminal escape when printed raw). */
+int cp_is_control(unsigned char c);
+/* The first control character in `s` (tab, LF and CR allowed when `allow_lines`), or NULL. */
+const char *cp_find_control(const char *s, int allow_lines);
+/* Copies `msg` into `out` (`cap` bytes) as one line a terminal shows as it is: line breaks
+ * and tabs become spaces, other control characters (a terminal escape's ESC) a visible \xHH,
+ * and a message too long is cut at a whole UTF-8 character. Every message careerpath prints
+ * goes through it (cp_error's, the CLI's). */
+void cp_visible_line(char *out, size_t cap, const char *msg);
 
 /* The one case-folding rule for names careerpath matches without regard to case
  * (credentials, criteria, column headers): ASCII letters only, whatever the locale; other

@@ -11,6 +11,7 @@ packages=(
   libxxhash-dev                        # hashing for the role-id index
   libcmocka-dev                        # unit tests
   libxml2-dev                          # tests parse the SVG we render
+  libxml2-utils                        # xmllint: e2e.hostile checks SVG/HTML well-formed
   fonts-liberation                     # Helvetica-metric fonts for PNG and PDF text
   clang libclang-rt-14-dev             # libFuzzer targets (the fuzz build in test.sh)
   python3 python3-networkx python3-numpy  # tests compare the measures with NetworkX

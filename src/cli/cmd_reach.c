@@ -182,8 +182,9 @@ static int present_drawing(cp_cli_run *x, const void *state, cp_out_format f, FI
   char title[512], by[256], *text = NULL;
   size_t len = 0;
   cp_cli_plain_by(&x->args.rq, by, sizeof by);
-  snprintf(title, sizeof title, "%s %s, %s first", s->into ? "All the ways into" : "Reachable from",
-           cp_graph_role(x->g, origin(s))->label, by);
+  cp_format_bounded(title, sizeof title, "%s %s, %s first",
+                    s->into ? "All the ways into" : "Reachable from",
+                    cp_graph_role(x->g, origin(s))->label, by);
   cp_render_options ro = {.label_by = x->args.rq.by == CP_BY_STEPS ? CP_BY_MONTHS : x->args.rq.by,
                           .region = s->a.routes,
                           .title = title};

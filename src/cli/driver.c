@@ -104,11 +104,13 @@ static int read_have_file(cp_cli_run *x) {
   return cp_cli_read_have_file(&x->c, x->args.have_file, &x->args.rq, &x->have_text);
 }
 
-/* Before any work: no output may be an input (compared by device and inode). */
+/* Before any work: no output may be an input (compared by device and inode), nor another
+ * output. */
 static int protect_inputs(cp_cli_run *x) {
   int code = CP_EXIT_OK;
   for (size_t i = 0; i < x->n_companions && !code; i++)
-    code = cp_cli_refuse_inputs(&x->c, x->companion[i].path, x->inputs.path);
+    if (!(code = cp_cli_refuse_inputs(&x->c, x->companion[i].path, x->inputs.path)))
+      code = cp_cli_refuse_clash(&x->c, x->companion[i].path, x->args.output);
   return code ? code : cp_cli_refuse_inputs(&x->c, x->args.output, x->inputs.path);
 }
 

@@ -27,6 +27,12 @@ int cp_cli_set_count(cp_cli_run *x, const cp_cli_option *o, void *dst, const cha
   return cp_cli_parse_count(&x->c, name, value, dst) ? CP_EXIT_OK : CP_EXIT_USAGE;
 }
 
+int cp_cli_set_k(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  (void)o;
+  return cp_cli_parse_count_max(&x->c, "--k", value, CP_CLI_MAX_K, dst) ? CP_EXIT_OK
+                                                                        : CP_EXIT_USAGE;
+}
+
 int cp_cli_set_criterion(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
   (void)o;
   cp_cli_criterion_choice *choice = dst;
@@ -136,7 +142,7 @@ const cp_cli_option cp_opt_k = {
     .help = "the N best routes, best first (default 1); routes of equal total are ordered by fewer "
             "steps, then their roles in graph order, then their moves",
     .heading = CP_HEAD_BEST,
-    .set = cp_cli_set_count,
+    .set = cp_cli_set_k,
     .offset = SHARED(rq.k),
     .flags = CP_OPT_SHARED};
 

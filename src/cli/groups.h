@@ -20,6 +20,8 @@ int cp_cli_set_string(cp_cli_run *x, const cp_cli_option *o, void *dst, const ch
 int cp_cli_set_flag(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value);
 /* A whole number from 1 to 1,000,000 (size_t). */
 int cp_cli_set_count(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value);
+/* --k, from 1 to CP_CLI_MAX_K. */
+int cp_cli_set_k(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value);
 /* A parser's verdict as an exit code: `why` is the usage error when not `ok`. */
 int cp_cli_verdict(cp_cli_run *x, bool ok, const char *why);
 /* Adds the value to the cp_cli_names list at the option's offset (--avoid, --via, --have). */

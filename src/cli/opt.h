@@ -86,5 +86,8 @@ int cp_cli_parse_argv(const cp_cli *c, const cp_cli_optset *set, int argc, char 
 /* Parses a whole positive number for option `name`; prints an error and returns false for
  * anything else. */
 bool cp_cli_parse_count(const cp_cli *c, const char *name, const char *text, size_t *out);
+/* The same, from 1 to `max`. */
+bool cp_cli_parse_count_max(const cp_cli *c, const char *name, const char *text, size_t max,
+                            size_t *out);
 
 #endif /* CP_CLI_OPT_H */

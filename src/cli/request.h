@@ -12,6 +12,11 @@
 enum { NC = CP_CRITERION_COUNT, MAX_LIST = 64 };
 
 /* A list of names as typed (roles to avoid, waypoints, credentials held); borrowed. */
+/* The most routes asked at once (--k, and a --batch file's k column). Yen's algorithm runs a
+ * search per route found, so k is bounded: --k 100000 on a dense 300-role graph ran for
+ * minutes. */
+enum { CP_CLI_MAX_K = 1000 };
+
 typedef struct cp_cli_names {
   const char *name[MAX_LIST];
   size_t n;

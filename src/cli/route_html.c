@@ -156,8 +156,8 @@ int cp_cli_draw_route(const cp_cli *c, const cp_router *router, const cp_cli_req
   if (!title) {
     cp_cli_plain_by(rq, by, sizeof by);
     cp_cli_route_summary(&a->routes->routes[0], totals, sizeof totals);
-    snprintf(own_title, sizeof own_title, "%s to %s, %s: %s", cp_graph_role(g, a->from)->label,
-             cp_graph_role(g, a->to)->label, by, totals);
+    cp_format_bounded(own_title, sizeof own_title, "%s to %s, %s: %s",
+                      cp_graph_role(g, a->from)->label, cp_graph_role(g, a->to)->label, by, totals);
     title = own_title;
   }
   int code = draw_cards(c, router, rq, a, format, title, text, len);

@@ -26,6 +26,10 @@ enum { NC = CP_CRITERION_COUNT };
 /* Searches that would hold more labels than this stop with CP_ELIMIT rather than exhaust
  * memory (Pareto sets on large dense graphs can). Each label is about 80 bytes. */
 #define MAX_LABELS ((size_t)40 * 1000 * 1000)
+/* Nor may one search make more dominance tests than this: they, not labels, are the cost of a
+ * Pareto front grown exponential (a 40-move graph with 2^20 routes none of which dominates
+ * another ran for minutes in 50 MB). */
+#define MAX_DOMINANCE_TESTS ((size_t)200 * 1000 * 1000)
 
 /* ---- the search ---- */
 
@@ -58,6 +62,7 @@ typedef struct search {
   /* per run */
   label *labels;
   size_t n_labels, cap_labels;
+  size_t tests;    /* dominance tests made (MAX_DOMINANCE_TESTS) */
   bucket *buckets; /* per role x stage */
   size_t *heap;
   size_t n_heap, cap_heap;
@@ -179,6 +184,8 @@ static size_t advance_stage(const search *s, size_t node, size_t stage) {
 static cp_status offer(search *s, const label *cand, bool *added) {
   *added = false;
   bucket *b = &s->buckets[cand->node * s->stages + cand->stage];
+  if ((s->tests += 2 * b->n) > MAX_DOMINANCE_TESTS)
+    return CP_ELIMIT;
   for (size_t i = 0; i < b->n; i++)
     if (dominates(s, &s->labels[b->items[i]], cand))
       return CP_OK;
@@ -212,6 +219,7 @@ static void reset_run(search *s) {
   for (size_t i = 0; i < nb; i++)
     s->buckets[i].n = 0;
   s->n_labels = 0;
+  s->tests = 0;
   s->n_heap = 0;
 }
 
@@ -450,8 +458,10 @@ static void teardown(search *s) {
 
 static cp_status search_status(cp_status st, cp_error *err) {
   if (st == CP_ELIMIT)
-    return cp_fail(err, st, "the search passed %zu labels; narrow it with limits",
-                   (size_t)MAX_LABELS);
+    return cp_fail(err, st,
+                   "the search passed its work limit (%zu labels or %zu dominance tests); narrow "
+                   "it: fewer --pareto criteria, or limits such as --budget and --max-months",
+                   (size_t)MAX_LABELS, (size_t)MAX_DOMINANCE_TESTS);
   if (st)
     return cp_fail(err, st, "out of memory searching routes");
   return CP_OK;

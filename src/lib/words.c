@@ -8,6 +8,10 @@
 /* A number of months or years as a person writes it: whole when it is, else one decimal
  * ("2.5"), never "2.50" or "3.0". */
 static void plain(double v, char *buf, size_t n) {
+  if (v >= 1e9) { /* past any career: significant digits, not 300 of them (issue 19) */
+    snprintf(buf, n, "%.3g", v);
+    return;
+  }
   double tenths = round(v * 10) / 10;
   if (tenths == floor(tenths))
     snprintf(buf, n, "%.0f", tenths);

@@ -304,10 +304,10 @@ static void what_a_format_cannot_carry_is_an_error(void **state) {
   cp_graph *g = NULL;
   cp_error e = {0};
   assert_int_equal(cp_graph_new("g", &g), CP_OK);
-  assert_int_equal(cp_graph_add_role(g, "a", "A\tB", NULL, 0, 0, NULL, &e), CP_OK);
+  assert_int_equal(cp_graph_add_role(g, "a", "A B ", NULL, 0, 0, NULL, &e), CP_OK);
   cp_graph_tables t;
   assert_int_equal(cp_write_graph_tables(g, CP_TABLE_TSV, &t, &e), CP_EINVAL);
-  assert_contains(e.message, "a: 'A\tB' holds a tab");
+  assert_contains(e.message, "a: 'A B ' holds a tab");
   assert_int_equal(cp_write_graph_tables(g, CP_TABLE_CSV, &t, &e), CP_OK);
   cp_graph_tables_free(&t);
   assert_int_equal(cp_graph_set_role_attr(g, 0, "path", "C:\\", &e), CP_OK);
