@@ -240,6 +240,11 @@ typedef struct cp_role_match {
   size_t n_candidates;
 } cp_role_match;
 
+/* The k-th (from 0) of role r's other names, its `aliases` attribute (';'-separated; the one
+ * place that reads it): false when there are not k+1, else *start and *len give it (not
+ * NUL-terminated; it points into the attribute). O(length of the attribute). */
+bool cp_role_alias(const cp_role *r, size_t k, const char **start, size_t *len);
+
 /* Resolves what a person typed into a role. Names are the id, the label, the label without
  * its "(...)", what is inside it, and the role's `aliases` attribute (';'-separated). In
  * turn: the exact id; an id or label in any case; an occupation code; any name ignoring

@@ -110,15 +110,24 @@ static void attr_line(FILE *out, const cp_role *r, const char *key, const char *
     fprintf(out, "  %s: %s\n", heading, v);
 }
 
-/* "RN, staff nurse, bedside nurse" from the ';'-separated attribute. */
+/* "  Also called: RN, staff nurse, bedside nurse". */
 static void aliases_line(FILE *out, const cp_role *r) {
-  const char *v = cp_role_attr(r, "aliases");
-  if (!v || !*v)
-    return;
-  fputs("  Also called: ", out);
-  for (const char *p = v; *p; p++)
-    fputs(*p == ';' ? ", " : (char[2]){*p, 0}, out);
-  fputc('\n', out);
+  const char *alias;
+  size_t n;
+  for (size_t k = 0; cp_role_alias(r, k, &alias, &n); k++)
+    fprintf(out, "%s%.*s", k ? ", " : "  Also called: ", (int)n, alias);
+  if (cp_role_alias(r, 0, &alias, &n))
+    fputc('\n', out);
+}
+
+/* The role's other names, as the page's search matches them. */
+static json_t *aliases_json(const cp_role *r) {
+  json_t *list = json_array();
+  const char *alias;
+  size_t n;
+  for (size_t k = 0; cp_role_alias(r, k, &alias, &n); k++)
+    json_array_append_new(list, json_stringn(alias, n));
+  return list;
 }
 
 static void describe_text(FILE *out, const cp_graph *g, size_t i) {
@@ -215,6 +224,7 @@ static int present_json(cp_cli_run *x, const void *state, cp_out_format f, FILE 
     json_object_set_new(o, "label", json_string(r->label));
     json_object_set_new(o, "domain", json_string(r->domain));
     json_object_set_new(o, "level", json_integer(r->level));
+    json_object_set_new(o, "aliases", aliases_json(r));
     json_array_append_new(arr, o);
   }
   return cp_cli_json_write(&x->c, out, arr, 12, "the roles");

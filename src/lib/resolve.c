@@ -140,14 +140,25 @@ static bool each_name(const cp_role *r, form_fn fn, void *ctx) {
     visit(fn, ctx, r->label, strlen(r->label), &stop);
   if (!stop)
     stop = label_parts(r->label, fn, ctx);
-  const char *aliases = cp_role_attr(r, "aliases");
-  for (const char *p = aliases; p && *p && !stop;) {
+  const char *alias;
+  size_t n;
+  for (size_t k = 0; !stop && cp_role_alias(r, k, &alias, &n); k++)
+    visit(fn, ctx, alias, n, &stop);
+  return stop;
+}
+
+bool cp_role_alias(const cp_role *r, size_t k, const char **start, size_t *len) {
+  const char *p = cp_role_attr(r, "aliases");
+  for (size_t i = 0; p && *p; i++) {
     const char *end = strchr(p, ';');
     size_t n = end ? (size_t)(end - p) : strlen(p);
-    visit(fn, ctx, p, n, &stop);
+    if (i == k) {
+      *start = p, *len = n;
+      return true;
+    }
     p = end ? end + 1 : p + n;
   }
-  return stop;
+  return false;
 }
 
 /* ---- collecting candidates ---- */

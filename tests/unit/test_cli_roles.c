@@ -2,6 +2,7 @@
 #include "cli_test.h"
 
 #include <jansson.h>
+#include <string.h>
 
 static void roles_lists_and_filters(void **state) {
   (void)state;
@@ -15,6 +16,19 @@ static void roles_lists_and_filters(void **state) {
   assert_int_equal(json_array_size(arr), 6);
   assert_string_equal(json_string_value(json_object_get(json_array_get(arr, 0), "label")),
                       "Alpha Role");
+  assert_int_equal(json_array_size(json_object_get(json_array_get(arr, 0), "aliases")), 0);
+  json_decref(arr);
+  /* Other names listed, in the attribute's order, for the page's search (serve). */
+  r = run("roles", "--format", "json");
+  arr = json_loads(r->out, 0, NULL);
+  json_t *rn = NULL;
+  for (size_t i = 0; i < json_array_size(arr) && !rn; i++)
+    if (!strcmp(json_string_value(json_object_get(json_array_get(arr, i), "id")),
+                "registered-nurse"))
+      rn = json_object_get(json_array_get(arr, i), "aliases");
+  assert_int_equal(json_array_size(rn), 3);
+  assert_string_equal(json_string_value(json_array_get(rn, 0)), "RN");
+  assert_string_equal(json_string_value(json_array_get(rn, 2)), "bedside nurse");
   json_decref(arr);
   r = run("roles", SMALL, "--domain", "nothing");
   assert_int_equal(r->code, 0);
