@@ -816,7 +816,8 @@ cp_status cp_mobility_write_csv(const cp_mobility *m, char **transitions, size_t
     const cp_mobility_role *x = &m->roles[i];
     if (!(st = cp_buf_csv_field(&r, x->id)) &&
         !(st = cp_buf_printf(&r, ",%zu,%zu,", x->people, x->stays)) &&
-        !(st = number(&r, x->median_tenure_months)) && !(st = joined_fields(&r, x)))
+        !(st = number(&r, x->median_tenure_months)) &&
+        !(st = joined ? joined_fields(&r, x) : CP_OK))
       st = cp_buf_puts(&r, "\n");
   }
   if (st) {
