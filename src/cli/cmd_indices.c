@@ -158,10 +158,11 @@ static void text_value(FILE *out, const indices_state *s, size_t f, double v) {
 
 static void text_header(FILE *out, const cp_cli_run *x, const indices_state *s) {
   const cp_indices *ix = s->x;
-  fprintf(out, "%s: %zu roles", cp_graph_name(x->g), ix->n);
+  fprintf(out, "%s: %zu roles; cells are %s", cp_graph_name(x->g), ix->n,
+          isnan(ix->people) ? "probabilities" : "counts");
   if (!isnan(ix->people))
-    fprintf(out, ", %.12g people", ix->people);
-  fprintf(out, "; cells are %s\n", isnan(ix->people) ? "probabilities" : "counts");
+    fprintf(out, ", %.12g in all", ix->people);
+  fputc('\n', out);
   if (cp_cli_boot_on(&s->boot))
     fprintf(out, "%-28s %9s  %d%% interval (%zu replicates resampling people, seed %llu)\n",
             "index", "value", CP_CLI_BOOT_LEVEL_PERCENT, s->boot.replicates, x->args.hist.seed);
@@ -283,7 +284,7 @@ static int present_json(cp_cli_run *x, const void *state, cp_out_format f, FILE 
   json_t *o = json_object();
   json_object_set_new(o, "graph", json_string(cp_graph_name(x->g)));
   json_object_set_new(o, "roles", json_integer((json_int_t)s->x->n));
-  json_object_set_new(o, "people", cp_cli_json_number(s->x->people));
+  json_object_set_new(o, "total", cp_cli_json_number(s->x->people));
   for (size_t i = 0; i < I_SCALARS; i++)
     json_object_set_new(o, scalar[i].key, cp_cli_json_number(v[i]));
   json_object_set_new(o, "distance", json_string(s->x->levels ? "level" : "order"));
