@@ -1,4 +1,5 @@
 /* cmd_markov.c: `careerpath markov`: the graph as a Markov chain. */
+#include "boot.h"
 #include "groups.h"
 #include "json_out.h"
 
@@ -42,7 +43,10 @@ static int markov_compute(cp_cli_run *x, void *state) {
   }
   if (!st)
     st = cp_markov_analyze(x->g, &s->mo, &s->m, &e);
-  return cp_cli_status(&x->c, st, &e);
+  int code = cp_cli_status(&x->c, st, &e);
+  if (!code && !s->m->stationary)
+    cp_cli_warnings(&x->c, CP_WARN_NOT_UNIQUE);
+  return code;
 }
 
 static json_t *state_json(const cp_graph *g, const markov_state *s, size_t i) {

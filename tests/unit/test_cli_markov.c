@@ -42,6 +42,24 @@ static void markov_reads_the_chain(void **state) {
   assert_int_equal(r->code, CP_EXIT_INPUT);
 }
 
+/* Two closed classes: the stationary distribution is not unique; a warning, figures still. */
+static void markov_warns_when_not_unique(void **state) {
+  (void)state;
+  char dir[64], path[128];
+  cli_test_dir(dir, sizeof dir);
+  snprintf(path, sizeof path, "%s/two.csv", dir);
+  cli_test_write(path, "from,to,count\na,b,1\na,c,1\nb,b,1\nc,c,1\n");
+  run_result *r = run("markov", path);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "2 closed");
+  assert_contains(r->err, "warning: the stationary distribution is not unique");
+  cli_test_write(path, "from,to,count\na,b,1\nb,a,1\n");
+  r = run("markov", path);
+  assert_int_equal(r->code, 0);
+  assert_true(!strstr(r->err, "warning"));
+  cli_test_rmdir(dir);
+}
+
 static void markov_writes_with_o(void **state) {
   (void)state;
   char dir[64], path[128];
@@ -57,6 +75,7 @@ static void markov_writes_with_o(void **state) {
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(markov_reads_the_chain),
+      cmocka_unit_test(markov_warns_when_not_unique),
       cmocka_unit_test(markov_writes_with_o),
   };
   int rc = CP_RUN(tests, argc, argv);
