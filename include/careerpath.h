@@ -563,6 +563,11 @@ typedef struct cp_markov {
 enum { CP_MARKOV_MAX_ROLES = 4000 };
 cp_status cp_markov_analyze(const cp_graph *g, const cp_markov_options *opt, cp_markov **out,
                             cp_error *err);
+/* The same analysis with the chain made from `flow` (one count per transition, >= 0: each
+ * role's moves divided by its total; a role with none is absorbing), as the bootstrap's
+ * replicates need. opt->normalize is not used. */
+cp_status cp_markov_analyze_flow(const cp_graph *g, const double *flow,
+                                 const cp_markov_options *opt, cp_markov **out, cp_error *err);
 void cp_markov_free(cp_markov *m);
 
 /* Sets a role's domain (communities drawn as clusters use it). CP_EINVAL for a bad index. */

@@ -130,3 +130,18 @@ int cp_cli_bootstrap(cp_cli_run *x, void *state, size_t figures, cp_cli_replicat
   free(row);
   return code;
 }
+
+json_t *cp_cli_boot_interval_json(const cp_cli_boot *b, size_t f) {
+  json_t *a = json_array();
+  json_array_append_new(a, cp_cli_json_number(b->lo[f]));
+  json_array_append_new(a, cp_cli_json_number(b->hi[f]));
+  return a;
+}
+
+json_t *cp_cli_boot_json(const cp_cli_run *x, const cp_cli_boot *b) {
+  json_t *o = json_object();
+  json_object_set_new(o, "replicates", json_integer((json_int_t)b->replicates));
+  json_object_set_new(o, "seed", json_integer((json_int_t)x->args.hist.seed));
+  json_object_set_new(o, "level", json_real(CP_CLI_BOOT_LEVEL_PERCENT / 100.0));
+  return o;
+}

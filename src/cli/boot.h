@@ -3,6 +3,7 @@
 #define CP_CLI_BOOT_H
 
 #include "command.h"
+#include "json_out.h"
 
 /* Before any work: --bootstrap, --seed, --period and --min-people need --histories, which
  * takes the place of GRAPH. */
@@ -30,6 +31,11 @@ typedef int (*cp_cli_replicate_fn)(cp_cli_run *x, void *state, const double *cou
 int cp_cli_bootstrap(cp_cli_run *x, void *state, size_t figures, cp_cli_replicate_fn fn,
                      cp_cli_boot *b);
 void cp_cli_boot_free(cp_cli_boot *b);
+/* Figure f's interval as a JSON [lower, upper] (null where not defined). */
+json_t *cp_cli_boot_interval_json(const cp_cli_boot *b, size_t f);
+/* The bootstrap's replicates, seed and level, as a JSON object. */
+json_t *cp_cli_boot_json(const cp_cli_run *x, const cp_cli_boot *b);
+
 /* Whether the run resamples (b was filled). */
 static inline bool cp_cli_boot_on(const cp_cli_boot *b) { return b->replicates > 0; }
 

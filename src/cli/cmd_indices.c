@@ -227,10 +227,7 @@ static int present_text(cp_cli_run *x, const void *state, cp_out_format f, FILE 
 /* ---- JSON and CSV ---- */
 
 static json_t *interval_json(const indices_state *s, size_t f) {
-  json_t *a = json_array();
-  json_array_append_new(a, cp_cli_json_number(s->boot.lo[f]));
-  json_array_append_new(a, cp_cli_json_number(s->boot.hi[f]));
-  return a;
+  return cp_cli_boot_interval_json(&s->boot, f);
 }
 
 static json_t *roles_json(const cp_cli_run *x, const indices_state *s) {
@@ -266,10 +263,7 @@ static json_t *odds_json(const cp_cli_run *x, const indices_state *s) {
 }
 
 static json_t *bootstrap_json(const cp_cli_run *x, const indices_state *s) {
-  json_t *o = json_object(), *iv = json_object();
-  json_object_set_new(o, "replicates", json_integer((json_int_t)s->boot.replicates));
-  json_object_set_new(o, "seed", json_integer((json_int_t)x->args.hist.seed));
-  json_object_set_new(o, "level", json_real(CP_CLI_BOOT_LEVEL_PERCENT / 100.0));
+  json_t *o = cp_cli_boot_json(x, &s->boot), *iv = json_object();
   for (size_t i = 0; i < I_SCALARS; i++)
     json_object_set_new(iv, scalar[i].key, interval_json(s, i));
   json_object_set_new(o, "intervals", iv);

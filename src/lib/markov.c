@@ -414,11 +414,9 @@ static cp_status graph_chain(const cp_graph *g, const double *p, double **P, dou
   return st;
 }
 
-cp_status cp_markov_analyze(const cp_graph *g, const cp_markov_options *opt, cp_markov **out,
-                            cp_error *err) {
-  size_t n = g->n_roles, n_absorbing = 0;
-  double *p = NULL, *P = NULL, *D = NULL;
-  cp_status st;
+/* What both entry points check before solving. */
+static cp_status check_chain(const cp_graph *g, const cp_markov_options *opt, cp_error *err) {
+  size_t n = g->n_roles;
   if (n > CP_MARKOV_MAX_ROLES)
     return cp_fail(err, CP_ELIMIT,
                    "%s: %zu roles; the Markov analysis solves densely and accepts up to %d",
@@ -427,11 +425,50 @@ cp_status cp_markov_analyze(const cp_graph *g, const cp_markov_options *opt, cp_
     return cp_fail(err, CP_EINVAL, "%s: the graph has no roles", g->name);
   if (opt && opt->has_target && opt->target >= n)
     return cp_fail(err, CP_EINVAL, "no role %zu", opt->target);
-  if (!(st = cp_graph_probabilities(g, opt && opt->normalize, &p, err)) &&
-      !(st = graph_chain(g, p, &P, &D, &n_absorbing, err)))
-    st = cp_markov_solve(n, P, D, n_absorbing, opt, out, err);
-  free(p);
+  return CP_OK;
+}
+
+/* The chain from per-transition probabilities `p`, solved. */
+static cp_status analyze(const cp_graph *g, const double *p, const cp_markov_options *opt,
+                         cp_markov **out, cp_error *err) {
+  size_t n_absorbing = 0;
+  double *P = NULL, *D = NULL;
+  cp_status st = graph_chain(g, p, &P, &D, &n_absorbing, err);
+  if (!st)
+    st = cp_markov_solve(g->n_roles, P, D, n_absorbing, opt, out, err);
   free(P);
   free(D);
+  return st;
+}
+
+cp_status cp_markov_analyze(const cp_graph *g, const cp_markov_options *opt, cp_markov **out,
+                            cp_error *err) {
+  double *p = NULL;
+  cp_status st = check_chain(g, opt, err);
+  if (!st && !(st = cp_graph_probabilities(g, opt && opt->normalize, &p, err)))
+    st = analyze(g, p, opt, out, err);
+  free(p);
+  return st;
+}
+
+cp_status cp_markov_analyze_flow(const cp_graph *g, const double *flow,
+                                 const cp_markov_options *opt, cp_markov **out, cp_error *err) {
+  cp_status st = check_chain(g, opt, err);
+  if (st)
+    return st;
+  double *row = calloc(g->n_roles + 1, sizeof *row);
+  double *p = malloc((g->n_transitions + 1) * sizeof *p);
+  if (!row || !p)
+    st = cp_fail(err, CP_ENOMEM, "out of memory");
+  for (size_t i = 0; !st && i < g->n_transitions; i++)
+    row[g->transitions[i].from] += flow[i];
+  for (size_t i = 0; !st && i < g->n_transitions; i++) {
+    double total = row[g->transitions[i].from];
+    p[i] = total > 0 ? flow[i] / total : 0;
+  }
+  if (!st)
+    st = analyze(g, p, opt, out, err);
+  free(row);
+  free(p);
   return st;
 }
