@@ -111,6 +111,10 @@ void cp_cli_route_text(FILE *f, const cp_router *router, const cp_cli_answer *a,
   cp_cli_route_figures(r, &fig);
   fprintf(f, "  Total: %zu step%s, %s months, %s, effort %s\n", r->n_steps,
           r->n_steps == 1 ? "" : "s", fig.months, fig.cost, fig.effort);
+  if (cp_graph_months_are_medians(g)) /* issue 16: say what the months are */
+    fputs("  (months: the median time in a role before each move, observed in career "
+          "histories)\n",
+          f);
 }
 
 void cp_cli_answer_text(FILE *f, const cp_router *router, const cp_cli_request *rq,

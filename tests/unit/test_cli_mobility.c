@@ -195,6 +195,28 @@ static void mobility_no_valid_row(void **state) {
   cli_test_rmdir(dir);
 }
 
+/* A built graph's median_months are months: routed, ranked and validated by them, and the
+ * output says they are medians. */
+static void built_months_are_medians(void **state) {
+  (void)state;
+  char dir[64], out[128];
+  cli_test_dir(dir, sizeof dir);
+  snprintf(out, sizeof out, "%s/t.csv", dir);
+  run_result *r = run("mobility", "build", CP_SOURCE_DIR "/data/sample-histories.csv", "-o", out);
+  assert_int_equal(r->code, 0);
+  r = run("route", out, "--from", "physician", "--to", "cmio", "--by", "months");
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "months: the median time in a role before each move");
+  r = run("validate", out);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "months on all (median_months observed in career histories)");
+  r = run("centrality", out, "--by", "months");
+  assert_int_equal(r->code, 0);
+  r = run("route", "--from", "student", "--to", "cmio");
+  assert_true(!strstr(r->out, "median time"));
+  cli_test_rmdir(dir);
+}
+
 static void mobility_writes_with_o(void **state) {
   (void)state;
   char dir[64], h[128];
@@ -212,6 +234,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(mobility_writes_with_o),
       cmocka_unit_test(mobility_by_year),
       cmocka_unit_test(mobility_no_valid_row),
+      cmocka_unit_test(built_months_are_medians),
   };
   int rc = CP_RUN(tests, argc, argv);
   cli_test_done();
