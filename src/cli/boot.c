@@ -72,7 +72,11 @@ int cp_cli_histories_load(cp_cli_run *x) {
                            .period = h->period,
                            .keep_people = h->replicates > 0};
   cp_error e = {0};
+  int code = cp_cli_column_map(x, "--columns", x->args.columns, &o.columns);
+  if (code)
+    return code;
   cp_status st = cp_mobility_build(h->path, &o, &h->m, &e);
+  cp_column_map_free((cp_column_map *)o.columns);
   if (!st)
     st = cp_mobility_graph(h->m, h->path, &x->own_graph, &e);
   if (st)

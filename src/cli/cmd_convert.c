@@ -1,5 +1,6 @@
 /* cmd_convert.c: `careerpath convert`: any graph careerpath reads, written as DOT, CSV tables,
  * GraphML or GEXF. */
+#include "graph_out.h"
 #include "groups.h"
 
 #include <stddef.h>
@@ -12,22 +13,9 @@ typedef struct convert_state {
 
 /* The format: --format, else -o's extension. */
 static int convert_format(cp_cli_run *x) {
-  static const struct {
-    const char *ext;
-    cp_out_format f;
-  } by_ext[] = {{".gv", CP_OUT_DOT},
-                {".dot", CP_OUT_DOT},
-                {".csv", CP_OUT_CSV},
-                {".graphml", CP_OUT_GRAPHML},
-                {".gexf", CP_OUT_GEXF}};
   const char *out = x->args.output;
-  if (x->args.format_given)
+  if (x->args.format_given || cp_cli_graph_format_of(out, cp_cli_formats(x->cmd), &x->args.format))
     return CP_EXIT_OK;
-  for (size_t i = 0; out && i < sizeof by_ext / sizeof by_ext[0]; i++)
-    if (cp_has_suffix(out, by_ext[i].ext)) {
-      x->args.format = by_ext[i].f;
-      return CP_EXIT_OK;
-    }
   return cp_cli_fail(&x->c, CP_EXIT_USAGE,
                      out && strcmp(out, "-")
                          ? "cannot tell the format of '%s': name it .gv, .dot, .csv, .graphml or "

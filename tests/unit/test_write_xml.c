@@ -1,4 +1,4 @@
-/* test_write_xml.c: GraphML from write_xml.c read back by igraph's own GraphML reader. */
+/* test_write_xml.c: GraphML from write_graph.c read back by igraph's own GraphML reader. */
 #include "cp_test.h"
 
 #include <igraph.h>
