@@ -23,6 +23,8 @@ typedef struct cp_cli_args {
   cp_cli_request rq;      /* --from, --to, --by, limits, --have, --k, --via, --pareto */
   const char *have_file;  /* --have-file */
   const char *batch;      /* --batch */
+  cp_paper paper;         /* --paper: drawings fitted to it */
+  double dpi;             /* --dpi: PNG resolution (0: the library's default) */
 } cp_cli_args;
 
 /* A further file written together with the main output (mobility build's roles). */
@@ -66,6 +68,7 @@ enum cp_cli_group {
   CP_GROUP_HELD = 1u << 4,     /* --have, --have-file */
   CP_GROUP_BATCH = 1u << 5,    /* --batch */
   CP_GROUP_HELP = 1u << 6,     /* -h, --help: every command takes it, whatever its groups */
+  CP_GROUP_DRAWING = 1u << 7,  /* --paper, --dpi: commands that draw */
 };
 
 typedef enum cp_cli_section { CP_SECTION_COMMANDS, CP_SECTION_RESEARCH } cp_cli_section;

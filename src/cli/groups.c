@@ -3,6 +3,7 @@
 #include "groups.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define SHARED(field) offsetof(cp_cli_args, field)
@@ -84,6 +85,26 @@ static int set_format(cp_cli_run *x, const cp_cli_option *o, void *dst, const ch
   return code;
 }
 
+static int set_paper(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  (void)o, (void)dst;
+  if (cp_paper_parse(value, &x->args.paper) == CP_OK)
+    return CP_EXIT_OK;
+  return cp_cli_fail(&x->c, CP_EXIT_USAGE,
+                     "unknown paper '%s' (choose from letter, a4, a3, a2, a1)", value);
+}
+
+/* Dots per inch for PNG: 36 (a thumbnail) to 1200 (past any printer's need). */
+static int set_dpi(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  (void)o, (void)dst;
+  char *end;
+  double v = strtod(value, &end);
+  if (*value && !*end && v >= 36 && v <= 1200) {
+    x->args.dpi = v;
+    return CP_EXIT_OK;
+  }
+  return cp_cli_fail(&x->c, CP_EXIT_USAGE, "--dpi needs a number from 36 to 1200, not '%s'", value);
+}
+
 /* ---- the options ---- */
 
 #define CRITERIA "steps months cost effort"
@@ -122,9 +143,8 @@ static const cp_cli_option opt_by = {
 const cp_cli_option cp_opt_k = {
     .name = "k",
     .value = "N",
-    .help =
-        "the N best routes, best first (default 1); routes of equal total are ordered by fewer "
-        "steps, then their roles in graph order, then their moves",
+    .help = "the N best routes, best first (default 1); routes of equal total are ordered by fewer "
+            "steps, then their roles in graph order, then their moves",
     .heading = CP_HEAD_BEST,
     .set = cp_cli_set_count,
     .offset = SHARED(rq.k),
@@ -250,6 +270,26 @@ const cp_cli_option cp_opt_output = {
     .complete = "@file",
 };
 
+static const cp_cli_option opt_paper = {
+    .name = "paper",
+    .value = "SIZE",
+    .help = "fit the drawing to letter, a4, a3, a2 or a1 paper (PDF: a page of that size; SVG "
+            "and PNG: scaled to it), turned whichever way holds it larger, never with text under "
+            "7 pt: a drawing that would need smaller text is drawn larger than the paper",
+    .heading = CP_HEAD_OUTPUT,
+    .set = set_paper,
+    .flags = CP_OPT_SHARED,
+    .complete = "letter a4 a3 a2 a1",
+};
+static const cp_cli_option opt_dpi = {
+    .name = "dpi",
+    .value = "N",
+    .help = "PNG resolution in dots per inch (default 150)",
+    .heading = CP_HEAD_OUTPUT,
+    .set = set_dpi,
+    .flags = CP_OPT_SHARED,
+};
+
 static const cp_cli_option opt_roles = {
     .name = "roles",
     .value = "FILE",
@@ -279,6 +319,7 @@ static const cp_cli_option *const limits_group[] = {
 static const cp_cli_option *const held_group[] = {&opt_have, &opt_have_file, NULL};
 static const cp_cli_option *const batch_group[] = {&opt_batch, NULL};
 static const cp_cli_option *const help_group[] = {&cp_opt_help, NULL};
+static const cp_cli_option *const drawing_group[] = {&opt_paper, &opt_dpi, NULL};
 
 const cp_cli_option *const *cp_cli_group_options(unsigned group) {
   switch (group) {
@@ -289,6 +330,7 @@ const cp_cli_option *const *cp_cli_group_options(unsigned group) {
   case CP_GROUP_HELD: return held_group;
   case CP_GROUP_BATCH: return batch_group;
   case CP_GROUP_HELP: return help_group;
+  case CP_GROUP_DRAWING: return drawing_group;
   default: return NULL;
   }
 }
@@ -300,7 +342,8 @@ static void add_all(cp_cli_optset *set, const cp_cli_option *const *opts) {
 
 void cp_cli_options_of(const cp_cli_command *cmd, cp_cli_optset *set) {
   static const unsigned order[] = {CP_GROUP_QUESTION, CP_GROUP_LIMITS, CP_GROUP_HELD,
-                                   CP_GROUP_BATCH,    CP_GROUP_OUTPUT, CP_GROUP_GRAPH};
+                                   CP_GROUP_BATCH,    CP_GROUP_OUTPUT, CP_GROUP_DRAWING,
+                                   CP_GROUP_GRAPH};
   set->n = 0;
   for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
     if (cmd->groups & order[i])
