@@ -1,5 +1,6 @@
 /* test_cli_render.c: `careerpath render` in-process (cmd_render.c, render_select.c,
  * render_batch.c): the map, pieces of it, routes highlighted, a diagram per student; -o. */
+#define _GNU_SOURCE /* memmem */
 #include "cli_test.h"
 
 #include <jansson.h>
@@ -156,6 +157,43 @@ static void every_route_asked_for_is_drawn(void **state) {
   json_decref(answer);
 }
 
+/* The whole built-in map on A3: one page of that paper, and no text under 7 pt at the size
+ * it is drawn (the SVG's font sizes times its scale). */
+static void the_map_fits_a3_readably(void **state) {
+  (void)state;
+  char dir[64], path[128];
+  cli_test_dir(dir, sizeof dir);
+  snprintf(path, sizeof path, "%s/map.pdf", dir);
+  assert_int_equal(run("render", "--paper", "a3", "-o", path)->code, 0);
+  size_t len;
+  char *pdf = cli_test_read(path, &len);
+  const char *box = memmem(pdf, len, "/MediaBox [ 0 0 ", 16); /* a PDF holds NUL bytes */
+  double w = 0, h = 0;
+  assert_non_null(box);
+  assert_int_equal(sscanf(box, "/MediaBox [ 0 0 %lf %lf", &w, &h), 2);
+  double lo = w < h ? w : h, hi = w < h ? h : w;
+  if (lo < 841 || lo > 843 || hi < 1190 || hi > 1192)
+    fail_msg("page %g x %g, not A3 (842 x 1191)", w, h);
+  size_t pages = 0;
+  for (const char *p = pdf; (p = memmem(p, len - (size_t)(p - pdf), "/Type /Page ", 12)); p++)
+    pages++;
+  assert_int_equal(pages, 1);
+  free(pdf);
+  run_result *r = run("render", "--paper", "a3");
+  assert_int_equal(r->code, 0);
+  double scale = 0, smallest = 1e9;
+  const char *t = strstr(r->out, "transform=\"scale(");
+  assert_non_null(t);
+  assert_int_equal(sscanf(t, "transform=\"scale(%lf", &scale), 1);
+  for (t = strstr(r->out, "font-size=\""); t; t = strstr(t + 1, "font-size=\"")) {
+    double f = atof(t + 11);
+    smallest = f < smallest ? f : smallest;
+  }
+  if (smallest * scale < 7)
+    fail_msg("smallest text %g pt at scale %g: %g pt", smallest, scale, smallest * scale);
+  cli_test_rmdir(dir);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(render_writes_svg_that_parses),
@@ -164,6 +202,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(render_batch_draws_a_diagram_per_student),
       cmocka_unit_test(render_writes_with_o),
       cmocka_unit_test(every_route_asked_for_is_drawn),
+      cmocka_unit_test(the_map_fits_a3_readably),
   };
   int rc = CP_RUN(tests, argc, argv);
   cli_test_done();
