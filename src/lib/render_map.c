@@ -352,8 +352,10 @@ cp_status cp_render_map_place(cp_drawing *d) {
   if (!st) {
     m->title_w = title_w;
     place_columns(d, title_w);
+    /* A role not drawn may have a level no column shows. */
     for (size_t i = 0; i < d->g->n_roles; i++)
-      m->x[i] = m->column_x[m->column_of[i]];
+      if (cp_render_drawn(d, i))
+        m->x[i] = m->column_x[m->column_of[i]];
     st = place_cells(d, title_h);
   }
   cp_buf_free(&text);
