@@ -15,7 +15,10 @@ packages=(
   clang libclang-rt-14-dev             # libFuzzer targets (the fuzz build in test.sh)
   python3 python3-networkx python3-numpy  # tests compare the measures with NetworkX
   chromium                             # a test loads the html page in headless Chromium
-  poppler-utils                        # pdfinfo/pdftoppm: tests check printed pages and PDF sizes
+  libmicrohttpd-dev                    # careerpath serve: the HTTP server
+  python3-websocket                    # the serve tests drive Chromium through DevTools
+  poppler-utils                        # pdfinfo/pdftoppm: printed pages are one page; PDF sizes
+  apache2-utils                        # ab: the serve load test
   valgrind                             # memcheck over the end-to-end tests (test.sh)
   man-db groff-base                    # a test renders the installed careerpath(1) with man
   universal-ctags                      # a test measures the CLI's functions (tests/structure.py)

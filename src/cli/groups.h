@@ -13,7 +13,7 @@ const cp_cli_option *const *cp_cli_group_options(unsigned group);
 /* Options declared once and taken one by one by commands that do not take their whole
  * group (groups.c). */
 extern const cp_cli_option cp_opt_from, cp_opt_to, cp_opt_k, cp_opt_format, cp_opt_output,
-    cp_opt_help;
+    cp_opt_help, cp_opt_columns, cp_opt_sources;
 
 /* Setters for common kinds of value at the option's offset (groups.c). */
 int cp_cli_set_string(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value);

@@ -25,6 +25,8 @@ enum cp_cli_opt_flags {
   CP_OPT_WRITES = 1u << 3, /* names a file or directory the command writes */
   CP_OPT_EDITS = 1u << 4,  /* changes the loaded graph (not on a graph the caller shares) */
   CP_OPT_REPEAT = 1u << 5, /* may be given more than once, each adding to a list */
+  CP_OPT_LOADS = 1u << 6,  /* says how to read the input (a column map): not on a graph the
+                              caller shares, which is read already */
 };
 
 /* Where an option is listed in help. */

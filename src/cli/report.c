@@ -13,6 +13,10 @@ int cp_cli_fail(const cp_cli *c, int code, const char *fmt, ...) {
   return code;
 }
 
+void cp_cli_note(const cp_cli *c, const char *where, const char *message) {
+  fprintf(c->err, "careerpath %s: %snote: %s\n", c->command ? c->command : "", where, message);
+}
+
 int cp_cli_exit_code(cp_status st) {
   switch (st) {
   case CP_OK: return CP_EXIT_OK;

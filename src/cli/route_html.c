@@ -156,8 +156,8 @@ static int draw_cards(const cp_cli *c, const cp_router *router, const cp_cli_req
                           .brief_cards = format == CP_OUT_HTML,
                           .paid_months = months,
                           .paid_cost = cost,
-                          .have = rq->have.name,
-                          .n_have = rq->have.n,
+                          .have = a->q.have,
+                          .n_have = a->q.n_have,
                           .paper = h->paper,
                           .dpi = h->dpi};
   code = cp_cli_draw(c, g, &ro, format == CP_OUT_HTML ? CP_OUT_SVG : format, text, len);
@@ -171,13 +171,13 @@ cleanup:
 /* ---- the handout ---- */
 
 /* "To earn: X, Y" for the requirements of step `s` of kind `kind`, or nothing. */
-static void requirement_line(FILE *f, const cp_graph *g, const cp_cli_request *rq,
-                             const cp_route *r, size_t s, cp_requirement kind) {
+static void requirement_line(FILE *f, const cp_graph *g, const cp_cli_answer *a, const cp_route *r,
+                             size_t s, cp_requirement kind) {
   static const char *const heading[] = {"Already held: ", "To earn: ", "Requires: "};
   const cp_transition *t = cp_graph_transition(g, r->transitions[s]);
   size_t shown = 0;
   for (size_t j = 0; j < t->n_requires; j++) {
-    if (cp_requirement_status(g, r, s, t->requires[j], rq -> have.name, rq->have.n) != kind)
+    if (cp_requirement_status(g, r, s, t->requires[j], a -> q.have, a->q.n_have) != kind)
       continue;
     fputs(shown++ ? ", " : heading[kind], f);
     cp_cli_html_text(f, t->requires[j]);
@@ -186,17 +186,48 @@ static void requirement_line(FILE *f, const cp_graph *g, const cp_cli_request *r
     fputs("<br />", f);
 }
 
+/* The yearly wage of the role a step reaches, in the last column (issue 14: pay beside each
+ * role); empty when it has none. */
+static void wage_html(FILE *f, const cp_role *role) {
+  char wage[64];
+  fputs("<td class=\"wage n\">", f);
+  if (cp_cli_wage(role, wage, sizeof wage))
+    fputs(wage, f);
+  fputs("</td>", f);
+}
+
+/* The route's pay line (route_text.c's words, escaped) as a paragraph after the table. */
+static void pay_html(FILE *f, const cp_graph *g, const cp_route *r) {
+  char *text = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&text, &len);
+  if (!m)
+    return;
+  cp_cli_pay_text(m, g, r, false);
+  if (fclose(m) == 0 && text && len > 8) { /* "  Pay: ...\n" */
+    text[len - 1] = '\0';
+    fputs("<p class=\"pay\">", f);
+    cp_cli_html_text(f, text + 2);
+    fputs("</p>\n", f);
+  }
+  free(text);
+}
+
 void cp_cli_route_table_html(FILE *f, const cp_router *router, const cp_cli_answer *a,
                              const cp_cli_request *rq, const cp_route *r) {
+  (void)rq; /* what the person holds is the answer's (a->q.have), resolved */
   const cp_graph *g = cp_router_graph(router);
   cp_cli_figures fig;
-  fputs("<table class=\"steps\">\n<colgroup><col style=\"width:5%\" /><col style=\"width:12%\" />"
-        "<col style=\"width:12%\" /><col style=\"width:7%\" /><col style=\"width:7%\" />"
-        "<col style=\"width:10%\" /><col style=\"width:18%\" /><col style=\"width:29%\" />"
-        "</colgroup>\n<thead><tr><th>Step</th><th>From</th><th>To</th><th>Months</th><th>Cost</th>"
-        "<th>Effort</th><th>To earn, requires</th><th>What it involves</th></tr></thead>\n"
-        "<tbody>\n",
-        f);
+  fputs(
+      "<table class=\"steps\">\n<colgroup><col style=\"width:5%\" /><col style=\"width:12%\" />"
+      "<col style=\"width:12%\" /><col style=\"width:7%\" /><col style=\"width:7%\" />"
+      "<col style=\"width:10%\" /><col style=\"width:18%\" /><col style=\"width:21%\" />"
+      "<col style=\"width:8%\" "
+      "/></colgroup>\n<thead><tr><th>Step</th><th>From</th><th>To</th><th>Months</th><th>Cost</th>"
+      "<th>Effort</th><th>To earn, requires</th><th>What it involves</th><th>Pay "
+      "there</th></tr></thead>\n"
+      "<tbody>\n",
+      f);
   for (size_t i = 0; i < r->n_steps; i++) {
     const cp_transition *t = cp_graph_transition(g, r->transitions[i]);
     cp_cli_step_figures(router, &a->q, r->transitions[i], &fig);
@@ -210,19 +241,22 @@ void cp_cli_route_table_html(FILE *f, const cp_router *router, const cp_cli_answ
       fprintf(f, " (%s)", cp_effort_words(t->effort));
     fputs("</td><td>", f);
     for (cp_requirement kind = CP_REQ_TO_EARN; kind <= CP_REQ_OTHER; kind++)
-      requirement_line(f, g, rq, r, i, kind);
-    requirement_line(f, g, rq, r, i, CP_REQ_HELD);
+      requirement_line(f, g, a, r, i, kind);
+    requirement_line(f, g, a, r, i, CP_REQ_HELD);
     fputs("</td><td>", f);
     cp_cli_html_text(f, t->note);
-    fputs("</td></tr>\n", f);
+    fputs("</td>", f);
+    wage_html(f, cp_graph_role(g, t->to));
+    fputs("</tr>\n", f);
   }
   cp_cli_route_figures(r, &fig);
   fprintf(f,
           "</tbody>\n<tfoot><tr><th colspan=\"3\">Total: %zu %s</th><td class=\"n\">%s</td>"
-          "<td class=\"n\">%s</td><td>%s</td><td colspan=\"2\"></td></tr></tfoot>\n"
+          "<td class=\"n\">%s</td><td>%s</td><td colspan=\"3\"></td></tr></tfoot>\n"
           "</table>\n",
           r->n_steps, cp_plural((double)r->n_steps, "step", "steps"), fig.months, fig.cost,
           fig.effort);
+  pay_html(f, g, r);
 }
 
 /* Where each figure comes from: every move of the routes once, in the order they are met. */

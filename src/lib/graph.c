@@ -223,6 +223,13 @@ cp_status cp_graph_set_role_attr(cp_graph *g, size_t role, const char *key, cons
   return CP_OK;
 }
 
+const char *cp_role_attr(const cp_role *r, const char *key) {
+  for (size_t i = 0; i < r->n_attrs; i++)
+    if (strcmp(r->attrs[i].key, key) == 0)
+      return r->attrs[i].value;
+  return NULL;
+}
+
 /* Splits "A; B ;C" into trimmed, non-empty items. */
 static cp_status split_requires(const char *list, char ***out, size_t *n_out) {
   char **items = NULL;

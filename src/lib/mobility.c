@@ -189,27 +189,21 @@ static const char *trim(char *s) {
 }
 
 static cp_status on_header(builder *b, const char *const *fields, size_t n, size_t line) {
+  cp_header h;
+  cp_status st = cp_header_read(&h, b->name, line, fields, n, b->opt.columns, b->err);
+  if (st)
+    return st;
   for (size_t k = 0; k < H_KNOWN; k++)
-    b->col[k] = -1;
-  for (size_t i = 0; i < n; i++) {
-    char name[64];
-    snprintf(name, sizeof name, "%s", fields[i]);
-    const char *t = trim(name);
-    for (size_t k = 0; k < H_KNOWN; k++)
-      if (cp_strcasecmp_ascii(t, history_columns[k]) == 0) {
-        if (b->col[k] >= 0)
-          return cp_fail(b->err, CP_EPARSE, "%s:%zu: header names column '%s' twice", b->name, line,
-                         history_columns[k]);
-        b->col[k] = (long)i;
-      }
-  }
-  for (size_t k = H_PERSON; k <= H_ROLE; k++)
+    b->col[k] = cp_header_find(&h, history_columns[k]);
+  for (size_t k = H_PERSON; k <= H_ROLE && !st; k++)
     if (b->col[k] < 0)
-      return cp_fail(b->err, CP_EPARSE, "%s:%zu: header lacks the required column '%s'", b->name,
-                     line, history_columns[k]);
-  if (b->col[H_START] < 0 && b->col[H_SEQ] < 0)
-    return cp_fail(b->err, CP_EPARSE, "%s:%zu: header needs a 'start' or a 'seq' column", b->name,
-                   line);
+      st = cp_header_missing(&h, b->name, line, history_columns[k], b->err);
+  if (!st && b->col[H_START] < 0 && b->col[H_SEQ] < 0)
+    st = cp_fail(b->err, CP_EPARSE, "%s:%zu: header needs a 'start' or a 'seq' column", b->name,
+                 line);
+  cp_header_free(&h);
+  if (st)
+    return st;
   b->dated = b->col[H_START] >= 0;
   b->m->dated = b->dated;
   b->n_columns = n;
@@ -631,7 +625,7 @@ cp_status cp_mobility_build_stream(const char *name, FILE *f, const cp_mobility_
     goto done;
   }
   b.m->min_people = b.opt.min_people;
-  if ((st = cp_csv_parse_stream(name, f, on_row, &b, err)))
+  if ((st = cp_table_parse_stream(name, f, on_row, &b, err)))
     goto done;
   if (!b.have_header) {
     st = cp_fail(err, CP_EPARSE, "%s: empty file", name);

@@ -124,7 +124,7 @@ static void the_file_name_picks_the_format(void **state) {
     const char *cmd, *name, *starts;
   } named[] = {
       {"route", "plan.html", "<!DOCTYPE html>"}, {"route", "plan.JSON", "{"},
-      {"route", "plan.txt", "Route 1 of 1"},     {"route", "plan.svg", "<?xml"},
+      {"route", "plan.txt", "Fastest route"},    {"route", "plan.svg", "<?xml"},
       {"route", "plan.gv", "digraph"},           {"render", "map.pdf", "%PDF-"},
       {"render", "map.png", "\x89PNG"},          {"stats", "stats.csv", "measure"},
   };

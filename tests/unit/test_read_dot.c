@@ -97,7 +97,7 @@ static void missing_files_are_io_errors(void **state) {
   cp_error e = {0};
   assert_int_equal(cp_read_dot_file("/nonexistent/x.gv", &g, &e), CP_EIO);
   assert_contains(e.message, "/nonexistent/x.gv: cannot open");
-  assert_int_equal(cp_read_graph("graph.txt", NULL, &g, &e), CP_EINVAL);
+  assert_int_equal(cp_read_graph("graph.xml", NULL, &g, &e), CP_EINVAL);
   assert_contains(e.message, "cannot tell the format");
 }
 

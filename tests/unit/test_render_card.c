@@ -86,8 +86,12 @@ static void held_and_paid_as_given(void **state) {
   CARD(&f, &o, 2, "Step 2 \u00b7 $0<", "Already held: PMP", "Requires: SQL");
   CARD(&f, &o, 3, "Step 3 \u00b7 2 months \u00b7 $7", "Already held: pmp, Licence, sql");
   CARD(&f, &o, 1, "Step 1 \u00b7 1 month \u00b7 $0"); /* one month, not "1 months" */
-  /* A name held is the whole name: "PM" or "PMP " is not "PMP". */
-  const char *near[] = {"PM", "PMP "};
+  /* Held is the library's one rule (cp_requirement_status, cp_requirement_held): a name in
+   * any case or spacing holds it ("PMP " does), but a part of a word does not ("PM", "MP"). */
+  const char *spaced[] = {"PMP "};
+  o = (cp_render_options){.route = &f.route, .route_only = 1, .have = spaced, .n_have = 1};
+  CARD(&f, &o, 2, "Already held: PMP");
+  const char *near[] = {"PM", "MP"};
   o = (cp_render_options){.route = &f.route, .route_only = 1, .have = near, .n_have = 2};
   CARD(&f, &o, 2, "To earn: PMP");
   cp_graph_free(f.g);
