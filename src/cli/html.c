@@ -47,7 +47,7 @@ int cp_cli_today(const cp_cli *c, char *buf, size_t n) {
 /* Screen: a readable column. Print: the page's own margins, smaller type, the drawing no
  * taller than about half a page, nothing split across pages that need not be, so a route of
  * two to four steps fits one Letter or A4 sheet (tests/e2e/chromium.py prints it). A wage
- * ("$94,990 a year") may wrap: its column is narrow. */
+ * ("$94,990 a year") and the column headings may wrap: nine columns share 816 px. */
 static const char style[] =
     "@page{margin:11mm}\n"
     "body{font-family:Helvetica,Arial,'Liberation Sans',Arimo,sans-serif;font-size:11pt;"
@@ -61,7 +61,7 @@ static const char style[] =
     "table{border-collapse:collapse;width:100%;margin:.4em 0}\n"
     "th,td{border:1px solid #bbb;padding:.25em .45em;text-align:left;vertical-align:top;"
     "overflow-wrap:break-word}\n"
-    "th{background:#f2f2f2;white-space:nowrap}\n"
+    "th{background:#f2f2f2}\n"
     "td.n{text-align:right;white-space:nowrap}\n"
     "td.wage{white-space:normal}\n"
     "footer{margin-top:1em;border-top:1px solid #bbb;font-size:.85em;color:#333}\n"
