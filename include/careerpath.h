@@ -78,6 +78,9 @@ const char *cp_criterion_name(cp_criterion c);
  * figure fits CP_MONEY_BYTES: a buffer that size never cuts one (a smaller one truncates). */
 enum { CP_MONEY_BYTES = 32 };
 void cp_format_money(double v, char *buf, size_t n);
+/* The one rule for counts in words: `one` when n is 1, else `many` ("1 step", "2 steps",
+ * "0 rows"). Every count the program writes goes through it. */
+const char *cp_plural(double n, const char *one, const char *many);
 
 /* ---- Text: bounded copies that never cut a UTF-8 character ------------------------- */
 
@@ -963,37 +966,66 @@ typedef enum cp_format {
   CP_FORMAT_PDF
 } cp_format;
 
+/* Paper a drawing is fitted to (--paper). */
+typedef enum cp_paper {
+  CP_PAPER_NONE = 0, /* the drawing's own size */
+  CP_PAPER_LETTER,   /* US Letter, 8.5 x 11 in */
+  CP_PAPER_A4,
+  CP_PAPER_A3,
+  CP_PAPER_A2,
+  CP_PAPER_A1
+} cp_paper;
+/* "letter", "a4", "a3", "a2", "a1" (any case); CP_EINVAL otherwise. */
+cp_status cp_paper_parse(const char *name, cp_paper *out);
+/* The smallest text, in points, of a drawing fitted to paper. */
+#define CP_RENDER_MIN_TEXT 7.0
+/* The resolution of PNG drawings when none is asked for, in dots per inch. */
+#define CP_RENDER_DEFAULT_DPI 150.0
+
 typedef struct cp_render_options {
-  cp_criterion label_by;        /* the weight printed on edges (steps: none) */
+  cp_criterion label_by;        /* the figure printed on each move (steps: none) */
   const cp_route *route;        /* highlighted route, or NULL */
-  int route_only;               /* draw only the route's roles and steps */
+  int route_only;               /* draw only the routes: each a column of cards */
   const cp_route_list *region;  /* or NULL: draw only the roles and steps of these routes
                                    (a reachable area, an in-tree), with domains and levels */
   const char *title;            /* or NULL: the graph's label attribute, else its name */
+  int untitled;                 /* no title at all (a drawing inside a page that has one) */
   const cp_route *alternatives; /* further routes, each drawn in its own colour and line
-                                   style with a key in the legend (not with route_only) */
+                                   style with a key in the legend */
   size_t n_alternatives;
-  /* Route-only drawings show each step as a card on the role it leads to: the step's months
-   * and cost (these, when given: what the person pays, else the graph's figures) and its
+  const char *const *route_labels; /* what each route is called in the key and above its
+                                      cards (route, then alternatives), e.g. "Fastest: 3
+                                      steps, 60 months, $60,695"; NULL: "Route 1: ..." */
+  /* Cards show each step's months and cost as the person pays them: these per transition,
+   * when given (credentials held taken off), else the graph's figures; and its
    * requirements split into held (`have`, or earned on an earlier step), to earn
    * (catalogued credentials) and other. */
-  const double *step_months, *step_cost; /* route->n_steps each, or NULL */
+  const double *paid_months, *paid_cost; /* per transition of the graph, or NULL */
   const char *const *have;
   size_t n_have;
+  int brief_cards;            /* cards show the role and the step's months and cost only (a
+                                 handout's table gives the rest) */
   const unsigned char *shown; /* per role: non-zero to draw it (a neighbourhood, a domain);
-                                 NULL: every role. The route's roles are always drawn. */
-  const char *layout;         /* "dot", "sfdp" or "neato"; NULL: dot up to 300 roles drawn, sfdp
-                                 above (dot slows sharply past a few hundred roles) */
+                                 NULL: every role. The routes' roles are always drawn. */
+  const char *layout;         /* "map", "neato" or "sfdp"; NULL: the map when roles drawn have
+                                 levels and there are at most 300, else neato up to 300 roles,
+                                 sfdp above */
+  cp_paper paper;             /* fit the drawing to this paper (PDF: pages of its size) */
+  double dpi;                 /* PNG resolution; 0: CP_RENDER_DEFAULT_DPI */
 } cp_render_options;
 
-/* Lays out and renders the graph in-process (Graphviz: dot, or sfdp past 300 roles drawn, or
- * opts->layout): roles grouped by domain in clusters, ordered by level, a legend, edges
- * labelled with `label_by`, the route drawn bold. Labels are text, never markup. The same
- * input gives the same bytes. The buffer is malloc'd and NUL-terminated; the caller frees it
- * with free(). Fails with CP_EINVAL (a route-only drawing without a route, alternatives
- * without a route or on a route-only drawing, a route naming something outside the graph,
- * an unknown layout), CP_ENOMEM (no room for Graphviz to work in), CP_ERENDER when Graphviz
- * fails. Not thread-safe (Graphviz is not). */
+/* Lays out and renders the graph in-process with Graphviz. The career map (the default):
+ * levels as columns under headers, domains as lanes with their names, each role in its
+ * cell, one line per move with its figure on it (`label_by`), the routes in their colours and
+ * line styles, and a key. neato and sfdp place roles by force instead (no lanes; domains by
+ * colour in the key). A route-only drawing shows each route as a column of cards. With a
+ * paper, the drawing is scaled to fit it (a PDF: one page of that paper, the drawing centred),
+ * but never so far that text falls below CP_RENDER_MIN_TEXT points: the drawing (and a PDF's
+ * page) is then larger than the paper. Labels are text, never markup. The same input gives the same
+ * bytes. The buffer is malloc'd and NUL-terminated; the caller frees it with free(). Fails with
+ * CP_EINVAL (a route-only drawing without a route, alternatives without a route, a route
+ * naming something outside the graph, an unknown layout), CP_ENOMEM (no room for Graphviz to
+ * work in), CP_ERENDER when Graphviz fails. Not thread-safe (Graphviz is not). */
 cp_status cp_render(const cp_graph *g, const cp_render_options *opts, cp_format format, char **out,
                     size_t *out_len, cp_error *err);
 

@@ -18,7 +18,7 @@ packages=(
   chromium                             # a test loads the html page in headless Chromium
   libmicrohttpd-dev                    # careerpath serve: the HTTP server
   python3-websocket                    # the serve tests drive Chromium through DevTools
-  poppler-utils                        # pdfinfo: the printed handout is one page
+  poppler-utils                        # pdfinfo/pdftoppm: printed pages are one page; PDF sizes
   apache2-utils                        # ab: the serve load test
   valgrind                             # memcheck over the end-to-end tests (test.sh)
   man-db groff-base                    # a test renders the installed careerpath(1) with man

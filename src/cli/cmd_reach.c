@@ -187,7 +187,9 @@ static int present_drawing(cp_cli_run *x, const void *state, cp_out_format f, FI
                     cp_graph_role(x->g, origin(s))->label, by);
   cp_render_options ro = {.label_by = x->args.rq.by == CP_BY_STEPS ? CP_BY_MONTHS : x->args.rq.by,
                           .region = s->a.routes,
-                          .title = title};
+                          .title = title,
+                          .paper = x->args.paper,
+                          .dpi = x->args.dpi};
   int code = cp_cli_draw(&x->c, x->g, &ro, f, &text, &len);
   if (!code)
     fwrite(text, 1, len, out);
@@ -203,9 +205,9 @@ static const cp_cli_option *const sweep_options[] = {&cp_opt_sources, NULL};
 #define SWEEP_COMMAND(...)                                                                         \
   {                                                                                                \
     .section = CP_SECTION_COMMANDS,                                                                \
-    .groups =                                                                                      \
-        CP_GROUP_QUESTION | CP_GROUP_LIMITS | CP_GROUP_HELD | CP_GROUP_OUTPUT | CP_GROUP_GRAPH,    \
-    .format_note = "dot, svg, png and pdf draw the region with its domains and levels",            \
+    .groups = CP_GROUP_QUESTION | CP_GROUP_LIMITS | CP_GROUP_HELD | CP_GROUP_OUTPUT |              \
+              CP_GROUP_DRAWING | CP_GROUP_GRAPH,                                                   \
+    .format_note = "dot, svg, png and pdf draw the region as a career map, levels and domains",    \
     .exit_codes = "0 roles listed, 1 none within the limits, 2 usage error, 3 bad input, 4 "       \
                   "output not written, 5 internal error.",                                         \
     .what = "the roles", .default_format = CP_OUT_TEXT,                                            \

@@ -29,8 +29,8 @@ static int add_domain(cp_cli_run *x, const cp_cli_option *o, void *dst, const ch
 }
 
 static int set_layout(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
-  if (strcmp(value, "dot") && strcmp(value, "sfdp") && strcmp(value, "neato"))
-    return cp_cli_fail(&x->c, CP_EXIT_USAGE, "unknown layout '%s' (choose from dot, sfdp, neato)",
+  if (strcmp(value, "map") && strcmp(value, "sfdp") && strcmp(value, "neato"))
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE, "unknown layout '%s' (choose from map, neato, sfdp)",
                        value);
   return cp_cli_set_string(x, o, dst, value);
 }
@@ -99,12 +99,13 @@ static const cp_cli_option opt_domain = {
 static const cp_cli_option opt_layout = {
     .name = "layout",
     .value = "ENGINE",
-    .help = "dot (levels as columns, domains as boxes), sfdp or neato; default dot up to 300 roles "
-            "drawn, sfdp above",
+    .help = "map (levels as columns, domains as lanes), neato (roles placed by force, domains "
+            "by colour) or sfdp (the same, fast, for thousands of roles); default: the map up to "
+            "300 roles drawn when they have levels, else neato, sfdp above 300",
     .heading = CP_HEAD_OPTIONS,
     .set = set_layout,
     .offset = OWN(layout),
-    .complete = "dot sfdp neato"};
+    .complete = "map neato sfdp"};
 static const cp_cli_option opt_title = {
     .name = "title",
     .value = "TEXT",
@@ -160,12 +161,29 @@ static int render_check(cp_cli_run *x, void *state) {
     return cp_cli_fail(&x->c, CP_EXIT_USAGE, "--batch and --out-dir go together");
   if (x->args.format == CP_OUT_HTML && !x->args.batch)
     return cp_cli_fail(&x->c, CP_EXIT_USAGE,
-                       "--format html is for --batch (one page a student); for one route use "
+                       "--format html is for --batch (a handout a student); for one route use "
                        "'careerpath route --format html'");
   if (x->args.batch && (rq->from || s->focus || s->n_domains || s->top || rq->k > 1))
     return cp_cli_fail(&x->c, CP_EXIT_USAGE,
                        "--batch takes its questions from its rows; drop --from, --to, --k, "
                        "--focus and --domain");
+  return CP_EXIT_OK;
+}
+
+/* What each route is called in the key: "Fastest: 2 steps, 84 months, $60,695". */
+static int name_routes(cp_cli_run *x, render_state *s) {
+  cp_cli_request rq;
+  cp_cli_request_init(&rq);
+  rq.by = s->by.value;
+  s->route_names = malloc(s->routes->n * sizeof *s->route_names);
+  s->route_labels = malloc(s->routes->n * sizeof *s->route_labels);
+  if (!s->route_names || !s->route_labels)
+    return cp_cli_fail(&x->c, CP_EXIT_INTERNAL, "out of memory");
+  for (size_t i = 0; i < s->routes->n; i++) {
+    cp_cli_route_heading(&rq, s->routes, i, s->route_names[i], sizeof s->route_names[i]);
+    s->route_labels[i] = s->route_names[i];
+  }
+  s->ro.route_labels = s->route_labels;
   return CP_EXIT_OK;
 }
 
@@ -193,13 +211,18 @@ static int highlight(cp_cli_run *x, render_state *s) {
   s->ro.route = &s->routes->routes[0];
   s->ro.alternatives = s->routes->routes + 1;
   s->ro.n_alternatives = s->routes->n - 1;
+  if ((code = name_routes(x, s)))
+    return code;
   if (!s->title) {
     const char *name = cp_graph_attr(x->g, "label");
-    char totals[128];
-    cp_cli_route_summary(s->ro.route, totals, sizeof totals);
-    snprintf(s->question, sizeof s->question, "%s: %s to %s, by %s: %s",
+    char words[256];
+    cp_cli_request rq;
+    cp_cli_request_init(&rq);
+    rq.by = s->by.value;
+    cp_cli_criterion_words(&rq, s->routes->n, words, sizeof words);
+    snprintf(s->question, sizeof s->question, "%s: %s to %s, %s",
              name && *name ? name : cp_graph_name(x->g), cp_graph_role(x->g, from)->label,
-             cp_graph_role(x->g, to)->label, cp_criterion_name(s->by.value), totals);
+             cp_graph_role(x->g, to)->label, words);
     s->ro.title = s->question;
   }
   return CP_EXIT_OK;
@@ -213,7 +236,11 @@ static int render_compute(cp_cli_run *x, void *state) {
     return code;
   if (x->args.batch) /* a diagram per row, drawn as presented */
     return CP_EXIT_OK;
-  s->ro = (cp_render_options){.label_by = s->by.value, .title = s->title, .layout = s->layout};
+  s->ro = (cp_render_options){.label_by = s->by.value,
+                              .title = s->title,
+                              .layout = s->layout,
+                              .paper = x->args.paper,
+                              .dpi = x->args.dpi};
   if ((code = cp_cli_render_select(x, s)))
     return code;
   /* Edge labels default to months; a graph without months is drawn unlabelled rather than
@@ -242,6 +269,8 @@ static int present_drawing(cp_cli_run *x, const void *state, cp_out_format f, FI
 
 static void render_release(void *state) {
   render_state *s = state;
+  free(s->route_names);
+  free(s->route_labels);
   free(s->shown);
   cp_route_list_free(s->routes);
 }
@@ -252,12 +281,14 @@ const cp_cli_command cp_cmd_render = {
     .section = CP_SECTION_COMMANDS,
     .synopsis = "[GRAPH] [--from ROLE --to ROLE] [OPTIONS]",
     .description =
-        "Draws the whole graph: roles grouped by domain, ordered by level (entry to executive),\n"
-        "a legend, edges labelled with the chosen criterion. With --from and --to the best\n"
-        "route is drawn bold. Layout and SVG come from Graphviz, in-process.",
-    .groups = CP_GROUP_OUTPUT | CP_GROUP_GRAPH,
+        "Draws the whole graph as a career map: levels as columns (entry to executive), domains\n"
+        "as lanes with their names, a line per move with its figure on it (--by), and a key.\n"
+        "With --from and --to the best route is drawn bold, and with --k the next best each in\n"
+        "its own colour and line. Layout and drawing come from Graphviz, in-process.",
+    .groups = CP_GROUP_OUTPUT | CP_GROUP_DRAWING | CP_GROUP_GRAPH,
     .options = options,
-    .format_note = "with --batch also html (a page a student, drawing and step table)",
+    .format_note = "with --batch also html (a handout a student: the question in words, the "
+                   "date, the drawing, the steps and their sources)",
     .exit_codes = "0 drawn, 1 no route between the roles asked, 2 usage error, 3 bad input, 4 "
                   "output not written, 5 internal error.",
     .what = "the drawing",

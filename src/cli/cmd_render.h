@@ -19,6 +19,8 @@ typedef struct render_state {
   unsigned char *shown; /* per role, when only some are drawn */
   cp_route_list *routes;
   char question[1024];
+  char (*route_names)[256]; /* each route's heading in the key */
+  const char **route_labels;
   cp_render_options ro;
 } render_state;
 

@@ -16,6 +16,7 @@ typedef struct route_state {
   cp_near_misses *near;       /* no route within the limits (one target): how close */
   cp_k_shortfall shortfall;   /* fewer routes than --k under limits: what cut them */
   bool short_list;            /* fewer routes than --k */
+  const char *title;          /* --title: who the handout is for */
 } route_state;
 
 static int set_pareto(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
@@ -50,8 +51,16 @@ static const cp_cli_option opt_jobs = {
     .heading = CP_HEAD_BATCH,
     .set = cp_cli_set_count,
     .offset = offsetof(route_state, jobs)};
-static const cp_cli_option *const options[] = {&opt_pareto, &cp_opt_k,       &opt_via,
-                                               &opt_jobs,   &cp_opt_sources, NULL};
+static const cp_cli_option opt_title = {
+    .name = "title",
+    .value = "NAME",
+    .help = "who the drawing or handout is for (a student's name): it heads the page",
+    .heading = CP_HEAD_OUTPUT,
+    .set = cp_cli_set_string,
+    .offset = offsetof(route_state, title),
+};
+static const cp_cli_option *const options[] = {&opt_pareto, &cp_opt_k,       &opt_via, &opt_jobs,
+                                               &opt_title,  &cp_opt_sources, NULL};
 
 static int route_check(cp_cli_run *x, void *state) {
   cp_cli_request *rq = &x->args.rq;
@@ -67,10 +76,11 @@ static int route_check(cp_cli_run *x, void *state) {
   if (!x->args.batch && (!rq->from || !rq->to))
     return cp_cli_fail(&x->c, CP_EXIT_USAGE,
                        "--from and --to are required; see 'careerpath route --help'");
-  if ((cp_cli_is_drawing(f) || f == CP_OUT_HTML) && (rq->k > 1 || rq->n_pareto || x->args.batch))
+  if ((cp_cli_is_drawing(f) || f == CP_OUT_HTML) && x->args.batch)
     return cp_cli_fail(&x->c, CP_EXIT_USAGE,
-                       "--format dot/svg draws one route; use text or json for --k, --pareto "
-                       "and --batch, or `careerpath render`");
+                       "--format %s draws one question; use text or json for --batch, or "
+                       "'careerpath render --batch' for a page a student",
+                       cp_cli_format_name(f));
   if (rq->n_pareto && rq->k > 1)
     return cp_cli_fail(&x->c, CP_EXIT_USAGE, "--pareto lists every Pareto-optimal route; drop --k");
   return CP_EXIT_OK;
@@ -177,14 +187,16 @@ static int present_json(cp_cli_run *x, const void *state, cp_out_format f, FILE 
   return cp_cli_json_write(&x->c, out, explanations_json(x, s, root), 12, "the routes");
 }
 
-/* The best route alone, drawn; no route draws nothing (exit 1, said already). */
+/* The routes alone, side by side, drawn or as a handout; no route draws nothing (exit 1,
+ * said already). */
 static int present_drawing(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
   const route_state *s = state;
   char *text = NULL;
   size_t len = 0;
   if (s->a.routes->n == 0)
     return CP_EXIT_NO_ROUTE;
-  int code = cp_cli_draw_route(&x->c, x->router, &x->args.rq, &s->a, f, NULL, &text, &len);
+  cp_cli_handout h = {.name = s->title, .paper = x->args.paper, .dpi = x->args.dpi};
+  int code = cp_cli_draw_route(&x->c, x->router, &x->args.rq, &s->a, f, &h, &text, &len);
   if (!code)
     fwrite(text, 1, len, out);
   free(text);
@@ -213,10 +225,12 @@ const cp_cli_command cp_cmd_route = {
         "the requirement none of yours gives), and under limits how close the fastest and the\n"
         "cheapest come. Moves that only earn what you hold (--have) are shown as already held.",
     .groups = CP_GROUP_QUESTION | CP_GROUP_LIMITS | CP_GROUP_HELD | CP_GROUP_BATCH |
-              CP_GROUP_OUTPUT | CP_GROUP_GRAPH,
+              CP_GROUP_OUTPUT | CP_GROUP_DRAWING | CP_GROUP_GRAPH,
     .options = options,
-    .format_note = "dot, svg, png and pdf draw the best route alone, each step a card; html is "
-                   "one page with that drawing and a table of the steps, nothing external",
+    .format_note = "dot, svg, png and pdf draw the routes alone, side by side (with --k or "
+                   "--pareto, each alternative with its totals), each step a card; html is a "
+                   "handout of one page: the question in words, the date, that drawing, a table "
+                   "of each route's steps and the sources of its figures, nothing external",
     .exit_codes = "0 a route was found (batch: every row answered), 1 no route exists, 2 usage "
                   "error, 3 bad input (batch: a row was bad), 4 output not written, 5 internal "
                   "error.",

@@ -27,6 +27,8 @@ typedef struct cp_cli_args {
   const char *have_file;    /* --have-file */
   const char *batch;        /* --batch */
   cp_cli_histories hist;    /* --histories, --period, --min-people, --bootstrap, --seed */
+  cp_paper paper;           /* --paper: drawings fitted to it */
+  double dpi;               /* --dpi: PNG resolution (0: the library's default) */
 } cp_cli_args;
 
 /* A further file written together with the main output (mobility build's roles). */
@@ -76,6 +78,7 @@ enum cp_cli_group {
   CP_GROUP_BATCH = 1u << 5,     /* --batch */
   CP_GROUP_HELP = 1u << 6,      /* -h, --help: every command takes it, whatever its groups */
   CP_GROUP_HISTORIES = 1u << 7, /* --histories (in place of GRAPH), --period, --bootstrap... */
+  CP_GROUP_DRAWING = 1u << 8,   /* --paper, --dpi: commands that draw */
 };
 
 typedef enum cp_cli_section { CP_SECTION_COMMANDS, CP_SECTION_RESEARCH } cp_cli_section;

@@ -77,6 +77,49 @@ static int take_operands(cp_cli_run *x, void *state, char **operands, size_t n) 
 
 /* ---- before computing ---- */
 
+/* The format a file name's extension names (".svg", ".gv"; any case), or -1. */
+static int format_of_name(const char *path) {
+  static const struct {
+    const char *ext;
+    cp_out_format format;
+  } by_ext[] = {{"txt", CP_OUT_TEXT}, {"text", CP_OUT_TEXT}, {"json", CP_OUT_JSON},
+                {"csv", CP_OUT_CSV},  {"dot", CP_OUT_DOT},   {"gv", CP_OUT_DOT},
+                {"svg", CP_OUT_SVG},  {"html", CP_OUT_HTML}, {"htm", CP_OUT_HTML},
+                {"png", CP_OUT_PNG},  {"pdf", CP_OUT_PDF}};
+  const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+  if (!dot || (slash && dot < slash) || dot == path || (slash && dot == slash + 1))
+    return -1;
+  for (size_t i = 0; i < sizeof by_ext / sizeof by_ext[0]; i++)
+    if (!cp_strcasecmp_ascii(dot + 1, by_ext[i].ext))
+      return (int)by_ext[i].format;
+  return -1;
+}
+
+/* -o's name picks the format when --format is not given ("-o plan.html" writes HTML); a
+ * --format the name contradicts, or a name the command cannot write, is a usage error.
+ * Names with no known extension change nothing. */
+static int format_from_name(cp_cli_run *x) {
+  const char *out = x->args.output;
+  int named = out && strcmp(out, "-") ? format_of_name(out) : -1;
+  if (named < 0 || (cp_out_format)named == x->args.format)
+    return CP_EXIT_OK;
+  const char *name = cp_cli_format_name((cp_out_format)named);
+  if (x->args.format_given)
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE,
+                       "--format %s, but -o %s names a %s file; drop --format or rename the file",
+                       cp_cli_format_name(x->args.format), out, name);
+  if (!(cp_cli_formats(x->cmd) & CP_OUT_BIT(named))) {
+    char list[128];
+    cp_cli_format_list(cp_cli_formats(x->cmd), true, list, sizeof list);
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE,
+                       "-o %s names a %s file, which this command does not "
+                       "write (it writes %s)",
+                       out, name, list);
+  }
+  x->args.format = (cp_out_format)named;
+  return CP_EXIT_OK;
+}
+
 /* Registers every file the run reads: the last value of each option that names one (a
  * string at its offset), the graph, and the tables the library reads beside a table graph
  * (cp_read_graph_companions; out of memory: registering them is moot, the load fails the
@@ -192,7 +235,7 @@ static int present_and_write(cp_cli_run *x, void *state) {
 /* Everything after parsing. */
 static int execute(cp_cli_run *x, void *state) {
   int code;
-  if ((x->cmd->check && (code = x->cmd->check(x, state))) ||
+  if ((code = format_from_name(x)) || (x->cmd->check && (code = x->cmd->check(x, state))) ||
       ((x->cmd->groups & CP_GROUP_HISTORIES) && (code = cp_cli_histories_check(x))) ||
       (code = read_have_file(x)))
     return code;

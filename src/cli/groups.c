@@ -120,6 +120,26 @@ static int set_format(cp_cli_run *x, const cp_cli_option *o, void *dst, const ch
   return code;
 }
 
+static int set_paper(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  (void)o, (void)dst;
+  if (cp_paper_parse(value, &x->args.paper) == CP_OK)
+    return CP_EXIT_OK;
+  return cp_cli_fail(&x->c, CP_EXIT_USAGE,
+                     "unknown paper '%s' (choose from letter, a4, a3, a2, a1)", value);
+}
+
+/* Dots per inch for PNG: 36 (a thumbnail) to 1200 (past any printer's need). */
+static int set_dpi(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  (void)o, (void)dst;
+  char *end;
+  double v = strtod(value, &end);
+  if (*value && !*end && v >= 36 && v <= 1200) {
+    x->args.dpi = v;
+    return CP_EXIT_OK;
+  }
+  return cp_cli_fail(&x->c, CP_EXIT_USAGE, "--dpi needs a number from 36 to 1200, not '%s'", value);
+}
+
 /* ---- the options ---- */
 
 #define CRITERIA "steps months cost effort payback"
@@ -157,11 +177,10 @@ const cp_cli_option cp_opt_to = {
 static const cp_cli_option opt_by = {
     .name = "by",
     .value = "CRITERION",
-    .help =
-        "steps (fewest moves), months (default: fastest), cost (cheapest), effort, or payback "
-        "(cheapest, and lists ordered by how soon the wage rise repays the route); or a "
-        "trade-off C=W,C=W...: the sum of each weight times the route's total, e.g. --by "
-        "months=1,cost=0.0005 (a month is worth $2,000)",
+    .help = "steps (fewest moves), months (default: fastest), cost (cheapest), effort, or payback "
+            "(cheapest, and lists ordered by how soon the wage rise repays the route); or a "
+            "trade-off C=W,C=W...: the sum of each weight times the route's total, e.g. --by "
+            "months=1,cost=0.0005 (a month is worth $2,000)",
     .heading = CP_HEAD_BEST,
     .set = set_by,
     .flags = CP_OPT_SHARED,
@@ -305,6 +324,26 @@ const cp_cli_option cp_opt_output = {
     .complete = "@file",
 };
 
+static const cp_cli_option opt_paper = {
+    .name = "paper",
+    .value = "SIZE",
+    .help = "fit the drawing to letter, a4, a3, a2 or a1 paper (PDF: a page of that size; SVG "
+            "and PNG: scaled to it), turned whichever way holds it larger, never with text under "
+            "7 pt: a drawing that would need smaller text is drawn larger than the paper",
+    .heading = CP_HEAD_OUTPUT,
+    .set = set_paper,
+    .flags = CP_OPT_SHARED,
+    .complete = "letter a4 a3 a2 a1",
+};
+static const cp_cli_option opt_dpi = {
+    .name = "dpi",
+    .value = "N",
+    .help = "PNG resolution in dots per inch (default 150)",
+    .heading = CP_HEAD_OUTPUT,
+    .set = set_dpi,
+    .flags = CP_OPT_SHARED,
+};
+
 const cp_cli_option cp_opt_columns = {
     .name = "columns",
     .value = "NAME=COLUMN,...",
@@ -411,6 +450,7 @@ static const cp_cli_option *const batch_group[] = {&opt_batch, NULL};
 static const cp_cli_option *const help_group[] = {&cp_opt_help, NULL};
 static const cp_cli_option *const histories_group[] = {&opt_histories, &opt_period, &opt_min_people,
                                                        &opt_bootstrap, &opt_seed,   NULL};
+static const cp_cli_option *const drawing_group[] = {&opt_paper, &opt_dpi, NULL};
 
 const cp_cli_option *const *cp_cli_group_options(unsigned group) {
   switch (group) {
@@ -422,6 +462,7 @@ const cp_cli_option *const *cp_cli_group_options(unsigned group) {
   case CP_GROUP_BATCH: return batch_group;
   case CP_GROUP_HELP: return help_group;
   case CP_GROUP_HISTORIES: return histories_group;
+  case CP_GROUP_DRAWING: return drawing_group;
   default: return NULL;
   }
 }
@@ -432,9 +473,9 @@ static void add_all(cp_cli_optset *set, const cp_cli_option *const *opts) {
 }
 
 void cp_cli_options_of(const cp_cli_command *cmd, cp_cli_optset *set) {
-  static const unsigned order[] = {CP_GROUP_QUESTION, CP_GROUP_LIMITS, CP_GROUP_HELD,
-                                   CP_GROUP_BATCH,    CP_GROUP_OUTPUT, CP_GROUP_GRAPH,
-                                   CP_GROUP_HISTORIES};
+  static const unsigned order[] = {CP_GROUP_QUESTION, CP_GROUP_LIMITS,   CP_GROUP_HELD,
+                                   CP_GROUP_BATCH,    CP_GROUP_OUTPUT,   CP_GROUP_DRAWING,
+                                   CP_GROUP_GRAPH,    CP_GROUP_HISTORIES};
   set->n = 0;
   for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
     if (cmd->groups & order[i])

@@ -75,11 +75,27 @@ void cp_cli_answer_line(FILE *f, size_t line, const cp_router *router, const cp_
 /* The route's steps as an HTML table (a row a step, a totals row), text escaped. */
 void cp_cli_route_table_html(FILE *f, const cp_router *router, const cp_cli_answer *a,
                              const cp_cli_request *rq, const cp_route *r);
-/* Draws the answer's best route alone, each step a card with what this person pays: as DOT,
- * SVG, PNG or PDF, or an HTML page with the drawing and a step table. `title` NULL: "A to B,
- * by ...". Prints any error; returns the exit code. *text is malloc'd. */
+/* How a route question is drawn or handed out. */
+typedef struct cp_cli_handout {
+  const char *name; /* who it is for (route --title, a batch row's name), or NULL */
+  cp_paper paper;   /* drawings fitted to it */
+  double dpi;       /* PNG resolution; 0: the library's default */
+} cp_cli_handout;
+
+/* What the question asks for, in words: "the fastest route", "the 3 cheapest routes",
+ * "every route no other beats on both months and cost", "the best trade-off (months=1,
+ * cost=0.0005)". */
+void cp_cli_criterion_words(const cp_cli_request *rq, size_t n_routes, char *buf, size_t n);
+/* Route i of the answer as its heading names it: "Fastest: 2 steps, 84 months, $60,695",
+ * "2nd fastest: ...", with --pareto "Cheapest: ..." or "Option 2: ...". */
+void cp_cli_route_heading(const cp_cli_request *rq, const cp_route_list *routes, size_t i,
+                          char *buf, size_t n);
+/* Draws the answer's routes alone, side by side, each step a card with what this person pays:
+ * as DOT, SVG, PNG or PDF, or as a handout: an HTML page with the question in words, the
+ * date, the drawing, a table of each route's steps and the sources of its figures. Prints
+ * any error; returns the exit code. *text is malloc'd. */
 int cp_cli_draw_route(const cp_cli *c, const cp_router *router, const cp_cli_request *rq,
-                      const cp_cli_answer *a, cp_out_format format, const char *title, char **text,
-                      size_t *len);
+                      const cp_cli_answer *a, cp_out_format format, const cp_cli_handout *h,
+                      char **text, size_t *len);
 
 #endif /* CP_CLI_ROUTE_PRESENT_H */

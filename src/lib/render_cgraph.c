@@ -1,8 +1,10 @@
 /* render_cgraph.c: the cgraph graph drawings are built in: ordered IDs, helpers, label text. */
 #include "render_internal.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* cgraph's default discipline makes a named object's ID the address of its interned name,
  * and keeps subgraphs in ID order: clusters then come out (and are laid out) in an order
@@ -110,6 +112,22 @@ void cp_render_set(void *obj, const char *key, const char *value) {
   agsafeset(obj, (char *)key, (char *)value, "");
 }
 
+void cp_render_set_html(void *obj, const char *key, const char *html) {
+  Agraph_t *root = agroot(agraphof(obj));
+  char *value = agstrdup_html(root, (char *)html);
+  agsafeset(obj, (char *)key, value, "");
+  agstrfree(root, value);
+}
+
+void cp_render_setf(void *obj, const char *key, const char *fmt, ...) {
+  char text[128];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(text, sizeof text, fmt, ap);
+  va_end(ap);
+  cp_render_set(obj, key, text);
+}
+
 /* Role ids are arbitrary text, so a clash with a helper's name is possible and must not
  * merge a role into a helper. */
 Agnode_t *cp_render_helper_node(Agraph_t *parent, const char *base) {
@@ -143,4 +161,70 @@ cp_status cp_render_label_text(const char *s, cp_buf *out) {
   out->len = 0;
   cp_status st = cp_buf_append(out, "", 0); /* "" is still a string */
   return st ? st : cp_render_append_label_text(out, s);
+}
+
+/* Code points in s[0..len): every byte but UTF-8's continuation bytes. */
+static size_t code_points(const char *s, size_t len) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++)
+    n += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return n;
+}
+
+/* Greedy: as many words on a line as fit; a word longer than a line has one to itself. Each
+ * word goes through `append` (label text or HTML escapes), lines are joined by `eol`. */
+static cp_status wrap(const char *s, size_t width, const char *eol,
+                      cp_status (*append)(cp_buf *, const char *), cp_buf *out, size_t *lines) {
+  cp_status st = cp_buf_append(out, "", 0);
+  size_t line = 0;
+  *lines = 0;
+  while (*s == ' ')
+    s++;
+  while (*s && !st) {
+    size_t len = strcspn(s, " ");
+    size_t cps = code_points(s, len);
+    char word[512];
+    snprintf(word, sizeof word, "%.*s", (int)(len < sizeof word ? len : sizeof word - 1), s);
+    if (line && line + 1 + cps > width) {
+      st = cp_buf_puts(out, eol);
+      line = 0;
+    }
+    if (!st && line)
+      st = cp_buf_puts(out, " ");
+    if (!st)
+      st = append(out, word);
+    *lines += line == 0;
+    line += (line ? 1 : 0) + cps;
+    s += len;
+    while (*s == ' ')
+      s++;
+  }
+  if (!*lines)
+    *lines = 1;
+  return st;
+}
+
+cp_status cp_render_wrapped_text(const char *s, size_t width, const char *eol, cp_buf *out,
+                                 size_t *lines) {
+  out->len = 0;
+  cp_status st = wrap(s, width, eol, cp_render_append_label_text, out, lines);
+  if (!st && !strcmp(eol, "\\l") && out->len)
+    st = cp_buf_puts(out, eol); /* "\\l" ends a left-justified line, the last one too */
+  return st;
+}
+
+cp_status cp_render_append_wrapped_html(cp_buf *out, const char *s, size_t width) {
+  size_t lines;
+  return wrap(s, width, "<BR ALIGN=\"LEFT\"/>", cp_render_append_html_text, out, &lines);
+}
+
+cp_status cp_render_append_html_text(cp_buf *out, const char *s) {
+  cp_status st = CP_OK;
+  for (; *s && !st; s++)
+    st = *s == '&'   ? cp_buf_puts(out, "&amp;")
+         : *s == '<' ? cp_buf_puts(out, "&lt;")
+         : *s == '>' ? cp_buf_puts(out, "&gt;")
+         : *s == '"' ? cp_buf_puts(out, "&quot;")
+                     : cp_buf_append(out, s, 1);
+  return st;
 }

@@ -1,8 +1,9 @@
-/* render_layout.c: Graphviz layout in-process: plugins, contexts, the engine, room for it. */
+/* render_layout.c: Graphviz layout in-process: plugins, contexts, engines, room for them. */
 #include "render_internal.h"
 
 #include <graphviz/gvc.h>
 #include <graphviz/gvplugin.h>
+#include <graphviz/types.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,20 +32,32 @@ static const lt_symlist_t builtins_cairo[] = {
     {0, 0},
 };
 
-enum { DOT_MAX_ROLES = 300 };
 /* What a drawing may take from the heap (see cp_memory_available): measured, then doubled. */
 enum { RENDER_SLACK = 16 << 20, RENDER_PER_ITEM = 4 << 10 };
 
-/* dot gives levels as columns and domains as boxes, but slows sharply past a few hundred
- * roles (shared/notes: 0.3 s at 500, a minute at 5,000); sfdp places thousands in a
- * second, without either. */
 cp_status cp_render_choose_engine(cp_drawing *d, cp_error *err) {
   size_t n_drawn = 0;
+  bool levels = false;
+  if (d->o->route_only) {
+    d->engine = CP_ENGINE_CARDS;
+    return CP_OK;
+  }
   for (size_t i = 0; i < d->g->n_roles; i++)
-    n_drawn += cp_render_drawn(d, i);
-  d->engine = d->o->layout ? d->o->layout : n_drawn <= DOT_MAX_ROLES ? "dot" : "sfdp";
-  if (strcmp(d->engine, "dot") && strcmp(d->engine, "sfdp") && strcmp(d->engine, "neato"))
-    return cp_fail(err, CP_EINVAL, "unknown layout '%s' (choose from dot, sfdp, neato)", d->engine);
+    if (cp_render_drawn(d, i)) {
+      n_drawn++;
+      levels |= d->g->roles[i].level >= 1 && d->g->roles[i].level <= CP_MAX_LEVEL;
+    }
+  const char *layout = d->o->layout;
+  if (!layout)
+    layout = n_drawn > CP_RENDER_MAP_MAX ? "sfdp" : levels ? "map" : "neato";
+  if (!strcmp(layout, "map"))
+    d->engine = CP_ENGINE_MAP;
+  else if (!strcmp(layout, "neato"))
+    d->engine = CP_ENGINE_NEATO;
+  else if (!strcmp(layout, "sfdp"))
+    d->engine = CP_ENGINE_SFDP;
+  else
+    return cp_fail(err, CP_EINVAL, "unknown layout '%s' (choose from map, neato, sfdp)", layout);
   return CP_OK;
 }
 
@@ -63,14 +76,65 @@ cp_status cp_render_room(const cp_drawing *d, cp_error *err) {
   return CP_OK;
 }
 
-/* Lays out and renders `ag` in a fresh plugin context: "svg" with the built-in plugins,
- * "png:cairo" and "pdf:cairo" with pango's too. */
-cp_status cp_render_layout(Agraph_t *ag, const char *engine, const char *device, char **out,
-                           size_t *out_len, cp_error *err) {
-  cp_status st = CP_OK;
+/* neato and sfdp place the roles; then each is pinned where it was put, the key is pinned
+ * under them, and the drawing is laid out again as the map is (nop1), so the key and the
+ * labels are placed the same way. */
+static cp_status force_positions(cp_drawing *d, GVC_t *gvc, cp_error *err) {
+  if (gvLayout(gvc, d->ag, d->engine == CP_ENGINE_NEATO ? "neato" : "sfdp") != 0)
+    return cp_fail(err, CP_ERENDER, "Graphviz layout failed: %s", cp_cgraph_take_message());
+  boxf bb = GD_bb(d->ag);
+  for (Agnode_t *n = agfstnode(d->ag); n; n = agnxtnode(d->ag, n))
+    cp_render_setf(n, "pos", "%g,%g!", ND_coord(n).x - bb.LL.x, ND_coord(n).y - bb.UR.y);
+  gvFreeLayout(gvc, d->ag);
+  /* nop1 would remove overlaps again, moving the key's pieces: none are left to remove. */
+  cp_render_set(d->ag, "overlap", "true");
+  d->legend_top = bb.UR.y - bb.LL.y + 16;
+  cp_buf tmp = {0};
+  cp_status st = cp_render_legend(d, &tmp);
+  cp_buf_free(&tmp);
+  return st ? cp_fail(err, st, "out of memory drawing the legend") : CP_OK;
+}
+
+/* Lays out: cards with dot; the map with its positions; the force layouts in two passes.
+ * Then the labels and the page. */
+static cp_status lay_out(cp_drawing *d, GVC_t *gvc, cp_error *err) {
+  cp_status st;
+  if ((d->engine == CP_ENGINE_NEATO || d->engine == CP_ENGINE_SFDP) &&
+      (st = force_positions(d, gvc, err)))
+    return st;
+  if (gvLayout(gvc, d->ag, d->engine == CP_ENGINE_CARDS ? "dot" : "nop1") != 0)
+    return cp_fail(err, CP_ERENDER, "Graphviz layout failed: %s", cp_cgraph_take_message());
+  cp_render_fit_page(d, d->ag);
+  return CP_OK;
+}
+
+/* Renders the laid-out graph into plain malloc'd memory, so callers need no Graphviz call
+ * to free it. */
+static cp_status render_bytes(Agraph_t *ag, GVC_t *gvc, const char *device, char **out,
+                              size_t *out_len, cp_error *err) {
   char *data = NULL;
   unsigned int len = 0;
-  bool laid_out = false;
+  cp_status st = CP_OK;
+  if (gvRenderData(gvc, ag, device, &data, &len) != 0 || !data || !len) {
+    const char *why = cp_cgraph_take_message();
+    /* "Error: failure malloc'ing for result string" */
+    st = strstr(why, "malloc")
+             ? cp_fail(err, CP_ENOMEM, "out of memory rendering %s (%s)", device, why)
+             : cp_fail(err, CP_ERENDER, "Graphviz could not render %s: %s", device, why);
+  } else if (!(*out = malloc((size_t)len + 1))) {
+    st = cp_fail(err, CP_ENOMEM, "out of memory rendering %s", device);
+  } else {
+    memcpy(*out, data, len);
+    (*out)[len] = '\0';
+    *out_len = len;
+  }
+  if (data)
+    gvFreeRenderData(data);
+  return st;
+}
+
+cp_status cp_render_layout(cp_drawing *d, const char *device, char **out, size_t *out_len,
+                           cp_error *err) {
   bool cairo = strcmp(device, "svg") != 0;
   /* Graphviz 2.42's pango plugin keeps, in a static, a pointer to the last font name it
    * measured, which lives in the context's font dictionary: after gvFreeContext the next
@@ -84,34 +148,11 @@ cp_status cp_render_layout(Agraph_t *ag, const char *engine, const char *device,
   if (!gvc)
     return cp_fail(err, CP_ERENDER, "Graphviz could not start");
   cp_cgraph_take_message();
-  if (gvLayout(gvc, ag, engine) != 0) {
-    st = cp_fail(err, CP_ERENDER, "Graphviz layout failed: %s", cp_cgraph_take_message());
-    goto cleanup;
+  cp_status st = lay_out(d, gvc, err);
+  if (!st) {
+    st = render_bytes(d->ag, gvc, device, out, out_len, err);
+    gvFreeLayout(gvc, d->ag);
   }
-  laid_out = true;
-  if (gvRenderData(gvc, ag, device, &data, &len) != 0 || !data || !len) {
-    const char *why = cp_cgraph_take_message();
-    /* "Error: failure malloc'ing for result string" */
-    st = strstr(why, "malloc")
-             ? cp_fail(err, CP_ENOMEM, "out of memory rendering %s (%s)", device, why)
-             : cp_fail(err, CP_ERENDER, "Graphviz could not render %s: %s", device, why);
-    goto cleanup;
-  }
-  /* Hand back plain malloc'd memory so callers need no Graphviz call to free it. */
-  char *copy = malloc((size_t)len + 1);
-  if (!copy) {
-    st = cp_fail(err, CP_ENOMEM, "out of memory rendering %s", device);
-    goto cleanup;
-  }
-  memcpy(copy, data, len);
-  copy[len] = '\0';
-  *out = copy;
-  *out_len = len;
-cleanup:
-  if (data)
-    gvFreeRenderData(data);
-  if (laid_out)
-    gvFreeLayout(gvc, ag);
   if (!cairo)
     gvFreeContext(gvc);
   return st;

@@ -1,71 +1,95 @@
-/* render_style.c: how a drawing looks: colours, line styles, fonts, edge figures, the legend. */
+/* render_style.c: how a drawing looks: colours, line styles, fonts, figures on moves. */
 #include "render_internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-/* Paul Tol's "light" scheme: distinguishable with the common colour-vision deficiencies,
- * and light enough for black text. */
-static const char *const palette[] = {"#77AADD", "#99DDFF", "#44BB99", "#BBCC33", "#AAAA00",
-                                      "#EEDD88", "#EE8866", "#FFAABB", "#DDDDDD"};
+/* Domain fills: Okabe and Ito's colour-blind-safe hues (yellow, vermillion, sky blue, blue,
+ * orange, bluish green, reddish purple, grey) mixed with white to nine lightnesses 15 apart
+ * in grey (Rec. 601 luma 244 down to 124), in an order that alternates light and dark. So
+ * any two differ in grey by at least 14 of 255, and under simulated protanopia,
+ * deuteranopia and tritanopia (Machado et al. 2009) by a CIELAB distance of 9 or more
+ * (test_render_style.c checks both); black text on each has a contrast of 7:1 or more. */
+static const char *const palette[] = {"#FBF8CD", "#E9AB7A", "#B8E0F6", "#4F9ECA", "#F0C565",
+                                      "#1EAA84", "#D3EEE7", "#CD7DAA", "#A9A9A9"};
 enum { PALETTE_SIZE = sizeof palette / sizeof palette[0] };
 
-#define ROUTE_COLOUR "#CC3311"
-/* The route, then its alternatives: Paul Tol's "vibrant" colours (distinguishable with the
- * common colour-vision deficiencies) each with a line style of its own, so that routes
- * differ in more than colour, on paper too. */
+/* The routes: Okabe and Ito's saturated hues, each with its own line, so that routes differ
+ * in more than colour (in greyscale: solid, dashed, dotted). */
 static const struct {
-  const char *colour, *line, *name;
+  const char *colour, *line;
 } route_style[] = {
-    {ROUTE_COLOUR, "solid", "solid red"}, {"#0077BB", "dashed", "dashed blue"},
-    {"#009988", "dotted", "dotted teal"}, {"#EE7733", "dashed", "dashed orange"},
-    {"#33BBEE", "dotted", "dotted cyan"}, {"#EE3377", "dashed", "dashed magenta"},
+    {"#D55E00", "solid"},  {"#0072B2", "dashed"}, {"#009E73", "dotted"},
+    {"#CC79A7", "dashed"}, {"#E69F00", "dotted"}, {"#56B4E9", "dashed"},
 };
 enum { ROUTE_STYLES = sizeof route_style / sizeof route_style[0] };
+
 /* Graphviz sizes text with its built-in Helvetica metrics (a name starting "Helvetica"
  * selects them) and writes the name as the SVG font-family: the metric-compatible
  * fallbacks make viewers without Helvetica draw text at the measured width. */
 #define FONT "Helvetica, Arial, Liberation Sans, Arimo, sans-serif"
 
 void cp_render_style_graph(const cp_drawing *d, const char *title) {
-  cp_render_set(d->ag, "label", title);
-  cp_render_set(d->ag, "labelloc", "t");
-  cp_render_set(d->ag, "fontsize", "18");
-  cp_render_set(d->ag, "rankdir", "LR");
-  if (strcmp(d->engine, "dot"))
-    cp_render_set(d->ag, "overlap", "false"); /* force-directed layouts: move roles apart */
-  cp_render_set(d->ag, "nodesep", "0.25");
-  cp_render_set(d->ag, "ranksep", "0.6");
+  if (title) {
+    cp_render_set(d->ag, "label", title);
+    cp_render_set(d->ag, "labelloc", "t");
+    cp_render_set(d->ag, "fontsize", "18");
+  }
   cp_render_set(d->ag, "fontname", FONT);
-  agattr(d->ag, AGRAPH, (char *)"style", (char *)"rounded");
-  agattr(d->ag, AGRAPH, (char *)"color", (char *)"#BBBBBB");
+  cp_render_set(d->ag, "outputorder", "edgesfirst"); /* lines under roles and labels */
+  if (d->engine == CP_ENGINE_CARDS) {
+    cp_render_set(d->ag, "rankdir", "TB");
+    cp_render_set(d->ag, "nodesep", "0.4");
+    cp_render_set(d->ag, "ranksep", "0.3");
+  }
+  agattr(d->ag, AGRAPH, (char *)"style", (char *)"filled");
+  agattr(d->ag, AGRAPH, (char *)"color", (char *)"#FFFFFF");
   agattr(d->ag, AGNODE, (char *)"shape", (char *)"box");
   agattr(d->ag, AGNODE, (char *)"style", (char *)"rounded,filled");
+  agattr(d->ag, AGNODE, (char *)"penwidth", (char *)"0.8");
   agattr(d->ag, AGNODE, (char *)"fontname", (char *)FONT);
   agattr(d->ag, AGNODE, (char *)"fontsize", (char *)"11");
-  agattr(d->ag, AGEDGE, (char *)"color", (char *)"#777777");
+  agattr(d->ag, AGNODE, (char *)"margin", (char *)"0.06,0.03");
+  agattr(d->ag, AGEDGE, (char *)"color", (char *)"#8C8C8C");
+  agattr(d->ag, AGEDGE, (char *)"penwidth", (char *)"0.9");
+  agattr(d->ag, AGEDGE, (char *)"arrowsize", (char *)"0.7");
   agattr(d->ag, AGEDGE, (char *)"fontname", (char *)FONT);
-  agattr(d->ag, AGEDGE, (char *)"fontsize", (char *)"9");
+  agattr(d->ag, AGEDGE, (char *)"fontsize", (char *)"10");
 }
 
 const char *cp_render_domain_colour(size_t domain) { return palette[domain % PALETTE_SIZE]; }
+const char *cp_render_route_colour(size_t r) { return route_style[r % ROUTE_STYLES].colour; }
+const char *cp_render_route_line(size_t r) { return route_style[r % ROUTE_STYLES].line; }
 
-void cp_render_style_route_node(Agnode_t *n) {
-  cp_render_set(n, "penwidth", "3");
-  cp_render_set(n, "color", ROUTE_COLOUR);
+void cp_render_style_route_node(Agnode_t *n, size_t r) {
+  cp_render_set(n, "penwidth", r == 0 ? "3" : "2.2");
+  cp_render_set(n, "color", cp_render_route_colour(r));
 }
 
-void cp_render_style_route_edge(Agedge_t *e) {
-  cp_render_set(e, "penwidth", "3");
-  cp_render_set(e, "color", ROUTE_COLOUR);
-  cp_render_set(e, "fontcolor", ROUTE_COLOUR);
-}
-
-void cp_render_style_alternative_edge(Agedge_t *e, long a) {
-  cp_render_set(e, "penwidth", "2.5");
-  cp_render_set(e, "color", route_style[a % ROUTE_STYLES].colour);
-  cp_render_set(e, "fontcolor", route_style[a % ROUTE_STYLES].colour);
-  cp_render_set(e, "style", route_style[a % ROUTE_STYLES].line);
+/* A move on several routes is one line drawn once per route, side by side (a colour list),
+ * in the line of the best; its class names every route, so a reader (or a test) finds each
+ * route whole. */
+void cp_render_style_route_edge(const cp_drawing *d, Agedge_t *e, size_t t, cp_buf *tmp) {
+  size_t best = (size_t)d->edges[t].route;
+  tmp->len = 0;
+  cp_buf class = {0};
+  bool ok = !cp_buf_append(tmp, "", 0) && !cp_buf_append(&class, "", 0);
+  for (size_t r = best; r < d->n_routes && ok; r++) {
+    if (r != best && !cp_render_on_route(d, t, r))
+      continue;
+    ok = !cp_buf_printf(tmp, "%s%s", r == best ? "" : ":", cp_render_route_colour(r)) &&
+         !cp_buf_printf(&class, "%sroute-%zu", r == best ? "" : " ", r + 1);
+  }
+  if (ok) {
+    cp_render_set(e, "color", tmp->data);
+    cp_render_set(e, "class", class.data);
+  }
+  cp_buf_free(&class);
+  cp_render_set(e, "penwidth", best == 0 ? "2.6" : "2.2");
+  cp_render_set(e, "style", cp_render_route_line(best));
+  cp_render_set(e, "fontcolor", best == 0 ? "#A63C00" : "#000000");
+  cp_render_set(e, "arrowsize", "0.8");
 }
 
 void cp_render_edge_figure(const cp_transition *t, cp_criterion by, char *buf, size_t n) {
@@ -87,72 +111,28 @@ void cp_render_edge_figure(const cp_transition *t, cp_criterion by, char *buf, s
   }
 }
 
-/* Adds `n` after `prev` in the legend's column (an invisible edge keeps the order). */
-static Agnode_t *legend_chain(Agraph_t *legend, Agnode_t *prev, Agnode_t *n) {
-  if (prev) {
-    Agedge_t *e = agedge(legend, prev, n, NULL, 1);
-    cp_render_set(e, "style", "invis");
-  }
-  return n;
+cp_status cp_render_route_label(const cp_drawing *d, size_t r, cp_buf *out) {
+  out->len = 0;
+  if (d->o->route_labels && d->o->route_labels[r])
+    return cp_buf_puts(out, d->o->route_labels[r]);
+  const cp_route *route = d->routes[r];
+  char money[48];
+  cp_format_money(route->cost, money, sizeof money);
+  cp_status st = cp_buf_printf(out, "Route %zu: %zu %s", r + 1, route->n_steps,
+                               cp_plural((double)route->n_steps, "step", "steps"));
+  if (!st && !isnan(route->months))
+    st = cp_buf_printf(out, ", %g %s", route->months, cp_plural(route->months, "month", "months"));
+  if (!st && !isnan(route->cost))
+    st = cp_buf_printf(out, ", %s", money);
+  return st;
 }
 
-/* A box per domain drawn, in the domain's own colour, as on the whole map. */
-static cp_status legend_domains(const cp_drawing *d, Agraph_t *legend, Agnode_t **prev,
-                                cp_buf *tmp) {
-  char name[64];
-  for (size_t i = 0; i < d->n_domains; i++) {
-    if (!d->clusters[i] && !d->o->route_only && *d->domains[i])
-      continue;
-    snprintf(name, sizeof name, "legend_domain_%zu", i);
-    Agnode_t *n = cp_render_helper_node(legend, name);
-    cp_status st = cp_render_label_text(*d->domains[i] ? d->domains[i] : "(no domain)", tmp);
-    if (st)
-      return st;
-    cp_render_set(n, "label", tmp->data);
-    cp_render_set(n, "fillcolor", cp_render_domain_colour(i));
-    *prev = legend_chain(legend, *prev, n);
-  }
-  return CP_OK;
-}
-
-/* A key entry per route drawn (when there are several): a box outlined in that route's
- * colour and line. */
-static void legend_routes(Agraph_t *legend, size_t n_routes, Agnode_t **prev) {
-  char name[64], text[96];
-  for (size_t i = 0; i < n_routes && n_routes > 1; i++) {
-    snprintf(name, sizeof name, "legend_route_%zu", i);
-    Agnode_t *n = cp_render_helper_node(legend, name);
-    snprintf(text, sizeof text, "route %zu: %s", i + 1, route_style[i % ROUTE_STYLES].name);
-    cp_render_set(n, "label", text);
-    cp_render_set(n, "style", i % ROUTE_STYLES == 0 ? "rounded" : "rounded,dashed");
-    if (!strcmp(route_style[i % ROUTE_STYLES].line, "dotted"))
-      cp_render_set(n, "style", "rounded,dotted");
-    cp_render_set(n, "color", route_style[i % ROUTE_STYLES].colour);
-    cp_render_set(n, "penwidth", "2.5");
-    *prev = legend_chain(legend, *prev, n);
-  }
-}
-
-cp_status cp_render_legend(cp_drawing *d, cp_buf *tmp) {
-  Agraph_t *legend = agsubg(d->ag, "cluster_legend", 1);
-  cp_render_set(legend, "label", "Legend");
-  cp_render_set(legend, "style", "dashed");
-  cp_render_set(legend, "color", "#999999");
-  Agnode_t *prev = NULL;
-  cp_status st = legend_domains(d, legend, &prev, tmp);
+cp_status cp_render_open_styled(cp_drawing *d, cp_buf *tmp, cp_error *err) {
+  cp_status st = d->title ? cp_render_label_text(d->title, tmp) : CP_OK;
   if (st)
     return st;
-  size_t n_routes = d->o->route ? 1 + d->o->n_alternatives : 0;
-  legend_routes(legend, n_routes, &prev);
-  Agnode_t *note = cp_render_helper_node(legend, "legend_note");
-  char text[160];
-  bool steps = d->o->label_by == CP_BY_STEPS;
-  snprintf(text, sizeof text, "%s%s%s",
-           steps ? "" : "edge labels: ", steps ? "" : cp_criterion_name(d->o->label_by),
-           n_routes == 1 ? "\\nbold red: the route" : "");
-  cp_render_set(note, "label", *text ? text : "roles by domain");
-  cp_render_set(note, "shape", "plaintext");
-  cp_render_set(note, "style", "");
-  legend_chain(legend, prev, note);
+  if (!(d->ag = cp_render_open_graph()))
+    return cp_fail(err, CP_ERENDER, "Graphviz could not create a graph");
+  cp_render_style_graph(d, d->title ? tmp->data : NULL);
   return CP_OK;
 }

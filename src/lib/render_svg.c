@@ -35,77 +35,98 @@ static cp_status move_text(const cp_drawing *d, size_t t, cp_buf *o) {
   return st;
 }
 
-/* The drawing's description: the route with its totals, or what the graph holds. */
+/* "the route" or "alternative 2". */
+static const char *route_name(long r, char *buf, size_t n) {
+  if (r == 0)
+    snprintf(buf, n, "the route");
+  else
+    snprintf(buf, n, "alternative %ld", r);
+  return buf;
+}
+
+/* The drawing's description: the routes with their totals, or what the graph holds. */
 static cp_status describe_drawing(const cp_drawing *d, cp_buf *desc) {
-  const cp_route *route = d->o->route;
-  if (!route) {
+  if (!d->n_routes) {
     size_t roles = 0;
     for (size_t j = 0; j < d->g->n_roles; j++)
       roles += d->nodes[j] != NULL;
-    return cp_buf_printf(desc, "A career graph of %zu roles; no route highlighted.", roles);
+    return cp_buf_printf(desc, "A career map of %zu %s; no route highlighted.", roles,
+                         cp_plural((double)roles, "role", "roles"));
   }
+  const cp_route *route = d->routes[0];
   char money[32];
   cp_status st = cp_buf_puts(desc, "Route: ");
   for (size_t j = 0; j <= route->n_steps && !st; j++)
     st = cp_buf_printf(desc, "%s%s", j ? " to " : "", d->g->roles[route->roles[j]].label);
   if (!st)
-    st = cp_buf_printf(desc, "; %zu step%s", route->n_steps, route->n_steps == 1 ? "" : "s");
+    st = cp_buf_printf(desc, "; %zu %s", route->n_steps,
+                       cp_plural((double)route->n_steps, "step", "steps"));
   if (!st && !isnan(route->months))
-    st = cp_buf_printf(desc, ", %g months", route->months);
+    st = cp_buf_printf(desc, ", %g %s", route->months, cp_plural(route->months, "month", "months"));
   if (!st && !isnan(route->cost)) {
     cp_format_money(route->cost, money, sizeof money);
     st = cp_buf_printf(desc, ", %s", money);
   }
-  if (!st && d->o->n_alternatives)
-    st = cp_buf_printf(desc, "; %zu alternative%s drawn beside it", d->o->n_alternatives,
-                       d->o->n_alternatives == 1 ? "" : "s");
+  if (!st && d->n_routes > 1)
+    st = cp_buf_printf(desc, "; %zu %s drawn beside it", d->n_routes - 1,
+                       cp_plural((double)(d->n_routes - 1), "alternative", "alternatives"));
   return st;
 }
 
-/* A role: its label, and what and where it is (domain, level, place on the route). */
-static cp_status describe_role(const cp_drawing *d, size_t i, cp_buf *t, cp_buf *desc) {
-  const cp_role *r = &d->g->roles[i];
-  long pos = d->route_pos[i];
-  cp_status st = cp_buf_puts(t, r->label);
-  if (!st)
-    st = cp_buf_printf(desc, "Role %s (%s)", r->label, r->id);
-  if (!st && *r->domain)
-    st = cp_buf_printf(desc, ", domain %s", r->domain);
-  if (!st && r->level > 0)
-    st = cp_buf_printf(desc, ", level %d of 5", r->level);
-  if (!st && pos == 0)
-    st = cp_buf_puts(desc, "; where the route starts");
-  else if (!st && pos > 0)
-    st = cp_buf_printf(desc, "; step %ld of %zu of the route", pos, d->o->route->n_steps);
-  return st;
-}
-
-/* A drawn edge: the move it names, as a step of its route if it is on one. */
-static cp_status describe_edge(const cp_drawing *d, const cp_drawn_edge *de, cp_buf *t,
+/* A role: its label, and what and where it is (domain, level, place on a route). */
+static cp_status describe_role(const cp_drawing *d, size_t i, long r, long pos, cp_buf *t,
                                cp_buf *desc) {
-  const cp_transition *tr = &d->g->transitions[de->move];
-  cp_status st;
-  if (de->route < 0)
-    st = cp_buf_puts(desc, "Move from ");
-  else if (de->route == 0)
-    st = cp_buf_printf(desc, "Step %ld of %zu of the route: ", de->step + 1, d->o->route->n_steps);
-  else
-    st = cp_buf_printf(desc, "Step %ld of alternative %ld: ", de->step + 1, de->route);
+  const cp_role *role = &d->g->roles[i];
+  char name[32];
+  cp_status st = cp_buf_puts(t, role->label);
   if (!st)
-    st = move_text(d, de->move, desc);
+    st = cp_buf_printf(desc, "Role %s (%s)", role->label, role->id);
+  if (!st && *role->domain)
+    st = cp_buf_printf(desc, ", domain %s", role->domain);
+  if (!st && role->level > 0)
+    st = cp_buf_printf(desc, ", level %d of 5", role->level);
+  if (!st && r >= 0 && pos == 0)
+    st = cp_buf_printf(desc, "; where %s starts", route_name(r, name, sizeof name));
+  else if (!st && r >= 0)
+    st = cp_buf_printf(desc, "; step %ld of %zu of %s", pos, d->routes[r]->n_steps,
+                       route_name(r, name, sizeof name));
+  return st;
+}
+
+/* A move: as step `step` of route `r` (-1: of none), and the other routes it is on. */
+static cp_status describe_move(const cp_drawing *d, size_t t, long r, long step, cp_buf *title,
+                               cp_buf *desc) {
+  const cp_transition *tr = &d->g->transitions[t];
+  char name[32];
+  cp_status st = r < 0 ? cp_buf_puts(desc, "Move from ")
+                       : cp_buf_printf(desc, "Step %ld of %zu of %s: ", step + 1,
+                                       d->routes[r]->n_steps, route_name(r, name, sizeof name));
   if (!st)
-    st = cp_buf_printf(t, "%s to %s", d->g->roles[tr->from].label, d->g->roles[tr->to].label);
+    st = move_text(d, t, desc);
+  for (size_t other = r < 0 ? d->n_routes : (size_t)r + 1; other < d->n_routes && !st; other++)
+    if (cp_render_on_route(d, t, other))
+      st = cp_buf_printf(desc, "; also on %s", route_name((long)other, name, sizeof name));
+  if (!st)
+    st = cp_buf_printf(title, "%s to %s", d->g->roles[tr->from].label, d->g->roles[tr->to].label);
   return st;
 }
 
 /* What each group id Graphviz writes stands for: the drawing ("graph0", Graphviz's id for
- * the root graph), a role or a drawn edge (the ids render_build.c gave them). Helpers
- * (legend, level anchors, clusters) are not in it and keep Graphviz's title. */
-typedef enum object_kind { OBJECT_DRAWING, OBJECT_ROLE, OBJECT_EDGE } object_kind;
+ * the root graph), a role or a move of the map, a card or a step of a route (the ids
+ * render_build.c and render_card.c gave them). Helpers (the key, headers, lanes) are not in
+ * it and keep Graphviz's title. */
+typedef enum object_kind {
+  OBJECT_DRAWING,
+  OBJECT_ROLE,
+  OBJECT_EDGE,
+  OBJECT_CARD,
+  OBJECT_STEP
+} object_kind;
 typedef struct object {
   char id[64];
   object_kind kind;
-  size_t index; /* role, or the transition that made the edge */
+  size_t index; /* role or transition */
+  long route, pos;
 } object;
 typedef struct objects {
   object *items; /* the keys of by_id */
@@ -113,14 +134,33 @@ typedef struct objects {
   cp_strmap by_id;
 } objects;
 
-static cp_status objects_add(objects *o, object_kind kind, size_t index) {
+static cp_status objects_add(objects *o, object_kind kind, size_t index, long route, long pos) {
   object *it = &o->items[o->n];
   it->kind = kind;
   it->index = index;
+  it->route = route;
+  it->pos = pos;
   bool existing;
   size_t old;
   cp_status st = cp_strmap_put(&o->by_id, it->id, o->n, &existing, &old);
   o->n += !st && !existing;
+  return st;
+}
+
+/* The cards and steps of every route. */
+static cp_status objects_of_routes(const cp_drawing *d, objects *o) {
+  cp_status st = CP_OK;
+  for (size_t r = 0; r < d->n_routes && !st; r++) {
+    const cp_route *route = d->routes[r];
+    for (size_t p = 0; p <= route->n_steps && !st; p++) {
+      cp_render_card_id(r, p, o->items[o->n].id, sizeof o->items[o->n].id);
+      st = objects_add(o, OBJECT_CARD, route->roles[p], (long)r, (long)p);
+      if (!st && p < route->n_steps) {
+        cp_render_step_id(r, p, o->items[o->n].id, sizeof o->items[o->n].id);
+        st = objects_add(o, OBJECT_STEP, route->transitions[p], (long)r, (long)p);
+      }
+    }
+  }
   return st;
 }
 
@@ -129,24 +169,28 @@ static cp_status objects_make(const cp_drawing *d, objects *o) {
   for (size_t i = 0; i < d->g->n_roles; i++)
     cap += d->nodes[i] != NULL;
   for (size_t i = 0; i < d->g->n_transitions; i++)
-    cap += d->edge_of[i] == i;
+    cap += d->edges[i].e != NULL;
+  for (size_t r = 0; r < d->n_routes; r++)
+    cap += 2 * d->routes[r]->n_steps + 1;
   cp_strmap_init(&o->by_id);
   o->n = 0;
   if (!(o->items = malloc(cap * sizeof *o->items)))
     return CP_ENOMEM;
   snprintf(o->items[0].id, sizeof o->items[0].id, "graph0");
-  cp_status st = objects_add(o, OBJECT_DRAWING, 0);
+  cp_status st = objects_add(o, OBJECT_DRAWING, 0, -1, -1);
+  if (!st && d->engine == CP_ENGINE_CARDS)
+    return objects_of_routes(d, o);
   for (size_t i = 0; i < d->g->n_roles && !st; i++) {
     if (!d->nodes[i])
       continue;
     cp_render_role_id(d, i, o->items[o->n].id, sizeof o->items[o->n].id);
-    st = objects_add(o, OBJECT_ROLE, i);
+    st = objects_add(o, OBJECT_ROLE, i, d->role_route[i], d->role_pos[i]);
   }
   for (size_t i = 0; i < d->g->n_transitions && !st; i++) {
-    if (d->edge_of[i] != i)
+    if (!d->edges[i].e)
       continue;
-    cp_render_edge_id(&d->edges[i], o->items[o->n].id, sizeof o->items[o->n].id);
-    st = objects_add(o, OBJECT_EDGE, i);
+    cp_render_edge_id(d, i, o->items[o->n].id, sizeof o->items[o->n].id);
+    st = objects_add(o, OBJECT_EDGE, i, d->edges[i].route, d->edges[i].step);
   }
   return st;
 }
@@ -166,13 +210,13 @@ static bool describe_object(const cp_drawing *d, const objects *objs, const char
     return false;
   const object *it = &objs->items[at];
   if (it->kind == OBJECT_DRAWING) {
-    *st = cp_buf_puts(t, d->title);
+    *st = cp_buf_puts(t, d->title ? d->title : "Routes");
     if (!*st)
       *st = describe_drawing(d, desc);
-  } else if (it->kind == OBJECT_ROLE) {
-    *st = describe_role(d, it->index, t, desc);
+  } else if (it->kind == OBJECT_ROLE || it->kind == OBJECT_CARD) {
+    *st = describe_role(d, it->index, it->route, it->pos, t, desc);
   } else {
-    *st = describe_edge(d, &d->edges[it->index], t, desc);
+    *st = describe_move(d, it->index, it->route, it->pos, t, desc);
   }
   return true;
 }

@@ -50,19 +50,18 @@ static void fixed_creation_date(char *pdf, size_t len) {
   }
 }
 
-cp_status cp_render_write(const cp_drawing *d, cp_format format, char **out, size_t *out_len,
-                          cp_error *err) {
+cp_status cp_render_write(cp_drawing *d, char **out, size_t *out_len, cp_error *err) {
   cp_status st;
-  if (format == CP_FORMAT_SVG) {
+  if (d->format == CP_FORMAT_SVG) {
     char *raw = NULL;
     size_t raw_len = 0;
-    if (!(st = cp_render_layout(d->ag, d->engine, "svg", &raw, &raw_len, err)))
+    if (!(st = cp_render_layout(d, "svg", &raw, &raw_len, err)))
       st = cp_render_accessible_svg(d, raw, raw_len, out, out_len, err);
     free(raw);
-  } else if (format == CP_FORMAT_PNG || format == CP_FORMAT_PDF) {
-    st = cp_render_layout(d->ag, d->engine, format == CP_FORMAT_PNG ? "png:cairo" : "pdf:cairo",
-                          out, out_len, err);
-    if (!st && format == CP_FORMAT_PDF)
+  } else if (d->format == CP_FORMAT_PNG || d->format == CP_FORMAT_PDF) {
+    st = cp_render_layout(d, d->format == CP_FORMAT_PNG ? "png:cairo" : "pdf:cairo", out, out_len,
+                          err);
+    if (!st && d->format == CP_FORMAT_PDF)
       fixed_creation_date(*out, *out_len);
   } else {
     st = write_dot(d->ag, out, out_len, err);

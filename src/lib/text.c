@@ -273,6 +273,8 @@ cleanup:
   return st;
 }
 
+const char *cp_plural(double n, const char *one, const char *many) { return n == 1 ? one : many; }
+
 void cp_format_money(double v, char *buf, size_t n) {
   if (isnan(v)) {
     snprintf(buf, n, "-");

@@ -11,6 +11,8 @@ only=${3:-.}
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 mkdir -p "$out"
+# Handouts carry the date they were made: a fixed one, so that runs on other days compare.
+export SOURCE_DATE_EPOCH=1767225600
 fixtures=$(mktemp -d)
 trap 'rm -rf "$fixtures"' EXIT
 # The fixtures every case sees, by short relative names (messages name them as given).

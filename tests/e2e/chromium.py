@@ -6,6 +6,11 @@ For three questions, `route --format html` is loaded from a file:// URL with the
 off; the DOM Chromium builds must hold the inline drawing (every step's role, in order)
 and a step table whose every cell matches the same question's `route --format json`.
 A screenshot must come out, and be more than a blank page.
+
+Printing (issue 13): handouts of 2-4 step routes, alone, with --k 2 and with --pareto, are
+printed to PDF on Letter and on A4 (the page given an A4 @page size, as a browser set to A4
+prints it); pdfinfo must find one page of that paper. At 816 px wide (Letter's width at 96
+dpi) no element may overflow: the page's scrollWidth must not exceed its clientWidth.
 """
 import html.parser
 import json
@@ -81,6 +86,60 @@ def chromium(args, work):
     return subprocess.run(cmd, capture_output=True, timeout=120)
 
 
+HANDOUTS = [
+    ["--from", "registered-nurse", "--to", "cnio"],
+    ["--from", "registered-nurse", "--to", "cnio", "--by", "cost", "--k", "2",
+     "--title", "Jos\u00e9 \u00c1lvarez"],
+    ["--from", "registered-nurse", "--to", "cnio", "--pareto", "months,cost"],
+    ["--from", "Health Systems Analyst", "--to", "Clinical Informaticist", "--k", "3"],
+]
+PAPERS = {"letter": (612, 792, ""), "a4": (595.28, 841.89, "@page{size:A4}")}
+MEASURE = ("<script>addEventListener('load',function(){var e=document.documentElement;"
+           "document.body.setAttribute('data-fit',e.scrollWidth+'/'+e.clientWidth);});"
+           "</script>")
+
+
+def pdf_pages(path):
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+    pages = int(next(l.split()[1] for l in info.splitlines() if l.startswith("Pages:")))
+    size = next(l for l in info.splitlines() if l.startswith("Page size:")).split()
+    return pages, float(size[2]), float(size[4])
+
+
+def printing(binary, work):
+    failures = 0
+    for i, q in enumerate(HANDOUTS):
+        page = os.path.join(work, "handout%d.html" % i)
+        subprocess.run([binary, "route", *q, "-o", page], check=True)
+        text = open(page, encoding="utf-8").read()
+        for name, (w, h, css) in PAPERS.items():
+            sheet = os.path.join(work, "handout%d-%s.html" % (i, name))
+            with open(sheet, "w", encoding="utf-8") as f:
+                f.write(text.replace("</style>", css + "</style>", 1))
+            pdf = os.path.join(work, "handout%d-%s.pdf" % (i, name))
+            chromium(["--print-to-pdf=" + pdf, "--no-pdf-header-footer", "file://" + sheet], work)
+            if not os.path.exists(pdf):
+                print("handout %d: no PDF on %s" % (i, name))
+                failures += 1
+                continue
+            pages, pw, ph = pdf_pages(pdf)
+            if pages != 1 or abs(pw - w) > 1 or abs(ph - h) > 1:
+                print("handout %d on %s: %d pages of %g x %g pt" % (i, name, pages, pw, ph))
+                failures += 1
+        measured = os.path.join(work, "handout%d-fit.html" % i)
+        with open(measured, "w", encoding="utf-8") as f:
+            f.write(text.replace("</body>", MEASURE + "</body>", 1))
+        r = chromium(["--window-size=816,1056", "--dump-dom", "file://" + measured], work)
+        dom = r.stdout.decode("utf-8")
+        fit = dom.split('data-fit="', 1)[1].split('"', 1)[0] if 'data-fit="' in dom else ""
+        scroll, client = (int(v) for v in fit.split("/")) if fit else (1, 0)
+        if scroll > client:
+            print("handout %d: overflows at 816 px (scrollWidth/clientWidth %s)" % (i, fit))
+            failures += 1
+    print("%d handouts printed on letter and a4, %d failures" % (len(HANDOUTS), failures))
+    return failures
+
+
 def main():
     binary = sys.argv[1]
     failures = 0
@@ -104,7 +163,10 @@ def main():
                 want_rows.append([str(k + 1), labels[k], labels[k + 1], "%g" % t["months"],
                                   money(t["cost"]), "%g" % t["effort"], ", ".join(t["held"]),
                                   ", ".join(t["to_earn"])])
-            got_rows = [row[:8] for row in p.rows]
+            for k, t in enumerate(route["transitions"]):
+                want_rows[k][5] = "%g (" % t["effort"]
+                want_rows[k][6:] = []
+            got_rows = [row[:5] + [row[5][:len(w[5])]] for row, w in zip(p.rows, want_rows)]
             if got_rows != want_rows:
                 print("question %d: step table %r, JSON route %r" % (i, got_rows, want_rows))
                 failures += 1
@@ -118,6 +180,7 @@ def main():
             if not os.path.exists(shot) or os.path.getsize(shot) < 5000:
                 print("question %d: no screenshot, or a blank one" % i)
                 failures += 1
+        failures += printing(binary, work)
     print("%d questions, %d failures" % (len(QUESTIONS), failures))
     sys.exit(1 if failures else 0)
 

@@ -52,7 +52,7 @@ expect_full() { # OUTPUT COMMAND...: exit 4, one line naming OUTPUT, nothing cha
   grep -qi "no space left on device" "$work/err" || fail "$*: the cause: $(cat "$work/err")"
 }
 expect_full "$disk/route.svg" render -o "$disk/route.svg"
-expect_full "$disk/route.svg" render --format png -o "$disk/route.svg"
+expect_full "$disk/route.png" render -o "$disk/route.png"
 expect_full "$disk/route.json" reach --from "Registered Nurse" --format json -o "$disk/route.json"
 expect_full "$disk/mobility/roles.csv" mobility build "$src/data/sample-histories.csv" \
   --min-people 1 -o "$disk/mobility/t.csv"

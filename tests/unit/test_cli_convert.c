@@ -52,7 +52,10 @@ static void convert_graphml_and_gexf(void **state) {
   assert_contains(r->out, "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">");
   static const cli_case cases[] = {
       {{"convert"}, CP_EXIT_USAGE, "which format?"},
-      {{"convert", "-o", "/tmp/x.txt"}, CP_EXIT_USAGE, "cannot tell the format"},
+      {{"convert", "-o", "/tmp/x.txt"},
+       CP_EXIT_USAGE,
+       "names a text file, which this command does not write"},
+      {{"convert", "-o", "/tmp/x.zzz"}, CP_EXIT_USAGE, "cannot tell the format of '/tmp/x.zzz'"},
       {{"convert", "--format", "csv"}, CP_EXIT_USAGE, "give -o FILE.csv"},
       {{"convert", "--format", "png"}, CP_EXIT_USAGE, "unknown format"},
   };

@@ -1,6 +1,9 @@
 /* test_cli_render.c: `careerpath render` in-process (cmd_render.c, render_select.c,
  * render_batch.c): the map, pieces of it, routes highlighted, a diagram per student; -o. */
+#define _GNU_SOURCE /* memmem */
 #include "cli_test.h"
+
+#include <jansson.h>
 
 static void render_writes_svg_that_parses(void **state) {
   (void)state;
@@ -10,7 +13,8 @@ static void render_writes_svg_that_parses(void **state) {
   assert_non_null(doc);
   xmlFreeDoc(doc);
   assert_contains(r->out, "route_edge_0");
-  assert_contains(r->out, "Small test graph: Alpha Role to Epsilon, by cost: 2 steps");
+  assert_contains(r->out, "Small test graph: Alpha Role to Epsilon, the cheapest route");
+  assert_contains(r->out, "Cheapest: 2 steps");
   r = run("render", SMALL, "--from", "a", "--to", "d", "--k", "3", "--format", "dot");
   assert_int_equal(r->code, 0);
   assert_contains(r->out, "digraph");
@@ -108,6 +112,88 @@ static void render_writes_with_o(void **state) {
   check_output_option(0, "pdf", "render", SMALL, "--communities", "louvain", "--format", "pdf");
 }
 
+/* render --k 3 draws every route asked for, each move in its own route's style, also when
+ * two routes pass the same roles by different parallel moves (the built-in graph's third
+ * cheapest way from nurse to CNIO takes the first's roles at a dearer move). */
+static void every_route_asked_for_is_drawn(void **state) {
+  (void)state;
+  run_result *r = run("route", "--from", "registered-nurse", "--to", "cnio", "--by", "cost", "--k",
+                      "3", "--format", "json");
+  assert_int_equal(r->code, 0);
+  json_t *answer = json_loads(r->out, 0, NULL);
+  assert_non_null(answer);
+  json_t *routes = json_object_get(answer, "routes");
+  assert_int_equal(json_array_size(routes), 3);
+  r = run("render", "--from", "registered-nurse", "--to", "cnio", "--by", "cost", "--k", "3");
+  assert_int_equal(r->code, 0);
+  xmlDocPtr doc = xmlReadMemory(r->out, (int)r->out_len, "k.svg", NULL, XML_PARSE_NONET);
+  assert_non_null(doc);
+  bool shared_roles = false;
+  for (size_t i = 0; i < 3; i++) {
+    json_t *route = json_array_get(routes, i), *labels = json_object_get(route, "labels");
+    size_t steps = (size_t)json_integer_value(json_object_get(route, "steps"));
+    char expr[160], got[4096], want[512];
+    /* A move's line (its id without the "-from" half), its class naming the route. */
+    snprintf(expr, sizeof expr,
+             "//s:g[contains(concat(' ', @class, ' '), ' route-%zu ') and "
+             "not(contains(@id, '-'))]/s:title",
+             i + 1);
+    cli_test_xpath(doc, expr, got, sizeof got);
+    size_t drawn = *got ? 1 : 0;
+    for (const char *p = got; *p; p++)
+      drawn += *p == '|';
+    if (drawn != steps)
+      fail_msg("route %zu: %zu moves drawn, %zu steps: %s", i + 1, drawn, steps, got);
+    for (size_t k = 0; k < steps; k++) {
+      snprintf(want, sizeof want, "%s to %s", json_string_value(json_array_get(labels, k)),
+               json_string_value(json_array_get(labels, k + 1)));
+      assert_contains(got, want);
+    }
+    shared_roles |= i > 0 && json_equal(json_object_get(route, "roles"),
+                                        json_object_get(json_array_get(routes, 0), "roles"));
+  }
+  assert_true(shared_roles); /* the case the test is for is in it */
+  xmlFreeDoc(doc);
+  json_decref(answer);
+}
+
+/* The whole built-in map on A3: one page of that paper, and no text under 7 pt at the size
+ * it is drawn (the SVG's font sizes times its scale). */
+static void the_map_fits_a3_readably(void **state) {
+  (void)state;
+  char dir[64], path[128];
+  cli_test_dir(dir, sizeof dir);
+  snprintf(path, sizeof path, "%s/map.pdf", dir);
+  assert_int_equal(run("render", "--paper", "a3", "-o", path)->code, 0);
+  size_t len;
+  char *pdf = cli_test_read(path, &len);
+  const char *box = memmem(pdf, len, "/MediaBox [ 0 0 ", 16); /* a PDF holds NUL bytes */
+  double w = 0, h = 0;
+  assert_non_null(box);
+  assert_int_equal(sscanf(box, "/MediaBox [ 0 0 %lf %lf", &w, &h), 2);
+  double lo = w < h ? w : h, hi = w < h ? h : w;
+  if (lo < 841 || lo > 843 || hi < 1190 || hi > 1192)
+    fail_msg("page %g x %g, not A3 (842 x 1191)", w, h);
+  size_t pages = 0;
+  for (const char *p = pdf; (p = memmem(p, len - (size_t)(p - pdf), "/Type /Page ", 12)); p++)
+    pages++;
+  assert_int_equal(pages, 1);
+  free(pdf);
+  run_result *r = run("render", "--paper", "a3");
+  assert_int_equal(r->code, 0);
+  double scale = 0, smallest = 1e9;
+  const char *t = strstr(r->out, "transform=\"scale(");
+  assert_non_null(t);
+  assert_int_equal(sscanf(t, "transform=\"scale(%lf", &scale), 1);
+  for (t = strstr(r->out, "font-size=\""); t; t = strstr(t + 1, "font-size=\"")) {
+    double f = atof(t + 11);
+    smallest = f < smallest ? f : smallest;
+  }
+  if (smallest * scale < 7)
+    fail_msg("smallest text %g pt at scale %g: %g pt", smallest, scale, smallest * scale);
+  cli_test_rmdir(dir);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(render_writes_svg_that_parses),
@@ -115,6 +201,8 @@ int main(int argc, char **argv) {
       cmocka_unit_test(render_usage_errors),
       cmocka_unit_test(render_batch_draws_a_diagram_per_student),
       cmocka_unit_test(render_writes_with_o),
+      cmocka_unit_test(every_route_asked_for_is_drawn),
+      cmocka_unit_test(the_map_fits_a3_readably),
   };
   int rc = CP_RUN(tests, argc, argv);
   cli_test_done();

@@ -98,10 +98,13 @@ static void whole_graph_svg_highlights_the_route(void **state) {
     snprintf(expr, sizeof expr, "//s:g[@id='route_node_%d']/s:desc", i);
     assert_xpath_text(&s, expr, descs[i]);
     snprintf(expr, sizeof expr, "//s:g[@id='route_node_%d']/s:path/@stroke", i);
-    assert_xpath_text(&s, expr, "#cc3311");
+    assert_xpath_text(&s, expr, "#d55e00");
   }
   assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'route_node_')]"), 4);
-  assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'route_edge_')]"), 3);
+  /* Each move a line into its figure and a line on from it, both in the route's colour. */
+  assert_int_equal(
+      xpath_count(&s, "//s:g[starts-with(@class,'edge') and starts-with(@id,'route_edge_')]"), 6);
+  assert_xpath_text(&s, "//s:g[@id='route_edge_1-from']/s:path/@stroke", "#d55e00");
   assert_xpath_text(&s, "//s:g[@id='route_edge_1']/s:title", "Beta to Delta");
   assert_int_equal(xpath_count(&s, "//s:g[@id='route_edge_1']/s:desc[starts-with(., 'Step 2 of 3 "
                                    "of the route: Beta to Delta, 6 months')]"),
@@ -112,26 +115,27 @@ static void whole_graph_svg_highlights_the_route(void **state) {
                                    "to Beta to Delta to Epsilon; 3 steps')]"),
                    1);
   /* Every role and move drawn has both. */
-  assert_int_equal(xpath_count(&s, "//s:g[(@class='node' or @class='edge') and "
-                                   "(starts-with(@id,'role_') or starts-with(@id,'route_') or "
-                                   "starts-with(@id,'edge_')) and not(s:desc)]"),
-                   0);
-  assert_xpath_text(&s, "//s:g[@id='route_edge_1']/s:path/@stroke-width", "3");
-  assert_xpath_text(&s, "//s:g[@id='route_edge_1']/s:text", "6 mo");
+  assert_int_equal(
+      xpath_count(&s, "//s:g[(@class='node' or starts-with(@class,'edge')) and "
+                      "(starts-with(@id,'role_') or starts-with(@id,'route_') or "
+                      "starts-with(@id,'edge_')) and not(contains(@id, '-')) and not(s:desc)]"),
+      0);
+  assert_xpath_text(&s, "//s:g[@id='route_edge_1']/s:path/@stroke-width", "2.6");
+  assert_xpath_text(&s, "//s:g[@id='route_edge_1-figure']/s:text", "6 mo");
   /* Roles off the route are drawn plainly; all six roles and six transitions are there. */
   assert_xpath_text(&s, "//s:g[@id='role_2']/s:title", "Gamma");
   assert_int_equal(xpath_count(&s, "//s:g[@class='node' and (starts-with(@id,'role_') or "
                                    "starts-with(@id,'route_node_'))]"),
                    6);
-  assert_int_equal(xpath_count(&s, "//s:g[@class='edge' and (starts-with(@id,'edge_') or "
-                                   "starts-with(@id,'route_edge_'))]"),
+  assert_int_equal(xpath_count(&s,
+                               "//s:g[starts-with(@class,'edge') and (starts-with(@id,'edge_') or "
+                               "starts-with(@id,'route_edge_')) and not(contains(@id,'-'))]"),
                    6);
-  /* Domains are clusters, with a legend naming each. */
-  assert_int_equal(
-      xpath_count(&s, "//s:g[@class='cluster' and starts-with(@id,'cluster_domain_')]"), 3);
-  assert_xpath_text(&s, "//s:g[@id='cluster_domain_1']/s:text", "d2");
-  assert_xpath_text(&s, "//s:g[@id='legend_domain_2']/s:text", "d3");
-  assert_contains(text, "edge labels: months");
+  /* Domains are lanes, each named (in title case), with level headers and a key. */
+  assert_int_equal(xpath_count(&s, "//s:g[@class='cluster' and starts-with(@id,'lane_')]"), 3);
+  assert_int_equal(xpath_count(&s, "//s:g[@class='cluster']/s:text[. = 'D2']"), 1);
+  assert_int_equal(xpath_count(&s, "//s:g[@class='node']/s:text[. = 'Entry']"), 1);
+  assert_contains(text, "Figures on the lines: months each move takes");
   assert_xpath_text(&s, "/s:svg/s:g/s:text", "T");
   /* Levels run left to right: every level-1 role left of every level-2 role, and so on. */
   double xa = node_x(&s, "route_node_0"), xb = node_x(&s, "route_node_1");
@@ -153,16 +157,20 @@ static void route_only_drawing_has_just_the_route(void **state) {
   size_t len;
   char *text = render(g, &o, CP_FORMAT_SVG, &len);
   svg s = parse_svg(text, len);
-  assert_int_equal(xpath_count(&s, "//s:g[@class='node']"), 3);
-  assert_int_equal(xpath_count(&s, "//s:g[@class='edge']"), 2);
-  /* Each step is a card on the role it leads to; the edges carry no figures. */
+  /* A heading, then a card a role; a line a step, with no figures on it. */
+  assert_int_equal(xpath_count(&s, "//s:g[@class='node']"), 4);
+  assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'route_node_')]"), 3);
+  assert_int_equal(xpath_count(&s, "//s:g[starts-with(@class,'edge')]"), 2);
   assert_int_equal(xpath_count(&s, "//s:g[@id='route_edge_0']/s:text"), 0);
-  assert_xpath_text(&s, "//s:g[@id='route_node_0']/s:text[2]", "start");
+  assert_xpath_text(&s, "//s:g[@id='route_head']/s:text", "Route 1: 2 steps, 12 months, $6,000");
+  assert_xpath_text(&s, "//s:g[@id='route_node_0']/s:text[2]", "Start");
   assert_xpath_text(&s, "//s:g[@id='route_node_1']/s:text[1]", "Beta");
-  assert_xpath_text(&s, "//s:g[@id='route_node_1']/s:text[2]", "6 months \u00b7 $1,000");
-  assert_xpath_text(&s, "//s:g[@id='route_node_1']/s:text[3]", "requires: X, Y");
-  assert_xpath_text(&s, "//s:g[@id='route_node_2']/s:text[2]", "6 months \u00b7 $5,000");
-  assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'legend')]"), 0);
+  assert_xpath_text(&s, "//s:g[@id='route_node_1']/s:text[2]",
+                    "Step 1 \u00b7 6 months \u00b7 $1,000");
+  assert_int_equal(xpath_count(&s, "//s:g[@id='route_node_1']/s:text[. = 'Requires: X, Y']"), 1);
+  assert_xpath_text(&s, "//s:g[@id='route_node_2']/s:text[2]",
+                    "Step 2 \u00b7 6 months \u00b7 $5,000");
+  assert_int_equal(xpath_count(&s, "//s:g[@id='key']"), 0);
   /* Without a title the graph's own label heads the drawing. */
   assert_xpath_text(&s, "/s:svg/s:g/s:text", "Small test graph");
   svg_free(&s);
@@ -189,23 +197,27 @@ static void alternatives_are_drawn_apart_with_a_key(void **state) {
   assert_xpath_text(&s, "//s:g[@id='alt1_edge_0']/s:title", "Alpha Role to Gamma");
   assert_xpath_text(&s, "//s:g[@id='alt1_edge_1']/s:title", "Gamma to Delta");
   assert_int_equal(
-      xpath_count(&s, "//s:g[@id='alt1_edge_1']/s:desc[starts-with(., 'Step 2 of alternative 1: "
-                      "Gamma to Delta')]"),
+      xpath_count(&s, "//s:g[@id='alt1_edge_1']/s:desc[starts-with(., 'Step 2 of 2 of alternative "
+                      "1: Gamma to Delta')]"),
       1);
-  assert_xpath_text(&s, "//s:g[@id='alt1_edge_0']/s:path/@stroke", "#0077bb");
+  assert_xpath_text(&s, "//s:g[@id='alt1_edge_0']/s:path/@stroke", "#0072b2");
   assert_xpath_text(&s, "//s:g[@id='alt1_edge_0']/s:path/@stroke-dasharray", "5,2");
   assert_xpath_text(&s, "//s:g[@id='alt2_edge_0']/s:title", "Alpha Role to Delta");
-  assert_xpath_text(&s, "//s:g[@id='alt2_edge_0']/s:path/@stroke", "#009988");
-  assert_xpath_text(&s, "//s:g[@id='legend_route_1']/s:text", "route 2: dashed blue");
-  assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'legend_route_')]"), 3);
+  assert_xpath_text(&s, "//s:g[@id='alt2_edge_0']/s:path/@stroke", "#009e73");
+  assert_xpath_text(&s, "//s:g[@id='key_route_2']/s:path/@stroke", "#0072b2");
+  assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'key_route_')]"), 3);
+  assert_int_equal(xpath_count(&s, "//s:text[starts-with(., 'Route 2: 2 steps')]"), 1);
   svg_free(&s);
   free(text);
-  /* Alternatives go beside a route on the whole graph, not on a route-only drawing. */
+  /* Route-only, the alternatives are columns of cards beside the route's. */
   o.route_only = 1;
-  char *none = NULL;
-  cp_error e = {0};
-  assert_int_equal(cp_render(g, &o, CP_FORMAT_SVG, &none, &len, &e), CP_EINVAL);
-  assert_null(none);
+  text = render(g, &o, CP_FORMAT_SVG, &len);
+  s = parse_svg(text, len);
+  assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'alt1_node_')]"), 3);
+  assert_int_equal(xpath_count(&s, "//s:g[starts-with(@id,'alt2_node_')]"), 2);
+  assert_true(node_x(&s, "route_node_0") < node_x(&s, "alt1_node_0"));
+  svg_free(&s);
+  free(text);
   cp_route_list_free(l);
   cp_graph_free(g);
 }
@@ -257,7 +269,9 @@ static void hostile_labels_stay_text(void **state) {
   size_t len;
   char *text = render(g, &o, CP_FORMAT_SVG, &len);
   svg s = parse_svg(text, len);
-  assert_xpath_text(&s, "//s:g[@id='role_0']/s:text", label);
+  /* Wrapped at spaces onto lines of its box: each line text. */
+  assert_xpath_text(&s, "//s:g[@id='role_0']/s:text[1]", "A \"quoted\" <b>&amp; \\N");
+  assert_xpath_text(&s, "//s:g[@id='role_0']/s:text[2]", "</text><script>x</script>");
   /* The label is text in the title and desc too, not markup. */
   assert_xpath_text(&s, "//s:g[@id='role_0']/s:title", label);
   assert_xpath_text(&s, "//s:g[@id='graph0']/s:title", "evil \"graph\" <i>");
@@ -265,7 +279,7 @@ static void hostile_labels_stay_text(void **state) {
                                    "<dom & ain>')]"),
                    1);
   assert_int_equal(xpath_count(&s, "//s:script"), 0);
-  assert_xpath_text(&s, "//s:g[@id='cluster_domain_1']/s:text", "<dom & ain>");
+  assert_int_equal(xpath_count(&s, "//s:g[@id='lane_0']/s:text[. = '<dom & Ain>']"), 1);
   svg_free(&s);
   free(text);
   /* DOT output read back gives the same roles: quoting survives the round trip. */
@@ -276,9 +290,10 @@ static void hostile_labels_stay_text(void **state) {
     fail_msg("re-reading the DOT output: %s\n%s", e.message, text);
   size_t i = cp_test_role(back, "level_1");
   /* DOT labels are Graphviz label text: backslashes doubled and & written as an entity, so
-   * that Graphviz shows the original; quotes and markup come back as they went in. */
+   * that Graphviz shows the original; quotes and markup come back as they went in, the name
+   * broken into the lines of its box. */
   assert_string_equal(cp_graph_role(back, i)->label,
-                      "A \"quoted\" <b>&amp;amp; \\\\N </text><script>x</script>");
+                      "A \"quoted\" <b>&amp;amp; \\\\N\\n</text><script>x</script>");
   cp_test_role(back, "x\"y");
   cp_graph_free(back);
   free(text);
@@ -326,8 +341,8 @@ static void png_and_pdf(void **state) {
   const unsigned char *u = (const unsigned char *)png;
   unsigned width = (unsigned)u[16] << 24 | u[17] << 16 | u[18] << 8 | u[19];
   unsigned height = (unsigned)u[20] << 24 | u[21] << 16 | u[22] << 8 | u[23];
-  /* Four cards side by side: wider than tall. */
-  assert_true(width > 2 * height && height > 20);
+  /* Four cards in a column: taller than wide, at 150 dpi (72 points an inch). */
+  assert_true(height > width && width > 3 * 72 * 150 / 72);
   assert_int_equal(len, len2);
   assert_memory_equal(png, png2, len);
   char *pdf = render(g, &o, CP_FORMAT_PDF, &len), *pdf2 = render(g, &o, CP_FORMAT_PDF, &len2);

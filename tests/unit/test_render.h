@@ -47,7 +47,9 @@ static inline cp_status rt_build(cp_drawing *d, const cp_graph *g, const cp_rend
   cp_status st = cp_render_plan(d, e);
   if (!st)
     st = cp_render_choose_engine(d, e);
-  return st ? st : cp_render_build(d, e);
+  if (st)
+    return st;
+  return d->engine == CP_ENGINE_CARDS ? cp_render_cards(d, e) : cp_render_build(d, e);
 }
 
 /* The drawn edge between two roles (either way), or NULL. */

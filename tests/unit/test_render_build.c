@@ -1,6 +1,5 @@
-/* test_render_build.c: render_build.c, the drawing as a cgraph graph: domain boxes, role
- * nodes, one edge per pair of roles, and the route's and alternatives' styles and ids. The
- * constructs Graphviz 2.42 crashes on (docs/design.md) are checked to stay out. */
+/* test_render_build.c: render_build.c, the map as a cgraph graph: lanes, role nodes pinned in
+ * their cells, a line per move with its figure, and the routes' styles and ids. */
 #include "test_render.h"
 
 #include <stdlib.h>
@@ -24,60 +23,52 @@ static void build(cp_drawing *d, const cp_graph *g, const cp_render_options *o) 
     fail_msg("build: %s", e.message);
 }
 
-static void roles_sit_in_their_domains_box(void **state) {
+/* The map: a role's node pinned in its cell, in its domain's colour; a lane per domain. */
+static void roles_sit_in_their_lanes(void **state) {
   (void)state;
   cp_graph *g = sample();
   cp_render_options o = {.label_by = CP_BY_MONTHS};
   cp_drawing d;
   build(&d, g, &o);
-  /* Domains "", x, y: clusters for the named ones, ids by their place. */
-  assert_null(d.clusters[0]);
-  assert_string_equal(agnameof(d.clusters[1]), "cluster_domain_1");
-  assert_string_equal(rt_attr(d.clusters[2], "label"), "y");
-  assert_ptr_equal(agsubnode(d.clusters[1], d.nodes[0], 0), d.nodes[0]);
-  assert_null(agsubnode(d.clusters[1], d.nodes[2], 0));
-  for (size_t dom = 1; dom < 3; dom++) /* d has no domain: in no box */
-    assert_null(agsubnode(d.clusters[dom], d.nodes[3], 0));
+  assert_int_equal(d.engine, CP_ENGINE_MAP);
   assert_string_equal(rt_attr(d.nodes[2], "id"), "role_2");
   assert_string_equal(rt_attr(d.nodes[2], "fillcolor"), cp_render_domain_colour(2));
   assert_string_equal(agnameof(d.nodes[2]), "c");
+  assert_non_null(strchr(rt_attr(d.nodes[2], "pos"), '!')); /* pinned */
+  /* Lanes x, y and "no domain" (last), each a box with the domain's name. */
+  assert_int_equal(d.map.n_lanes, 3);
+  Agraph_t *lane = agsubg(d.ag, "cluster_lane_2", 0);
+  assert_non_null(lane);
+  assert_string_equal(rt_attr(lane, "label"), "No domain");
+  /* a (level 1) is left of b (level 2); b and c share a column. */
+  assert_true(d.map.x[0] < d.map.x[1]);
+  assert_true(d.map.x[1] == d.map.x[2]);
   cp_render_drawing_free(&d);
   cp_graph_free(g);
 }
 
-static void one_edge_per_pair_of_roles(void **state) {
+/* Each move its own line, parallel ones too, its figure a node the line runs through. */
+static void one_line_per_move(void **state) {
   (void)state;
   cp_graph *g = sample();
   cp_render_options o = {.label_by = CP_BY_MONTHS};
   cp_drawing d;
   build(&d, g, &o);
-  /* a>b twice and b>a: one edge, both figures, pointing both ways. */
-  Agedge_t *ab = rt_edge(&d, 0, 1);
-  assert_ptr_equal(agtail(ab), d.nodes[0]);
-  assert_string_equal(rt_attr(ab, "label"), "6 mo / 7 mo / 1 mo");
-  assert_string_equal(rt_attr(ab, "dir"), "both");
-  assert_string_equal(rt_attr(ab, "id"), "edge_0");
-  size_t n_edges = 0;
-  for (Agedge_t *e = agfstout(d.ag, d.nodes[0]); e; e = agnxtout(d.ag, e))
-    n_edges += aghead(e) == d.nodes[1];
-  assert_int_equal(n_edges, 1);
-  /* Down the levels (c, level 2 to f, level 1): laid out f to c, drawn pointing at f. */
-  Agedge_t *cf = rt_edge(&d, 2, 5);
-  assert_ptr_equal(agtail(cf), d.nodes[5]);
-  assert_string_equal(rt_attr(cf, "dir"), "back");
-  /* d>c is laid out c to d too, and c>d joins it: both ways. */
-  Agedge_t *dc = rt_edge(&d, 3, 2);
-  assert_ptr_equal(agtail(dc), d.nodes[2]);
-  assert_string_equal(rt_attr(dc, "dir"), "both");
-  assert_string_equal(rt_attr(dc, "label"), "2 mo / 5 mo");
-  /* A move within one level is flat: its figure is an xlabel. */
-  Agedge_t *be = rt_edge(&d, 1, 4);
-  assert_string_equal(rt_attr(be, "xlabel"), "3 mo");
-  assert_string_equal(rt_attr(be, "label"), "");
-  /* Within a domain, in its box; across domains, outside any. */
-  assert_non_null(agsubedge(d.clusters[1], ab, 0));
-  assert_null(agsubedge(d.clusters[1], rt_edge(&d, 0, 2), 0));
-  assert_null(agsubedge(d.clusters[2], rt_edge(&d, 0, 2), 0));
+  assert_non_null(d.edges[0].e);
+  assert_non_null(d.edges[1].e);
+  assert_ptr_not_equal(d.edges[0].e, d.edges[1].e);
+  assert_string_equal(rt_attr(d.edges[0].figure, "label"), "6 mo");
+  assert_string_equal(rt_attr(d.edges[1].figure, "label"), "7 mo");
+  assert_ptr_equal(aghead(d.edges[1].e), d.nodes[1]);
+  assert_ptr_equal(agtail(d.edges[1].from), d.nodes[0]);
+  assert_string_equal(rt_attr(d.edges[1].e, "id"), "edge_1");
+  assert_string_equal(rt_attr(d.edges[2].e, "id"), "edge_2");
+  cp_render_drawing_free(&d);
+  /* By steps: no figures, the line goes straight from role to role. */
+  o.label_by = CP_BY_STEPS;
+  build(&d, g, &o);
+  assert_null(d.edges[0].figure);
+  assert_ptr_equal(agtail(d.edges[0].e), d.nodes[0]);
   cp_render_drawing_free(&d);
   cp_graph_free(g);
 }
@@ -98,31 +89,31 @@ static void the_route_and_alternatives_are_styled(void **state) {
   assert_string_equal(rt_attr(d.nodes[3], "id"), "route_node_2");
   assert_string_equal(rt_attr(d.nodes[3], "penwidth"), "3");
   assert_string_equal(rt_attr(d.nodes[1], "id"), "role_1");
-  Agedge_t *cd = rt_edge(&d, 2, 3);
-  assert_string_equal(rt_attr(cd, "id"), "route_edge_1");
-  assert_string_equal(rt_attr(cd, "color"), "#CC3311");
-  /* a>b: move 0 (alternative 2) comes first, but alternative 1's move 1 outranks it. */
-  Agedge_t *ab = rt_edge(&d, 0, 1);
-  assert_string_equal(rt_attr(ab, "id"), "alt1_edge_0");
-  assert_string_equal(rt_attr(ab, "style"), "dashed");
-  assert_int_equal(d.edges[0].route, 1);
-  assert_int_equal(d.edges[0].move, 1);
-  Agedge_t *be = rt_edge(&d, 1, 4);
-  assert_string_equal(rt_attr(be, "id"), "alt2_edge_1");
-  assert_string_equal(rt_attr(be, "style"), "dotted");
+  assert_string_equal(rt_attr(d.edges[6].e, "id"), "route_edge_1");
+  assert_string_equal(rt_attr(d.edges[6].e, "color"), cp_render_route_colour(0));
+  assert_string_equal(rt_attr(d.edges[6].e, "class"), "route-1");
+  /* The parallel moves a>b: each in its own route's line. */
+  assert_string_equal(rt_attr(d.edges[1].e, "id"), "alt1_edge_0");
+  assert_string_equal(rt_attr(d.edges[1].e, "style"), cp_render_route_line(1));
+  assert_string_equal(rt_attr(d.edges[0].e, "id"), "alt2_edge_0");
+  assert_string_equal(rt_attr(d.edges[0].e, "style"), cp_render_route_line(2));
+  assert_string_equal(rt_attr(d.edges[4].e, "id"), "alt2_edge_1");
+  /* Routes differ in line as well as colour. */
+  assert_string_not_equal(cp_render_route_line(0), cp_render_route_line(1));
+  assert_string_not_equal(cp_render_route_line(1), cp_render_route_line(2));
   cp_render_drawing_free(&d);
-  /* The other way round, the better alternative keeps the edge. */
-  alts[0] = rt_route(g, a2_roles, a2_moves, 2);
-  alts[1] = rt_route(g, a1_roles, a1_moves, 1);
+  /* A move on two routes names both in its class, drawn in the better one's line. */
+  alts[1] = rt_route(g, roles, moves, 2);
+  alts[1].transitions = moves + 1, alts[1].roles = roles + 1, alts[1].n_steps = 1;
   build(&d, g, &o);
-  assert_string_equal(rt_attr(rt_edge(&d, 0, 1), "id"), "alt1_edge_0");
-  assert_int_equal(d.edges[0].move, 0);
+  assert_string_equal(rt_attr(d.edges[6].e, "class"), "route-1 route-3");
+  assert_string_equal(rt_attr(d.edges[6].e, "style"), cp_render_route_line(0));
   cp_render_drawing_free(&d);
   cp_graph_free(g);
 }
 
-/* Route-only drawings: the route's roles and moves, no boxes, no figures on edges. */
-static void route_only_has_no_boxes(void **state) {
+/* Route-only drawings: a column of cards a route, nothing else of the graph. */
+static void route_only_draws_cards(void **state) {
   (void)state;
   cp_graph *g = sample();
   size_t roles[] = {0, 1, 4}, moves[] = {1, 4};
@@ -130,58 +121,27 @@ static void route_only_has_no_boxes(void **state) {
   cp_render_options o = {.label_by = CP_BY_MONTHS, .route = &r, .route_only = 1};
   cp_drawing d;
   build(&d, g, &o);
-  assert_null(agfstsubg(d.ag));
-  assert_int_equal(agnnodes(d.ag), 3);
-  assert_int_equal(agnedges(d.ag), 2);
-  assert_string_equal(rt_attr(rt_edge(&d, 0, 1), "label"), "");
-  assert_string_equal(rt_attr(rt_edge(&d, 0, 1), "id"), "route_edge_0");
+  assert_int_equal(d.engine, CP_ENGINE_CARDS);
+  /* Three cards, a heading, two steps: no role of the graph as such. */
+  size_t cards = 0, steps = 0;
+  for (Agnode_t *n = agfstnode(d.ag); n; n = agnxtnode(d.ag, n)) {
+    cards += !strncmp(rt_attr(n, "id"), "route_node_", 11);
+    for (Agedge_t *e = agfstout(d.ag, n); e; e = agnxtout(d.ag, e))
+      steps += !strncmp(rt_attr(e, "id"), "route_edge_", 11);
+  }
+  assert_int_equal(cards, 3);
+  assert_int_equal(steps, 2);
+  assert_null(d.nodes[0]);
   cp_render_drawing_free(&d);
-  cp_graph_free(g);
-}
-
-/* docs/design.md's table: newrank, constraint=false and labelled flat edges crash or leak
- * in Graphviz 2.42's dot; none appears in a drawing. */
-static void no_construct_graphviz_crashes_on(void **state) {
-  (void)state;
-  cp_graph *g = sample();
-  size_t roles[] = {0, 2, 3}, moves[] = {5, 6};
-  cp_route r = rt_route(g, roles, moves, 2);
-  cp_render_options o = {.label_by = CP_BY_MONTHS, .route = &r};
-  char *dot = NULL;
-  size_t len = 0;
-  assert_int_equal(cp_render(g, &o, CP_FORMAT_DOT, &dot, &len, NULL), CP_OK);
-  assert_null(strstr(dot, "newrank"));
-  assert_null(strstr(dot, "constraint"));
-  cp_drawing d;
-  build(&d, g, &o);
-  for (size_t i = 0; i < cp_graph_role_count(g); i++)
-    for (size_t j = 0; j < cp_graph_role_count(g); j++) {
-      Agedge_t *e = agedge(d.ag, d.nodes[i], d.nodes[j], NULL, 0);
-      if (!e)
-        continue;
-      /* One edge between two roles, whichever way. */
-      size_t n = 0;
-      for (Agedge_t *f = agfstout(d.ag, d.nodes[i]); f; f = agnxtout(d.ag, f))
-        n += aghead(f) == d.nodes[j];
-      assert_int_equal(n, 1);
-      assert_null(agedge(d.ag, d.nodes[j], d.nodes[i], NULL, 0));
-      /* Flat edges (one column) carry no label. */
-      int li = cp_graph_role(g, i)->level, lj = cp_graph_role(g, j)->level;
-      if (li && lj && d.rank_of[li] == d.rank_of[lj])
-        assert_string_equal(rt_attr(e, "label"), "");
-    }
-  cp_render_drawing_free(&d);
-  free(dot);
   cp_graph_free(g);
 }
 
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(roles_sit_in_their_domains_box),
-      cmocka_unit_test(one_edge_per_pair_of_roles),
+      cmocka_unit_test(roles_sit_in_their_lanes),
+      cmocka_unit_test(one_line_per_move),
       cmocka_unit_test(the_route_and_alternatives_are_styled),
-      cmocka_unit_test(route_only_has_no_boxes),
-      cmocka_unit_test(no_construct_graphviz_crashes_on),
+      cmocka_unit_test(route_only_draws_cards),
   };
   return CP_RUN(tests, argc, argv);
 }

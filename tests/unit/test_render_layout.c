@@ -19,15 +19,16 @@ static const char *engine(const cp_graph *g, const cp_render_options *o, cp_erro
   cp_drawing d = {.g = g, .o = o};
   assert_int_equal(cp_render_plan(&d, e), CP_OK);
   cp_status st = cp_render_choose_engine(&d, e);
-  snprintf(chosen, sizeof chosen, "%s", st ? "(refused)" : d.engine);
+  static const char *const names[] = {"map", "neato", "sfdp", "cards"};
+  snprintf(chosen, sizeof chosen, "%s", st ? "(refused)" : names[d.engine]);
   if (!st)
     assert_int_equal(cp_render_room(&d, e), CP_OK);
   cp_render_drawing_free(&d);
   return chosen;
 }
 
-/* dot up to 300 roles drawn (levels as columns, domains as boxes), sfdp above it, whatever
- * the options ask otherwise; an unknown engine is refused by name. */
+/* The map up to 300 roles drawn when they have levels, else neato; sfdp above 300; route-only
+ * drawings are cards; an unknown engine is refused by name. */
 static void the_engine_follows_the_roles_drawn(void **state) {
   (void)state;
   cp_graph *g = roles(301);
@@ -38,13 +39,18 @@ static void the_engine_follows_the_roles_drawn(void **state) {
   memset(shown, 1, sizeof shown);
   shown[7] = 0;
   o.shown = shown;
-  assert_string_equal(engine(g, &o, &e), "dot");
+  assert_string_equal(engine(g, &o, &e), "neato"); /* no levels */
+  cp_graph *levelled = rt_graph("levelled");
+  rt_role(levelled, "a", "x", 1), rt_role(levelled, "b", "x", 0);
+  cp_render_options none = {0};
+  assert_string_equal(engine(levelled, &none, &e), "map");
+  cp_graph_free(levelled);
   o.layout = "neato";
   assert_string_equal(engine(g, &o, &e), "neato");
   o.layout = "circo";
   assert_string_equal(engine(g, &o, &e), "(refused)");
   assert_int_equal(e.status, CP_EINVAL);
-  assert_contains(e.message, "unknown layout 'circo' (choose from dot, sfdp, neato)");
+  assert_contains(e.message, "unknown layout 'circo' (choose from map, neato, sfdp)");
   cp_graph_free(g);
 }
 
@@ -61,12 +67,12 @@ static void layout_hands_back_plain_bytes(void **state) {
   assert_int_equal(rt_build(&d, g, &o, &e), CP_OK);
   char *svg = NULL, *again = NULL;
   size_t len = 0, len2 = 0;
-  assert_int_equal(cp_render_layout(d.ag, d.engine, "svg", &svg, &len, &e), CP_OK);
+  assert_int_equal(cp_render_layout(&d, "svg", &svg, &len, &e), CP_OK);
   assert_int_equal(strlen(svg), len);
   assert_contains(svg, "<svg");
   assert_contains(svg, "</svg>");
   /* Laid out afresh each time (the layout is freed after rendering): the same bytes. */
-  assert_int_equal(cp_render_layout(d.ag, d.engine, "svg", &again, &len2, &e), CP_OK);
+  assert_int_equal(cp_render_layout(&d, "svg", &again, &len2, &e), CP_OK);
   assert_int_equal(len, len2);
   assert_memory_equal(svg, again, len);
   free(svg), free(again);

@@ -2,6 +2,8 @@
  * alternatives' colours and lines, the graph's settings, and the legend. */
 #include "test_render.h"
 
+#include <math.h>
+
 static void edge_figures_by_criterion(void **state) {
   (void)state;
   cp_transition t = {.months = 6, .cost = 1500, .effort = 3, .has = CP_HAS_MONTHS | CP_HAS_COST};
@@ -28,53 +30,61 @@ static cp_graph *three_domains(void) {
   return g;
 }
 
-/* A box per domain drawn, in its colour, "(no domain)" for roles without one; a key entry
- * per route when there are alternatives; a note on what the edges say. */
-static void the_legend(void **state) {
+static Agedge_t *edge_by_id(Agraph_t *g, const char *id) {
+  for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+    for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e))
+      if (!strcmp(rt_attr(e, "id"), id))
+        return e;
+  return NULL;
+}
+
+/* Whether some key text reads `label` (text nodes end in "\l"). */
+static bool key_says(Agraph_t *g, const char *label) {
+  for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+    if (!strncmp(agnameof(n), "key_", 4) || !strncmp(rt_attr(n, "id"), "key_", 4)) {
+      const char *l = rt_attr(n, "label");
+      if (!strncmp(l, label, strlen(label)))
+        return true;
+    }
+  return false;
+}
+
+/* The key: what the figures are, that they are estimates with sources, a line per route;
+ * with lanes no domain colours (the lanes name them), without (neato) a swatch each. */
+static void the_key(void **state) {
   (void)state;
   cp_graph *g = three_domains();
-  unsigned char shown[4] = {1, 1, 0, 1};
-  cp_render_options o = {.label_by = CP_BY_MONTHS, .shown = shown};
+  cp_transition_spec sourced = {.months = 1, .has = CP_HAS_MONTHS, .source = "seed [1]"};
+  assert_int_equal(cp_graph_add_transition(g, 0, 3, &sourced, NULL), CP_OK);
+  size_t roles[] = {0, 2}, moves[] = {1};
+  cp_route r = rt_route(g, roles, moves, 1);
+  const char *names[] = {"Fastest: 1 step"};
+  cp_render_options o = {.label_by = CP_BY_MONTHS, .route = &r, .route_labels = names};
   cp_drawing d;
   cp_error e = {0};
   assert_int_equal(rt_build(&d, g, &o, &e), CP_OK);
-  Agraph_t *legend = agsubg(d.ag, "cluster_legend", 0);
-  assert_non_null(legend);
-  Agnode_t *none = rt_node_by_id(legend, "legend_domain_0"),
-           *x = rt_node_by_id(legend, "legend_domain_1");
-  assert_string_equal(rt_attr(none, "label"), "(no domain)");
-  assert_string_equal(rt_attr(x, "label"), "x");
-  assert_string_equal(rt_attr(x, "fillcolor"), rt_attr(d.nodes[0], "fillcolor"));
-  assert_null(rt_node_by_id(legend, "legend_domain_3")); /* z: nothing of it drawn */
-  assert_null(rt_node_by_id(legend, "legend_route_0"));
-  assert_string_equal(rt_attr(rt_node_by_id(legend, "legend_note"), "label"),
-                      "edge labels: months");
+  assert_non_null(agsubg(d.ag, "cluster_key", 0));
+  assert_true(key_says(d.ag, "Fastest: 1 step"));
+  assert_true(key_says(d.ag, "Figures on the lines: months each move takes"));
+  assert_true(key_says(d.ag, "Most figures are typical values or estimates; each move names its "
+                             "source"));
+  assert_false(key_says(d.ag, "X")); /* the lane names it */
   cp_render_drawing_free(&d);
-  /* One route: the note says how it is drawn; with alternatives, a key entry each. */
-  size_t roles[] = {0, 2}, moves[] = {1}, alt_roles[] = {0, 1, 2}, alt_moves[] = {0, 2};
-  cp_route r = rt_route(g, roles, moves, 1), alt = rt_route(g, alt_roles, alt_moves, 2);
-  o = (cp_render_options){.label_by = CP_BY_STEPS, .route = &r};
-  assert_int_equal(rt_build(&d, g, &o, &e), CP_OK);
-  legend = agsubg(d.ag, "cluster_legend", 0);
-  assert_string_equal(rt_attr(rt_node_by_id(legend, "legend_note"), "label"),
-                      "\\nbold red: the route");
-  cp_render_drawing_free(&d);
-  o.alternatives = &alt, o.n_alternatives = 1;
-  assert_int_equal(rt_build(&d, g, &o, &e), CP_OK);
-  legend = agsubg(d.ag, "cluster_legend", 0);
-  assert_string_equal(rt_attr(rt_node_by_id(legend, "legend_route_0"), "label"),
-                      "route 1: solid red");
-  Agnode_t *second = rt_node_by_id(legend, "legend_route_1");
-  assert_string_equal(rt_attr(second, "label"), "route 2: dashed blue");
-  assert_string_equal(rt_attr(second, "style"), "rounded,dashed");
-  assert_string_equal(rt_attr(second, "color"), "#0077BB");
-  assert_string_equal(rt_attr(rt_node_by_id(legend, "legend_note"), "label"), "roles by domain");
-  cp_render_drawing_free(&d);
+  o = (cp_render_options){.label_by = CP_BY_EFFORT, .layout = "neato"};
+  /* neato's key is made once Graphviz has placed the roles: through the whole call. */
+  char *svg = NULL;
+  size_t len = 0;
+  assert_int_equal(cp_render(g, &o, CP_FORMAT_SVG, &svg, &len, &e), CP_OK);
+  assert_contains(svg, ">X</text>"); /* domain x, in title case, by its swatch */
+  assert_contains(svg, ">No domain</text>");
+  assert_contains(svg, ">Effort: 1 light, 2 moderate, 3 substantial, 4 demanding, 5 very "
+                       "demanding</text>");
+  free(svg);
   cp_graph_free(g);
 }
 
-/* The key matches the edges: each alternative in its colour and line, the third dotted. */
-static void alternatives_look_as_their_key_says(void **state) {
+/* The key matches the lines: each route in its colour and line, the third dotted. */
+static void routes_look_as_their_key_says(void **state) {
   (void)state;
   cp_graph *g = three_domains();
   size_t roles[] = {0, 1}, moves[] = {0}, r2[] = {0, 2}, m2[] = {1}, r3[] = {1, 2}, m3[] = {2};
@@ -84,34 +94,45 @@ static void alternatives_look_as_their_key_says(void **state) {
   cp_drawing d;
   cp_error e = {0};
   assert_int_equal(rt_build(&d, g, &o, &e), CP_OK);
-  Agraph_t *legend = agsubg(d.ag, "cluster_legend", 0);
-  for (size_t a = 1; a <= 2; a++) {
+  for (size_t a = 0; a < 3; a++) {
     char id[32];
-    snprintf(id, sizeof id, "legend_route_%zu", a);
-    Agnode_t *key = rt_node_by_id(legend, id);
-    Agedge_t *edge = rt_edge(&d, a == 1 ? 0 : 1, 2);
-    assert_string_equal(rt_attr(edge, "color"), rt_attr(key, "color"));
-    assert_contains(rt_attr(key, "style"), rt_attr(edge, "style"));
-    assert_string_equal(rt_attr(edge, "penwidth"), "2.5");
+    snprintf(id, sizeof id, "key_route_%zu", a + 1);
+    Agedge_t *key = edge_by_id(d.ag, id), *line = d.edges[a].e;
+    assert_non_null(key);
+    assert_string_equal(rt_attr(line, "color"), rt_attr(key, "color"));
+    assert_string_equal(rt_attr(line, "style"), rt_attr(key, "style"));
   }
-  assert_string_equal(rt_attr(rt_edge(&d, 1, 2), "style"), "dotted");
-  assert_string_equal(rt_attr(d.nodes[0], "color"), "#CC3311");
-  assert_string_equal(rt_attr(d.ag, "rankdir"), "LR");
-  assert_string_equal(rt_attr(d.ag, "overlap"), ""); /* dot: ranks, not overlap removal */
-  cp_render_drawing_free(&d);
-  o.layout = "neato";
-  assert_int_equal(rt_build(&d, g, &o, &e), CP_OK);
-  assert_string_equal(rt_attr(d.ag, "overlap"), "false");
-  assert_null(agsubg(d.ag, "cluster_legend", 0)); /* force-directed: no boxed legend */
+  assert_string_equal(rt_attr(d.edges[2].e, "style"), "dotted");
+  assert_true(key_says(d.ag, "Route 2: 1 step"));
+  assert_string_equal(rt_attr(d.nodes[0], "color"), cp_render_route_colour(0));
   cp_render_drawing_free(&d);
   cp_graph_free(g);
+}
+
+/* Domain fills stay apart in greyscale: Rec. 601 luma at least 14 of 255 apart, and black
+ * text on each readable (luma 120 or more). */
+static void domains_differ_in_grey(void **state) {
+  (void)state;
+  double luma[9];
+  for (size_t i = 0; i < 9; i++) {
+    unsigned r, g, b;
+    assert_int_equal(sscanf(cp_render_domain_colour(i), "#%02x%02x%02x", &r, &g, &b), 3);
+    luma[i] = 0.299 * r + 0.587 * g + 0.114 * b;
+    assert_true(luma[i] >= 120);
+  }
+  for (size_t i = 0; i < 9; i++)
+    for (size_t j = i + 1; j < 9; j++)
+      if (fabs(luma[i] - luma[j]) < 14)
+        fail_msg("domains %zu and %zu: luma %.1f and %.1f", i, j, luma[i], luma[j]);
+  assert_string_equal(cp_render_domain_colour(9), cp_render_domain_colour(0));
 }
 
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(edge_figures_by_criterion),
-      cmocka_unit_test(the_legend),
-      cmocka_unit_test(alternatives_look_as_their_key_says),
+      cmocka_unit_test(the_key),
+      cmocka_unit_test(routes_look_as_their_key_says),
+      cmocka_unit_test(domains_differ_in_grey),
   };
   return CP_RUN(tests, argc, argv);
 }

@@ -67,7 +67,7 @@ static void roles_moves_and_the_drawing_are_described(void **state) {
            "<g id=\"route_edge_1\" class=\"edge\">\n<title>b to c</title>\n"
            "<desc>Step 2 of 2 of the route: b to c, 2 months, $200</desc>\n"
            "<g id=\"alt1_edge_0\" class=\"edge\">\n<title>Alpha &lt;&amp;&gt; to c</title>\n"
-           "<desc>Step 1 of alternative 1: Alpha &lt;&amp;&gt; to c, 9 months, $900</desc>\n"
+           "<desc>Step 1 of 1 of alternative 1: Alpha &lt;&amp;&gt; to c, 9 months, $900</desc>\n"
            "</svg>\n");
   free(out);
 }
