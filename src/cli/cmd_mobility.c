@@ -1,25 +1,20 @@
-/* cmd_mobility.c: `careerpath mobility build`: a transition graph from career histories. */
-#include "groups.h"
+/* cmd_mobility.c: `careerpath mobility build`: a transition graph (or a partial one) from
+ * career histories; the steps `mobility merge` shares. */
+#include "cmd_mobility.h"
 
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct mobility_state {
-  const char *input, *format_name, *roles_out;
-  char *roles_path; /* roles.csv beside -o, when that is where the roles go */
-  cp_mobility_options o;
-  cp_mobility *m;
-} mobility_state;
+#include <unistd.h>
 
 #define OWN(field) offsetof(mobility_state, field)
 
-static void mobility_init(cp_cli_run *x, void *state) {
+void cp_cli_mobility_init(cp_cli_run *x, void *state) {
   (void)x;
-  ((mobility_state *)state)->o.min_people = 5;
+  ((mobility_state *)state)->o.min_people = CP_CLI_MIN_PEOPLE_UNSET;
 }
 
-static const cp_cli_option opt_format = {
+const cp_cli_option cp_opt_mobility_format = {
     .name = "format",
     .value = "csv|dot",
     .help = "the output format, whatever FILE is called",
@@ -28,7 +23,7 @@ static const cp_cli_option opt_format = {
     .offset = OWN(format_name),
     .complete = "csv dot",
 };
-static const cp_cli_option opt_roles_out = {
+const cp_cli_option cp_opt_mobility_roles_out = {
     .name = "roles-out",
     .value = "FILE",
     .help = "where the roles CSV goes (default: roles.csv beside -o)",
@@ -38,7 +33,7 @@ static const cp_cli_option opt_roles_out = {
     .flags = CP_OPT_WRITES,
     .complete = "@file",
 };
-static const cp_cli_option opt_min_people = {
+const cp_cli_option cp_opt_mobility_min_people = {
     .name = "min-people",
     .value = "K",
     .help =
@@ -63,9 +58,27 @@ static const cp_cli_option opt_memory_rows = {
     .set = cp_cli_set_count,
     .offset = OWN(o.memory_rows),
 };
+static const cp_cli_option opt_partial = {
+    .name = "partial",
+    .help = "write a partial build (binary) for 'mobility merge': histories split by person, "
+            "no suppression yet",
+    .heading = CP_HEAD_OUTPUT,
+    .set = cp_cli_set_flag,
+    .offset = OWN(partial),
+};
+static const cp_cli_option opt_origin_column = {
+    .name = "origin-column",
+    .value = "NAME",
+    .help = "a column holding each row's FILE:LINE in the original input, where bad rows are "
+            "reported (shards written by careerpath-dask)",
+    .heading = CP_HEAD_OPTIONS,
+    .set = cp_cli_set_string,
+    .offset = OWN(o.origin_column),
+};
 static const cp_cli_option *const options[] = {
-    &cp_opt_output,   &opt_format, &opt_roles_out, &opt_min_people, &opt_strict,
-    &opt_memory_rows, NULL};
+    &cp_opt_output,   &cp_opt_mobility_format,     &cp_opt_mobility_roles_out,
+    &opt_partial,     &cp_opt_mobility_min_people, &opt_strict,
+    &opt_memory_rows, &opt_origin_column,          NULL};
 
 static int mobility_operands(cp_cli_run *x, void *state, char **operands, size_t n) {
   mobility_state *s = state;
@@ -110,9 +123,11 @@ static int roles_file(cp_cli_run *x, mobility_state *s) {
   return s->roles_out ? cp_cli_add_companion(x, s->roles_out, NULL, 0) : CP_EXIT_OK;
 }
 
-static int mobility_check(cp_cli_run *x, void *state) {
+int cp_cli_mobility_check(cp_cli_run *x, void *state) {
   mobility_state *s = state;
   int code;
+  if (s->o.min_people == CP_CLI_MIN_PEOPLE_UNSET)
+    s->o.min_people = 5;
   if ((code = choose_format(x, s)))
     return code;
   if (s->roles_out && x->args.format == CP_OUT_DOT)
@@ -123,7 +138,8 @@ static int mobility_check(cp_cli_run *x, void *state) {
 
 /* The summary on stderr: rows, people, moves, bad rows with their lines, what was
  * suppressed. */
-static void report(const cp_cli *c, const cp_mobility *m) {
+/* What was read: rows, people, moves, bad rows with their lines. */
+static void report_rows(const cp_cli *c, const cp_mobility *m) {
   fprintf(c->err,
           "careerpath mobility: %zu rows: %zu people, %zu stays, %zu moves between %zu roles; "
           "%zu bad row%s skipped\n",
@@ -133,6 +149,10 @@ static void report(const cp_cli *c, const cp_mobility *m) {
     fprintf(c->err, "  %s\n", m->bad_listed[i]);
   if (m->bad_rows > m->n_bad_listed)
     fprintf(c->err, "  ... and %zu more\n", m->bad_rows - m->n_bad_listed);
+}
+
+void cp_cli_mobility_report(const cp_cli *c, const cp_mobility *m) {
+  report_rows(c, m);
   fprintf(c->err,
           "careerpath mobility: published %zu roles and %zu transitions; suppressed %zu role%s "
           "and %zu transition%s (%zu moves) seen in fewer than %zu people\n",
@@ -141,18 +161,65 @@ static void report(const cp_cli *c, const cp_mobility *m) {
           m->min_people);
 }
 
-static int mobility_compute(cp_cli_run *x, void *state) {
-  mobility_state *s = state;
-  cp_error e = {0};
-  cp_status st = cp_mobility_build(s->input, &s->o, &s->m, &e);
-  if (st)
-    return cp_cli_status(&x->c, st, &e);
-  report(&x->c, s->m);
+/* A partial is bytes for `mobility merge`: no format, no roles file, no suppression. */
+static int partial_check(cp_cli_run *x, mobility_state *s) {
+  const char *out = x->args.output;
+  if (s->format_name || s->roles_out)
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE,
+                       "--partial writes a partial build; %s goes with "
+                       "'mobility merge'",
+                       s->format_name ? "--format" : "--roles-out");
+  if (s->o.min_people != CP_CLI_MIN_PEOPLE_UNSET)
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE,
+                       "--min-people goes with 'mobility merge': suppressing in each part "
+                       "would drop moves that are common over all the parts");
+  if ((!out || !strcmp(out, "-")) && isatty(fileno(x->c.out)))
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE, "a partial build is binary; give -o FILE");
+  x->args.format = CP_OUT_CSV; /* the slot the partial's bytes are presented from */
   return CP_EXIT_OK;
 }
 
-/* Transitions to `out`, roles (CSV) to their own file, written together. */
-static int present_graph(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
+static int mobility_check(cp_cli_run *x, void *state) {
+  mobility_state *s = state;
+  return s->partial ? partial_check(x, s) : cp_cli_mobility_check(x, state);
+}
+
+/* The partial's summary: what it holds, from the partial itself read back (which checks it
+ * too). */
+static int report_partial(cp_cli_run *x, mobility_state *s) {
+  cp_error e = {0};
+  cp_mobility_merge *mg = NULL;
+  cp_status st = cp_mobility_merge_new(&mg, &e);
+  if (!st)
+    st = cp_mobility_merge_add(mg, s->input, s->partial_bytes, s->partial_len, &e);
+  if (!st)
+    st = cp_mobility_merge_finish(mg, 1, &s->m, &e);
+  cp_mobility_merge_free(mg);
+  if (st)
+    return cp_cli_status(&x->c, st, &e);
+  report_rows(&x->c, s->m);
+  fprintf(x->c.err,
+          "careerpath mobility: a partial build of %zu roles and %zu transitions; nothing "
+          "suppressed until 'mobility merge'\n",
+          s->m->n_roles, s->m->n_transitions);
+  return CP_EXIT_OK;
+}
+
+static int mobility_compute(cp_cli_run *x, void *state) {
+  mobility_state *s = state;
+  cp_error e = {0};
+  cp_status st = s->partial ? cp_mobility_build_partial(s->input, &s->o, &s->partial_bytes,
+                                                        &s->partial_len, &e)
+                            : cp_mobility_build(s->input, &s->o, &s->m, &e);
+  if (st)
+    return cp_cli_status(&x->c, st, &e);
+  if (s->partial)
+    return report_partial(x, s);
+  cp_cli_mobility_report(&x->c, s->m);
+  return CP_EXIT_OK;
+}
+
+int cp_cli_mobility_present(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
   const mobility_state *s = state;
   char *text = NULL, *roles = NULL;
   size_t len = 0, roles_len = 0;
@@ -170,9 +237,18 @@ static int present_graph(cp_cli_run *x, const void *state, cp_out_format f, FILE
   return code;
 }
 
-static void mobility_release(void *state) {
+static int present_graph(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
+  const mobility_state *s = state;
+  if (!s->partial)
+    return cp_cli_mobility_present(x, state, f, out);
+  fwrite(s->partial_bytes, 1, s->partial_len, out);
+  return CP_EXIT_OK;
+}
+
+void cp_cli_mobility_release(void *state) {
   mobility_state *s = state;
   free(s->roles_path);
+  free(s->partial_bytes);
   cp_mobility_free(s->m);
 }
 
@@ -192,7 +268,12 @@ const cp_cli_command cp_cmd_mobility_build = {
         "Person ids never appear in any output.\n"
         "\n"
         "The graph goes to -o FILE (default: standard output): FILE.gv or FILE.dot writes DOT,\n"
-        "anything else CSV transitions with the roles in roles.csv beside it.",
+        "anything else CSV transitions with the roles in roles.csv beside it.\n"
+        "\n"
+        "With --partial it writes, instead, a partial build of a shard of the histories (every\n"
+        "row of a person in one shard) that 'careerpath mobility merge' combines with the other\n"
+        "shards' into exactly the graph one build over all of them gives; --min-people is then\n"
+        "the merge's (docs/distributed.md).",
     .options = options,
     .operand = "HISTORIES.csv",
     .notes =
@@ -204,9 +285,9 @@ const cp_cli_command cp_cmd_mobility_build = {
     .default_format = CP_OUT_CSV,
     .present = {[CP_OUT_CSV] = present_graph, [CP_OUT_DOT] = present_graph},
     .state_size = sizeof(mobility_state),
-    .init = mobility_init,
+    .init = cp_cli_mobility_init,
     .operands = mobility_operands,
     .check = mobility_check,
     .compute = mobility_compute,
-    .release = mobility_release,
+    .release = cp_cli_mobility_release,
 };
