@@ -1,5 +1,6 @@
-/* test_cli_mobility.c: `careerpath mobility build` in-process (cmd_mobility.c): a graph from
- * career histories, its two files written together, inputs never overwritten; -o. */
+/* test_cli_mobility.c: `careerpath mobility build` and `mobility merge` in-process
+ * (cmd_mobility.c, cmd_mobility_merge.c): a graph from career histories, its two files
+ * written together, inputs never overwritten; partials merged; -o. */
 #include "cli_test.h"
 
 static const char histories[] = "person,role,seq\n"
@@ -124,6 +125,46 @@ static void mobility_writes_with_o(void **state) {
   cli_test_rmdir(dir);
 }
 
+/* Two shards' partials merged give one build's bytes; a partial is refused as a graph's
+ * options, and merge refuses what is not a partial. */
+static void mobility_partials_merge(void **state) {
+  (void)state;
+  char dir[64], h[128], s1[160], s2[160], p1[160], p2[160];
+  fixture(dir, sizeof dir, h, sizeof h);
+  snprintf(s1, sizeof s1, "%s/s1.csv", dir);
+  snprintf(s2, sizeof s2, "%s/s2.csv", dir);
+  snprintf(p1, sizeof p1, "%s/p1.cpp", dir);
+  snprintf(p2, sizeof p2, "%s/p2.cpp", dir);
+  cli_test_write(s1, "person,role,seq\np2,a,1\np2,b,2\np2,c,3\nbad row\n");
+  cli_test_write(s2, "person,role,seq\np1,a,1\np1,b,2\np3,a,1\np3,c,2\n");
+  run_result *r = run("mobility", "build", h, "--min-people", "1");
+  char *want = strdup(r->out);
+  r = run("mobility", "build", "--partial", s1, "-o", p1);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->err, "a partial build of 3 roles and 2 transitions; nothing suppressed");
+  r = run("mobility", "build", "--partial", s2, "-o", p2);
+  assert_int_equal(r->code, 0);
+  r = run("mobility", "merge", p2, p1, "--min-people", "1");
+  assert_int_equal(r->code, 0);
+  assert_string_equal(r->out, want);
+  assert_contains(r->err, "8 rows: 3 people, ");
+  r = run("mobility", "merge", p1, p2, "--min-people", "2");
+  assert_string_equal(r->out, "from,to,count,people,probability,median_months\n"
+                              "a,b,2,2,1,\n");
+  r = run("mobility", "merge", p1, h);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_contains(r->err, "h.csv: not a partial mobility file");
+  r = run("mobility", "build", "--partial", s1, "-o", p1, "--min-people", "2");
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  assert_contains(r->err, "--min-people goes with 'mobility merge'");
+  r = run("mobility", "merge", p1, "-o", p1);
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  assert_contains(r->err, "is the input file; refusing to overwrite it");
+  check_output_option(0, "gv", "mobility", "merge", p1, p2, "--min-people", "1", "--format", "dot");
+  free(want);
+  cli_test_rmdir(dir);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(mobility_builds_a_graph),
@@ -131,6 +172,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(mobility_writes_its_files_together),
       cmocka_unit_test(mobility_never_overwrites_its_input),
       cmocka_unit_test(mobility_writes_with_o),
+      cmocka_unit_test(mobility_partials_merge),
   };
   int rc = CP_RUN(tests, argc, argv);
   cli_test_done();
