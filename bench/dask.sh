@@ -32,16 +32,16 @@ if [ ! -s "$data/h-0.csv" ]; then
 fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 /usr/bin/time -f "%e" -o "$out/one.t" "$bin" mobility build "$data/all.csv" -o "$out/one.csv" \
-  2>"$out/one.err"
+  --roles-out "$out/one-roles.csv" 2>"$out/one.err"
 cd "$data"
 /usr/bin/time -f "%e" -o "$out/dask.t" "$here/scripts/careerpath-dask" --workers "$workers" \
   --careerpath "$bin" --work-dir "$out" --timings mobility 'h-*.csv' -o "$out/dask.csv" \
-  --partitions "$partitions" 2>"$out/dask.err"
+  --roles-out "$out/dask-roles.csv" --partitions "$partitions" 2>"$out/dask.err"
 echo "rows: $rows in $files files, $(du -sm "$data/all.csv" | cut -f1) MiB"
 echo "one mobility build:         $(cat "$out/one.t") s"
 echo "careerpath-dask, $workers workers: $(cat "$out/dask.t") s (LocalCluster start included)"
 grep -E "timings" "$out/dask.err"
 grep -E "partition .* done" "$out/dask.err" | sed 's/^careerpath-dask: /  /'
-cmp "$out/one.csv" "$out/dask.csv" && cmp "$out/roles.csv" "$out/roles.csv" &&
+cmp "$out/one.csv" "$out/dask.csv" && cmp "$out/one-roles.csv" "$out/dask-roles.csv" &&
   echo "outputs: byte for byte equal"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
