@@ -16,13 +16,18 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 data=$work/dask-histories-$rows
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-if [ ! -s "$data/h-0.csv" ]; then
-  mkdir -p "$data"
+mkdir -p "$data"
+if [ ! -s "$data/all.csv" ]; then
   echo "generating $rows rows into $data (about 2 minutes per 10 million)" >&2
   /usr/bin/python3 "$here/data/generate_histories.py" --rows "$rows" --seed 7 --shuffle \
-    >"$data/all.csv"
+    >"$data/all.csv.tmp"
+  mv "$data/all.csv.tmp" "$data/all.csv"
+fi
+if [ ! -s "$data/h-0.csv" ]; then
   # FILES pieces of consecutive rows, each with the header (as exports come).
-  tail -n +2 "$data/all.csv" | split -n "l/$files" -d -a 3 - "$data/body-"
+  tail -n +2 "$data/all.csv" >"$data/body"
+  split -n "l/$files" -d -a 3 "$data/body" "$data/body-"
+  rm "$data/body"
   i=0
   for body in "$data"/body-*; do
     { head -1 "$data/all.csv"; cat "$body"; } >"$data/h-$i.csv"
