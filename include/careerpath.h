@@ -618,6 +618,11 @@ cp_status cp_mobility_merge_add_file(cp_mobility_merge *mg, const char *path, cp
  * CP_EINVAL when nothing was added. The merge may only be freed afterwards. */
 cp_status cp_mobility_merge_finish(cp_mobility_merge *mg, size_t min_people, cp_mobility **out,
                                    cp_error *err);
+/* The partials added so far combined into one partial file's bytes (malloc'd), nothing
+ * suppressed: merges can form a tree. The merge stays open. CP_EINVAL when nothing was
+ * added. */
+cp_status cp_mobility_merge_write_partial(cp_mobility_merge *mg, char **out, size_t *out_len,
+                                          cp_error *err);
 void cp_mobility_merge_free(cp_mobility_merge *mg);
 
 /* The result as CSV: transitions (from,to,count,people,probability,median_months) and roles

@@ -123,7 +123,7 @@ static int roles_file(cp_cli_run *x, mobility_state *s) {
   return s->roles_out ? cp_cli_add_companion(x, s->roles_out, NULL, 0) : CP_EXIT_OK;
 }
 
-int cp_cli_mobility_check(cp_cli_run *x, void *state) {
+static int graph_check(cp_cli_run *x, void *state) {
   mobility_state *s = state;
   int code;
   if (s->o.min_people == CP_CLI_MIN_PEOPLE_UNSET)
@@ -171,22 +171,22 @@ static int partial_check(cp_cli_run *x, mobility_state *s) {
                        s->format_name ? "--format" : "--roles-out");
   if (s->o.min_people != CP_CLI_MIN_PEOPLE_UNSET)
     return cp_cli_fail(&x->c, CP_EXIT_USAGE,
-                       "--min-people goes with 'mobility merge': suppressing in each part "
-                       "would drop moves that are common over all the parts");
+                       "--min-people goes with a merge that is not --partial: suppressing in "
+                       "each part would drop moves that are common over all the parts");
   if ((!out || !strcmp(out, "-")) && isatty(fileno(x->c.out)))
     return cp_cli_fail(&x->c, CP_EXIT_USAGE, "a partial build is binary; give -o FILE");
   x->args.format = CP_OUT_CSV; /* the slot the partial's bytes are presented from */
   return CP_EXIT_OK;
 }
 
-static int mobility_check(cp_cli_run *x, void *state) {
+int cp_cli_mobility_check(cp_cli_run *x, void *state) {
   mobility_state *s = state;
-  return s->partial ? partial_check(x, s) : cp_cli_mobility_check(x, state);
+  return s->partial ? partial_check(x, s) : graph_check(x, state);
 }
 
 /* The partial's summary: what it holds, from the partial itself read back (which checks it
  * too). */
-static int report_partial(cp_cli_run *x, mobility_state *s) {
+int cp_cli_mobility_report_partial(cp_cli_run *x, mobility_state *s) {
   cp_error e = {0};
   cp_mobility_merge *mg = NULL;
   cp_status st = cp_mobility_merge_new(&mg, &e);
@@ -214,12 +214,12 @@ static int mobility_compute(cp_cli_run *x, void *state) {
   if (st)
     return cp_cli_status(&x->c, st, &e);
   if (s->partial)
-    return report_partial(x, s);
+    return cp_cli_mobility_report_partial(x, s);
   cp_cli_mobility_report(&x->c, s->m);
   return CP_EXIT_OK;
 }
 
-int cp_cli_mobility_present(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
+static int graph_files(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
   const mobility_state *s = state;
   char *text = NULL, *roles = NULL;
   size_t len = 0, roles_len = 0;
@@ -237,10 +237,10 @@ int cp_cli_mobility_present(cp_cli_run *x, const void *state, cp_out_format f, F
   return code;
 }
 
-static int present_graph(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
+int cp_cli_mobility_present(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
   const mobility_state *s = state;
   if (!s->partial)
-    return cp_cli_mobility_present(x, state, f, out);
+    return graph_files(x, state, f, out);
   fwrite(s->partial_bytes, 1, s->partial_len, out);
   return CP_EXIT_OK;
 }
@@ -283,11 +283,11 @@ const cp_cli_command cp_cmd_mobility_build = {
                   "with --strict), 4 output could not be written, 5 internal error.",
     .what = "the graph",
     .default_format = CP_OUT_CSV,
-    .present = {[CP_OUT_CSV] = present_graph, [CP_OUT_DOT] = present_graph},
+    .present = {[CP_OUT_CSV] = cp_cli_mobility_present, [CP_OUT_DOT] = cp_cli_mobility_present},
     .state_size = sizeof(mobility_state),
     .init = cp_cli_mobility_init,
     .operands = mobility_operands,
-    .check = mobility_check,
+    .check = cp_cli_mobility_check,
     .compute = mobility_compute,
     .release = cp_cli_mobility_release,
 };

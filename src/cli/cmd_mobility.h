@@ -26,11 +26,15 @@ extern const cp_cli_option cp_opt_mobility_format, cp_opt_mobility_roles_out,
     cp_opt_mobility_min_people;
 
 void cp_cli_mobility_init(cp_cli_run *x, void *state);
-/* The format (--format, else -o's name) and the roles file, declared before any work. */
+/* The format (--format, else -o's name) and the roles file, declared before any work; with
+ * --partial, that nothing asks for a graph. */
 int cp_cli_mobility_check(cp_cli_run *x, void *state);
+/* The summary of a partial (s->partial_bytes), read back, which checks it too. */
+int cp_cli_mobility_report_partial(cp_cli_run *x, mobility_state *s);
 /* The summary on standard error. */
 void cp_cli_mobility_report(const cp_cli *c, const cp_mobility *m);
-/* The graph: transitions to `out`, CSV roles to their own file, written together. */
+/* The graph: transitions to `out`, CSV roles to their own file, written together; or the
+ * partial's bytes. */
 int cp_cli_mobility_present(cp_cli_run *x, const void *state, cp_out_format f, FILE *out);
 void cp_cli_mobility_release(void *state);
 

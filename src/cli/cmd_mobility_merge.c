@@ -4,9 +4,17 @@
 #include <stddef.h>
 #include <stdlib.h>
 
-static const cp_cli_option *const options[] = {&cp_opt_output, &cp_opt_mobility_format,
-                                               &cp_opt_mobility_roles_out,
-                                               &cp_opt_mobility_min_people, NULL};
+static const cp_cli_option opt_partial = {
+    .name = "partial",
+    .help = "write the partials combined as one partial (binary), nothing suppressed: merges "
+            "in a tree",
+    .heading = CP_HEAD_OUTPUT,
+    .set = cp_cli_set_flag,
+    .offset = offsetof(mobility_state, partial),
+};
+static const cp_cli_option *const options[] = {
+    &cp_opt_output, &cp_opt_mobility_format,     &cp_opt_mobility_roles_out,
+    &opt_partial,   &cp_opt_mobility_min_people, NULL};
 
 static int merge_operands(cp_cli_run *x, void *state, char **operands, size_t n) {
   mobility_state *s = state;
@@ -29,10 +37,13 @@ static int merge_compute(cp_cli_run *x, void *state) {
   for (size_t i = 0; i < s->n_parts && !st; i++)
     st = cp_mobility_merge_add_file(mg, s->parts[i], &e);
   if (!st)
-    st = cp_mobility_merge_finish(mg, s->o.min_people, &s->m, &e);
+    st = s->partial ? cp_mobility_merge_write_partial(mg, &s->partial_bytes, &s->partial_len, &e)
+                    : cp_mobility_merge_finish(mg, s->o.min_people, &s->m, &e);
   cp_mobility_merge_free(mg);
   if (st)
     return cp_cli_status(&x->c, st, &e);
+  if (s->partial)
+    return cp_cli_mobility_report_partial(x, s);
   cp_cli_mobility_report(&x->c, s->m);
   return CP_EXIT_OK;
 }
@@ -51,7 +62,9 @@ const cp_cli_command cp_cmd_mobility_merge = {
         "version, truncated or corrupted (each carries a checksum) is an error naming it.\n"
         "\n"
         "The graph goes to -o FILE (default: standard output): FILE.gv or FILE.dot writes DOT,\n"
-        "anything else CSV transitions with the roles in roles.csv beside it.",
+        "anything else CSV transitions with the roles in roles.csv beside it. With --partial\n"
+        "the combination is written as one partial instead, for a later merge (a tree of\n"
+        "merges); --min-people then waits for that merge.",
     .options = options,
     .operand = "PARTIAL...",
     .notes = "A summary (rows, people, moves, the first bad rows with their original file and\n"

@@ -513,6 +513,36 @@ cp_status cp_mobility_merge_new(cp_mobility_merge **out, cp_error *err) {
   return CP_OK;
 }
 
+/* The merge's state in the form the partial writer takes: the bad rows kept, with their
+ * places, lent to a copy of the counts. */
+static cp_mobility_acc merge_acc(cp_mobility_merge *mg, cp_mobility *counts) {
+  *counts = *mg->m;
+  cp_mobility_acc a = {.m = counts,
+                       .roles = mg->roles,
+                       .n_roles = mg->n_roles,
+                       .edges = mg->edges,
+                       .n_edges = mg->n_edges,
+                       .role_hist = &mg->role_hist,
+                       .edge_hist = &mg->edge_hist};
+  for (size_t i = 0; i < mg->n_bad; i++) {
+    counts->bad_listed[i] = mg->bad[i].msg;
+    a.bad_line[i] = mg->bad[i].line;
+    a.bad_file_len[i] = mg->bad[i].file_len;
+  }
+  counts->n_bad_listed = mg->n_bad;
+  return a;
+}
+
+cp_status cp_mobility_merge_write_partial(cp_mobility_merge *mg, char **out, size_t *out_len,
+                                          cp_error *err) {
+  if (mg->finished || mg->parts == 0)
+    return cp_fail(err, CP_EINVAL, mg->finished ? "the merge is finished" : "no partials to merge");
+  cp_mobility counts;
+  cp_mobility_acc a = merge_acc(mg, &counts);
+  partial_out po = {out, out_len};
+  return write_partial(&po, &a, err);
+}
+
 cp_status cp_mobility_merge_finish(cp_mobility_merge *mg, size_t min_people, cp_mobility **out,
                                    cp_error *err) {
   if (mg->finished || mg->parts == 0)

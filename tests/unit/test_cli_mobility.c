@@ -156,7 +156,13 @@ static void mobility_partials_merge(void **state) {
   assert_contains(r->err, "h.csv: not a partial mobility file");
   r = run("mobility", "build", "--partial", s1, "-o", p1, "--min-people", "2");
   assert_int_equal(r->code, CP_EXIT_USAGE);
-  assert_contains(r->err, "--min-people goes with 'mobility merge'");
+  assert_contains(r->err, "--min-people goes with a merge that is not --partial");
+  /* A tree: p1 and p2 merged into a partial, merged again, gives the same bytes. */
+  snprintf(s1, sizeof s1, "%s/p12.cpp", dir);
+  r = run("mobility", "merge", "--partial", p1, p2, "-o", s1);
+  assert_int_equal(r->code, 0);
+  r = run("mobility", "merge", s1, "--min-people", "1");
+  assert_string_equal(r->out, want);
   r = run("mobility", "merge", p1, "-o", p1);
   assert_int_equal(r->code, CP_EXIT_USAGE);
   assert_contains(r->err, "is the input file; refusing to overwrite it");

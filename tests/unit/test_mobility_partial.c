@@ -123,6 +123,35 @@ static void check_equal(const char *text, size_t n_shards, size_t min_people, si
     free(got);
     cp_mobility_free(m);
   }
+  /* A tree: the first half and the rest merged into partials, then those two merged. */
+  char *halves[2];
+  size_t half_lens[2], pair[2] = {1, 0};
+  for (size_t h = 0; h < 2; h++) {
+    cp_mobility_merge *mg = NULL;
+    cp_error e = {0};
+    assert_int_equal(cp_mobility_merge_new(&mg, &e), CP_OK);
+    for (size_t i = h ? n_shards / 2 : 0; i < (h ? n_shards : n_shards / 2); i++)
+      assert_int_equal(cp_mobility_merge_add(mg, "p", parts[i], lens[i], &e), CP_OK);
+    cp_status st = cp_mobility_merge_write_partial(mg, &halves[h], &half_lens[h], &e);
+    cp_mobility_merge_free(mg);
+    if (st) { /* an empty half: the other is the whole */
+      assert_int_equal(st, CP_EINVAL);
+      halves[h] = malloc(1);
+      half_lens[h] = 0;
+    }
+  }
+  bool both = half_lens[0] && half_lens[1];
+  size_t only = half_lens[0] ? 0 : 1;
+  cp_mobility *tree = merge_parts(halves, half_lens, both ? pair : &only, both ? 2 : 1, min_people);
+  char *got = outputs(tree);
+  assert_string_equal(got, want);
+  assert_int_equal(tree->n_bad_listed, whole->n_bad_listed);
+  for (size_t i = 0; i < tree->n_bad_listed; i++)
+    assert_string_equal(tree->bad_listed[i], whole->bad_listed[i]);
+  free(got);
+  cp_mobility_free(tree);
+  free(halves[0]);
+  free(halves[1]);
   for (size_t i = 0; i < n_shards; i++)
     free(parts[i]);
   shards_free(&s);
@@ -139,7 +168,8 @@ static char *sample(void) {
   return text;
 }
 
-/* The acceptance: any split, any order, K = 1 and 5, with and without spilling. */
+/* The acceptance: any split, any order, merged at once or in a tree, K = 1 and 5, with and
+ * without spilling. */
 static void merged_equals_one_build(void **state) {
   (void)state;
   char *text = sample();
