@@ -28,6 +28,11 @@ def main() -> None:
             for t in sorted(targets):
                 w.writerow([f"r{i}", f"r{t}", rng.randint(1, 24), 100 * rng.randint(0, 50),
                             rng.randint(1, 5)])
+    write_queries(out, rng, roles, queries)
+
+
+def write_queries(out, rng, roles, queries) -> None:
+    """queries.csv: QUERIES from,to pairs of roles r0..r(ROLES-1), drawn uniformly by rng."""
     with open(os.path.join(out, "queries.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["from", "to"])

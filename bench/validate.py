@@ -27,7 +27,7 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import nx_measures as nm  # noqa: E402
 
-TABLES = os.path.join(ROOT, "..", "shared", "data", "mobility-tables")
+TABLES = os.path.join(ROOT, "data", "mobility-tables")
 TOL = 1e-6
 
 R_CODE = r"""
@@ -103,6 +103,73 @@ def network_section(out, binary, path, title):
     return bad
 
 
+def real_data_section(binary):
+    """The real data careerpath ships: O*NET routes against NetworkX, the CPS chain against
+    numpy (bench/real_data.py, which tests/e2e/onet_networkx.py and cps_numpy.py also run)."""
+    import real_data as rd
+    out = ["## Real data", ""]
+    bad = 0
+    with tempfile.TemporaryDirectory() as work:
+        imported = os.path.join(work, "onet", "transitions.csv")
+        os.mkdir(os.path.dirname(imported))
+        subprocess.run([binary, "import", "onet", os.path.join(ROOT, "data", "onet-29.3"),
+                        "-o", imported], check=True, capture_output=True)
+        out.append("### O*NET 29.3: fewest-step routes against NetworkX's BFS\n")
+        out.append(
+            "NetworkX reads `data/onet-29.3/Related Occupations.txt` itself (one directed edge "
+            "per row, O*NET-SOC Code to Related O*NET-SOC Code) and answers each question by "
+            "breadth-first search; careerpath answers on the graph `careerpath import onet "
+            "data/onet-29.3` writes and on the built-in `@onet`, with `route --batch --by "
+            "steps` (the questions: every pair of %d health-informatics and clerical "
+            "occupations, each with the %d occupations nobody lists as related, both ways, "
+            "and 3,000 random pairs, seeded) and `reach --by steps` from each of the %d. An "
+            "answer agrees when the number of steps is the same (or both find no route) and "
+            "careerpath's route is a path of the table.\n"
+            % (len(rd.ONET_FOCUS), len(rd.ONET_UNREACHABLE), len(rd.ONET_FOCUS)))
+        out.append("| graph | roles | moves | routes asked | with no route | reachable sets | "
+                   "differ |")
+        out.append("|---|---|---|---|---|---|---|")
+        for label, graph in (("`import onet` (CSV)", imported), ("`@onet`", "@onet")):
+            r = rd.onet_bfs(binary, ROOT, graph, work)
+            bad += len(r["differ"])
+            out.append("| %s | %d | %d | %d | %d | %d | %d |" % (
+                label, r["roles"], r["moves"], r["routes"], r["no_route"], r["reach"],
+                len(r["differ"])))
+        steps = sorted((k, v) for k, v in r["steps"].items() if k is not None)
+        out.append("")
+        out.append("Steps of the routes asked: %s.\n" % ", ".join(
+            "%d × %d" % (v, k) for k, v in steps))
+    c = rd.cps_markov(binary, ROOT)
+    bad += len(c["differ"])
+    n = c["numpy"]
+    out.append("### The CPS chain against numpy\n")
+    out.append(
+        "numpy builds the annual transition matrix from "
+        "`data/cps-mobility/asec_to_bls_mobility_edgelist.csv` itself "
+        "(`transition_prob_BLS_ASECnorm_corr`, row sums %.4f to %.4f, each row rescaled to 1 "
+        "as `--normalize` does), finds who can reach Medical and Health Services Managers "
+        "(11-9110) by searching backwards, and solves (I - Q) h = P[:, t] for the probability "
+        "of ever reaching it and (I - Q) g = P h for the expected years, g / h given that it "
+        "is reached. careerpath: `markov FILE --columns %s --roles "
+        "data/cps-mobility/occ_names_bls_minor_major.csv --role-columns %s --normalize --to "
+        "11-9110`.\n" % (n["row_sum_min"], n["row_sum_max"], rd.CPS_COLUMNS,
+                          rd.CPS_ROLE_COLUMNS))
+    rn = c["from"]
+    out.append("| figure | careerpath | numpy | largest difference over %d occupations |"
+               % c["roles"])
+    out.append("|---|---|---|---|")
+    out.append("| P(reach 11-9110) from Registered Nurses (29-1140) | %.12f | %.12f | %.1e |"
+               % (rn["reach_probability"], n["reach"]["29-1140"], c["worst_reach"]))
+    out.append("| E[years to 11-9110, given reaching] from 29-1140 | %.9f | %.9f | %.1e "
+               "(relative) |" % (rn["expected_steps"], n["years"]["29-1140"], c["worst_years"]))
+    never = sum(1 for st in c["mine"]["states"] if st["reach_probability"] == 0)
+    out.append("| occupations that never reach it | %d | %d | |" % (never, n["never"]))
+    out.append("")
+    out.append("Tolerance 1e-9 (absolute for probabilities, relative for years); figures that "
+               "differ: %d.\n" % len(c["differ"]))
+    return out, bad
+
+
 def main():
     binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/test-plain/careerpath")
     version = careerpath(binary, "--version").strip()
@@ -161,6 +228,11 @@ def main():
         summary.append("| sample-histories.csv (network measures only) | | | | %s |"
                        % ("all agree" if not bad else "%d differ" % bad))
 
+    real, bad = real_data_section(binary)
+    bad_total += bad
+    summary.append("| real data: O*NET routes, the CPS chain ([below](#real-data)) | | | | %s |"
+                   % ("all agree" if not bad else "%d differ" % bad))
+
     head = [
         "# Validation: careerpath's measures beside independent implementations",
         "",
@@ -175,7 +247,7 @@ def main():
         "```",
         "",
         "The inputs are the published occupational mobility tables in "
-        "`../shared/data/mobility-tables` (see its SOURCE.md: Hauser 1979, Glass 1954, "
+        "`data/mobility-tables` (see its SOURCE.md: Hauser 1979, Glass 1954, "
         "Erikson-Goldthorpe-Portocarero, Yamaguchi 1987), read by careerpath as they are: "
         "`from,to,count` edges whose probabilities are the row-normalised counts, the diagonal "
         "being the chance of staying. R builds the same transition matrix from the same file.",
@@ -228,7 +300,7 @@ def main():
         "",
     ]
     with open(os.path.join(ROOT, "docs", "validation.md"), "w") as f:
-        f.write("\n".join(head + out).rstrip() + "\n")
+        f.write("\n".join(head + out + real).rstrip() + "\n")
     print("docs/validation.md: %d figures differ" % bad_total)
     sys.exit(1 if bad_total else 0)
 

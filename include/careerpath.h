@@ -2,6 +2,7 @@
 #ifndef CAREERPATH_H
 #define CAREERPATH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -72,9 +73,34 @@ typedef enum cp_criterion {
 
 /* "steps", "months", "cost", "effort". */
 const char *cp_criterion_name(cp_criterion c);
-/* Writes money as a person reads it: "$12,500" (whole units, grouped by thousands); NaN,
- * a missing figure, as "-". Truncates to fit `n` bytes. */
+/* Writes money as a person reads it: "$12,500" (whole units, grouped by thousands); from
+ * 10^18 on "$1.23e+20"; NaN, a missing figure, as "-"; an infinite total as "infinite". Every
+ * figure fits CP_MONEY_BYTES: a buffer that size never cuts one (a smaller one truncates). */
+enum { CP_MONEY_BYTES = 32 };
 void cp_format_money(double v, char *buf, size_t n);
+
+/* ---- Text: bounded copies that never cut a UTF-8 character ------------------------- */
+
+/* The bytes of the longest prefix of `s` (NUL-terminated) that is at most `max` bytes and does
+ * not end inside a UTF-8 sequence. O(min(max, strlen(s))). */
+size_t cp_utf8_fit(const char *s, size_t max);
+/* Copies into `dst` (`cap` bytes, NUL-terminated when cap > 0) as much of `src` as fits
+ * without cutting a character; returns the bytes copied. `dst` may be `src`. */
+size_t cp_utf8_copy(char *dst, size_t cap, const char *src);
+/* snprintf, but a result cut to fit `cap` is cut back to a whole character. Returns what
+ * snprintf returns (the untruncated length). */
+int cp_format_bounded(char *buf, size_t cap, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Whether `c` is a C0 control character or DEL (never valid in XML 1.0 but for tab, line
+ * feed and carriage return, and a terminal escape when printed raw). */
+int cp_is_control(unsigned char c);
+/* The first control character in `s` (tab, LF and CR allowed when `allow_lines`), or NULL. */
+const char *cp_find_control(const char *s, int allow_lines);
+/* Copies `msg` into `out` (`cap` bytes) as one line a terminal shows as it is: line breaks
+ * and tabs become spaces, other control characters (a terminal escape's ESC) a visible \xHH,
+ * and a message too long is cut at a whole UTF-8 character. Every message careerpath prints
+ * goes through it (cp_error's, the CLI's). */
+void cp_visible_line(char *out, size_t cap, const char *msg);
 
 /* The one case-folding rule for names careerpath matches without regard to case
  * (credentials, criteria, column headers): ASCII letters only, whatever the locale; other
@@ -188,9 +214,53 @@ cp_status cp_graph_find_credential(const cp_graph *g, const char *name, size_t *
  * CP_ENOCRIT and a message naming the first transition without it. */
 cp_status cp_graph_check_criterion(const cp_graph *g, cp_criterion c, cp_error *err);
 
-/* Resolves what a person typed: an id or a label, case-insensitively (exact id first).
- * CP_ENOTFOUND with "did you mean" suggestions in the message, or CP_EAMBIGUOUS listing
- * the candidates. */
+/* A role's further attribute `key` (borrowed), or NULL when it has none. */
+const char *cp_role_attr(const cp_role *r, const char *key);
+
+/* How cp_graph_match_role took a name. */
+typedef enum cp_match_how {
+  CP_MATCH_EXACT = 0, /* an id, a label (with or without its parenthetical), the
+                         parenthetical ("CMIO") or an alias, ignoring case, punctuation,
+                         apostrophes and regular plurals */
+  CP_MATCH_CODE,      /* an occupation code: a role's id or `onet` attribute ("29-1141.00";
+                         "29-1141" is its ".00" occupation, else every one under it) */
+  CP_MATCH_WORDS,     /* the words typed are words of this role's names and no other's */
+  CP_MATCH_CLOSE      /* spelled within a few edits of this role's name, nearer than any other */
+} cp_match_how;
+
+enum { CP_MATCH_NOTE_MAX = 512 };
+
+typedef struct cp_role_match {
+  size_t role;                  /* the role, on CP_OK */
+  cp_match_how how;             /* on CP_OK */
+  char note[CP_MATCH_NOTE_MAX]; /* CP_MATCH_WORDS or CP_MATCH_CLOSE: one line saying what the
+                                   name was taken as, for the person to see; "" otherwise */
+  size_t *candidates; /* CP_EAMBIGUOUS: every role matched, in graph order; CP_ENOTFOUND: the
+                         roles suggested, nearest first (maybe none). malloc'd */
+  size_t n_candidates;
+} cp_role_match;
+
+/* The k-th (from 0) of role r's other names, its `aliases` attribute (';'-separated; the one
+ * place that reads it): false when there are not k+1, else *start and *len give it (not
+ * NUL-terminated; it points into the attribute). O(length of the attribute). */
+bool cp_role_alias(const cp_role *r, size_t k, const char **start, size_t *len);
+
+/* Resolves what a person typed into a role. Names are the id, the label, the label without
+ * its "(...)", what is inside it, and the role's `aliases` attribute (';'-separated). In
+ * turn: the exact id; an id or label in any case; an occupation code; any name ignoring
+ * case, punctuation, apostrophes and plurals; the words of one role's names (the last
+ * word may be a beginning: "clinical inf"); one role spelled close to it. The first of
+ * these that matches anything decides: one role is CP_OK; several are CP_EAMBIGUOUS, every
+ * one in `candidates` and as many as fit in the message (label, id, domain); none is
+ * CP_ENOTFOUND with "did you mean" suggestions. Unlike other calls, `out` is filled on
+ * CP_EAMBIGUOUS and CP_ENOTFOUND too: release it with cp_role_match_clear in every case.
+ * Linear in the roles after the id lookup; the close-spelling pass costs an edit distance per
+ * name. */
+cp_status cp_graph_match_role(const cp_graph *g, const char *name, cp_role_match *out,
+                              cp_error *err);
+void cp_role_match_clear(cp_role_match *m);
+
+/* cp_graph_match_role without the details: the role, or the status and message. */
 cp_status cp_graph_find_role(const cp_graph *g, const char *name, size_t *out, cp_error *err);
 
 /* ---- Readers ---------------------------------------------------------------------- */
@@ -240,15 +310,149 @@ int cp_csv_write_field(FILE *f, const char *s);
 cp_status cp_read_credentials_csv_buffer(cp_graph *g, const char *name, const char *data,
                                          size_t len, cp_error *err);
 
-/* Reads a graph file by its extension: .gv or .dot as DOT, .csv as CSV transitions with
- * `roles_path` or, when that is NULL, a roles.csv in the same directory if there is one;
- * a credentials.csv in that directory becomes the catalogue. */
+/* Reads a graph file by its extension: .gv or .dot as DOT; .csv, .tsv, .txt or .tab as a
+ * transitions table with `roles_path` or, when that is NULL, a roles.csv (or roles.tsv) in
+ * the same directory if there is one; a credentials.csv (or .tsv) there becomes the
+ * catalogue. A path starting with '@' names a built-in graph (cp_builtin_load). */
 cp_status cp_read_graph(const char *path, const char *roles_path, cp_graph **out, cp_error *err);
+/* The files cp_read_graph(path, roles_path) reads besides those two: the roles table beside a
+ * transitions table when no roles file is given (roles.csv, else roles.tsv), and the
+ * credentials table beside it (credentials.csv, else credentials.tsv); each malloc'd, NULL
+ * when there is none (always for DOT and built-in graphs). CP_ENOMEM (both NULL) when the
+ * paths cannot be made. */
+cp_status cp_read_graph_companions(const char *path, const char *roles_path, char **roles,
+                                   char **credentials);
+
+/* ---- Tables as they come: tab-separated files and column maps (columns.c) ---------- */
+
+/* Tables (transitions, roles, credentials, career histories) are CSV (RFC 4180) or
+ * tab-separated: TSV when the file name ends in .tsv, .txt or .tab, or when the header line
+ * holds more tabs than commas. TSV fields are split at tabs, never quoted, and trimmed of
+ * spaces. A header column with no name (a spreadsheet's index column) is ignored. */
+
+/* A column map says which header column holds each name a reader looks for:
+ * "from=OCC_source,to=OCC_target,probability=transition_prob" reads column OCC_source as
+ * `from`, and so on; names and columns match in any case. A mapped column the header lacks
+ * is CP_EPARSE naming file, line and the header's columns; so is a mapped name the header
+ * also has as a column of its own. */
+typedef struct cp_column_map cp_column_map;
+/* Parses NAME=COLUMN pairs separated by commas. CP_EINVAL with the reason for an item with
+ * no '=', an empty name or column, or a name or column given twice. Free with
+ * cp_column_map_free. */
+cp_status cp_column_map_parse(const char *text, cp_column_map **out, cp_error *err);
+void cp_column_map_free(cp_column_map *m);
+
+typedef struct cp_read_options {
+  const cp_column_map *columns;      /* the transitions table's map, or NULL */
+  const cp_column_map *role_columns; /* the roles table's map, or NULL */
+} cp_read_options;
+
+/* cp_read_graph with column maps (`opt` may be NULL). A map given for a DOT or built-in
+ * graph, or a roles map without a roles file, is CP_EINVAL. */
+cp_status cp_read_graph_with(const char *path, const char *roles_path, const cp_read_options *opt,
+                             cp_graph **out, cp_error *err);
+/* cp_read_csv_buffers for CSV or TSV tables (told apart by name and header, as above) with
+ * column maps (`opt` may be NULL). */
+cp_status cp_read_table_buffers(const char *transitions_name, const char *transitions,
+                                size_t transitions_len, const char *roles_name, const char *roles,
+                                size_t roles_len, const cp_read_options *opt, cp_graph **out,
+                                cp_error *err);
+
+/* ---- Built-in graphs (builtin.c) -------------------------------------------------- */
+
+/* Graphs compiled into the library, named on the command line as @NAME. The first is the
+ * default graph of every command. */
+typedef struct cp_builtin_info {
+  const char *name;        /* "health-informatics", "onet" */
+  const char *description; /* one line: what it holds */
+  const char *attribution; /* the licence text its source requires be shown, or "" */
+} cp_builtin_info;
+size_t cp_builtin_count(void);
+/* Borrowed, static; NULL when out of range. */
+const cp_builtin_info *cp_builtin_at(size_t index);
+/* Loads the built-in graph `name` (any case; "" is the default). CP_ENOTFOUND listing the
+ * names for an unknown one. */
+cp_status cp_builtin_load(const char *name, cp_graph **out, cp_error *err);
 
 /* The built-in health-informatics graph (graphs/health-informatics.gv, compiled in). */
 cp_status cp_builtin_graph(cp_graph **out, cp_error *err);
 /* Its DOT text, borrowed. */
 const char *cp_builtin_dot_text(size_t *len);
+
+/* ---- Writing graphs (write_graph.c) ---------------------------------------------- */
+
+typedef enum cp_table_format { CP_TABLE_CSV = 0, CP_TABLE_TSV } cp_table_format;
+
+/* A graph as careerpath's tables, malloc'd and NUL-terminated; free with
+ * cp_graph_tables_free. */
+typedef struct cp_graph_tables {
+  char *transitions; /* from, to, months, cost, effort, requires, note, source (those some
+                        transition fills), then every further attribute */
+  size_t transitions_len;
+  char *roles; /* id, label, domain, level (when used), then every further attribute */
+  size_t roles_len;
+  char *credentials; /* name, months, cost, source; NULL when the graph has no catalogue */
+  size_t credentials_len;
+} cp_graph_tables;
+
+/* Writes `g` as tables the readers take back to the same roles, transitions and catalogue
+ * (numbers exactly; attributes in the order first seen). TSV cannot carry a tab, a line
+ * end or blanks at either end of a value: CP_EINVAL naming the role or transition. */
+cp_status cp_write_graph_tables(const cp_graph *g, cp_table_format format, cp_graph_tables *out,
+                                cp_error *err);
+void cp_graph_tables_free(cp_graph_tables *t);
+/* Writes `g` as DOT (graph attributes, catalogue entries as kind="credential" nodes, roles,
+ * transitions), which cp_read_dot_buffer reads back to the same graph. A value ending a line
+ * with a backslash is CP_EINVAL. The text is malloc'd. */
+cp_status cp_write_graph_dot(const cp_graph *g, char **out, size_t *out_len, cp_error *err);
+
+/* ---- O*NET import (import_onet.c) -------------------------------------------------- */
+
+/* The tables of an O*NET database release the importer reads (tab-separated, as O*NET
+ * publishes them), by their file names in the release directory (cp_onet_table_file). */
+enum {
+  CP_ONET_RELATED,        /* Related Occupations.txt: the moves */
+  CP_ONET_OCCUPATIONS,    /* Occupation Data.txt: titles, descriptions */
+  CP_ONET_ZONES,          /* Job Zones.txt: the levels */
+  CP_ONET_ZONE_REFERENCE, /* Job Zone Reference.txt: what each zone is called */
+  CP_ONET_ETE,            /* Education, Training, and Experience.txt: the model's input */
+  CP_ONET_CATEGORIES,     /* Education, Training, and Experience Categories.txt */
+  CP_ONET_README,         /* Read Me.txt: the release number (optional) */
+  CP_ONET_TABLES
+};
+const char *cp_onet_table_file(int which);
+
+typedef struct cp_onet_table {
+  const char *name; /* used in messages */
+  const char *data; /* NULL only for CP_ONET_README */
+  size_t len;
+} cp_onet_table;
+
+typedef struct cp_onet_report {
+  size_t occupations;   /* roles */
+  size_t moves;         /* transitions */
+  size_t zone_averaged; /* occupations O*NET gives no education, experience or training data
+                           for, which take their Job Zone's average (docs/onet-model.md) */
+  char release[32];     /* "29.3", from Read Me.txt; "" when not known */
+} cp_onet_report;
+
+/* Builds a career graph from an O*NET database directory: roles are the occupations Related
+ * Occupations names (id the O*NET-SOC code, label the title, level the Job Zone, domain the
+ * SOC 2018 major group, description and preparation figures as attributes); transitions are
+ * the related occupations (attributes tier and index) with months, cost and effort estimated
+ * from the gaps in education, experience and training between the two occupations and from
+ * the tier (docs/onet-model.md); every role, transition and the graph say where they come
+ * from and carry the O*NET attribution. A missing table, a header without a column the
+ * importer reads, or a bad value is an error naming the file and line (CP_EIO, CP_EPARSE,
+ * CP_EINVAL); so is an occupation a move names with no title or no Job Zone. `report` may be
+ * NULL. O(rows). */
+cp_status cp_onet_import(const char *dir, cp_graph **out, cp_onet_report *report, cp_error *err);
+/* The same from tables in memory, indexed by the enum above. */
+cp_status cp_onet_import_tables(const cp_onet_table *tables, cp_graph **out, cp_onet_report *report,
+                                cp_error *err);
+/* The attribution O*NET's licence (CC BY 4.0) requires, for release `release` ("" if not
+ * known), into buf (truncated to n). */
+void cp_onet_attribution(const char *release, char *buf, size_t n);
 
 /* ---- Routes ----------------------------------------------------------------------- */
 
@@ -308,9 +512,9 @@ typedef enum cp_requirement {
 } cp_requirement;
 
 /* Whether requirement `name` of step `step` (0-based) of `r` is held by a person holding
- * `have` (names compared by cp_strcasecmp_ascii), or earned on one of the steps before it,
- * else a catalogued credential to earn, else another requirement. O(have + requirements of
- * the earlier steps + catalogue). */
+ * `have` (in full, as cp_requirement_held says: any case or spelling, an alternative, every
+ * part), or earned on one of the steps before it, else a catalogued credential to earn, else
+ * another requirement. O(have + requirements of the earlier steps + catalogue). */
 cp_requirement cp_requirement_status(const cp_graph *g, const cp_route *r, size_t step,
                                      const char *name, const char *const *have, size_t n_have);
 
@@ -323,6 +527,10 @@ cp_requirement cp_requirement_status(const cp_graph *g, const cp_route *r, size_
 typedef struct cp_router cp_router;
 cp_status cp_router_new(const cp_graph *g, cp_router **out, cp_error *err);
 void cp_router_free(cp_router *r);
+/* A router for another thread: it shares r's snapshot (read only) and has working memory of
+ * its own, so each thread asks its own router at once. r must outlive it and not be asked
+ * while this call runs. Fails only with CP_ENOMEM. Free with cp_router_free. */
+cp_status cp_router_share(const cp_router *r, cp_router **out, cp_error *err);
 const cp_graph *cp_router_graph(const cp_router *r);
 
 /* One question. Routes minimise the sum over criteria of weights[c] x the route's total on c
@@ -355,7 +563,8 @@ void cp_query_init(cp_query *q, size_t from, size_t to, cp_criterion by);
 
 /* The k best routes for the query, best first: the one call for "the k best routes between two
  * roles", whoever asks (route, render, whatif, batches). Exact: the k least loopless routes within
- * the limits (with waypoints, a role may come again after one) under the tie rule (above),
+ * the limits under the tie rule (above); with waypoints, a route is a walk whose stretches
+ * between waypoints are each loopless (it may come back to a role of an earlier stretch),
  * whichever engine answers: a bidirectional Dijkstra for the plain question (k = 1, an objective
  * and nothing else: O((m + n) log n) at worst, in practice the roles near both ends), a kept search
  * from the source in a batch (reuse_source), or a resource-constrained label-setting search (Yen's
@@ -364,7 +573,10 @@ void cp_query_init(cp_query *q, size_t from, size_t to, cp_criterion by);
  * taken off). No route is CP_OK with n == 0. CP_ENOCRIT when a transition lacks a criterion the
  * query uses; CP_EINVAL for a bad query (k = 0, a bad index, avoiding the start, a negative
  * weight...); CP_ELIMIT when the search outgrows its label limit; CP_ENOMEM. The routes belong to
- * the caller (cp_route_list_free) and name the graph's roles and transitions, not the router's. */
+ * the caller (cp_route_list_free) and name the graph's roles and transitions, not the router's.
+ * From a router's second question on, a question its strong components prove to have no route
+ * (an end, or a waypoint, in a component that cannot reach the next one's) is answered without
+ * a search; the index costs O(m + n) once. */
 cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list **out,
                           cp_error *err);
 
@@ -512,6 +724,11 @@ typedef struct cp_markov {
   size_t n_closed;           /* classes nothing leaves */
   int irreducible;           /* one class holding every role */
   double *stationary;        /* per role; NULL when not unique (two or more closed classes) */
+  size_t *closed_class;      /* per role: its closed class, numbered 0.. in the order of their
+                                first roles; SIZE_MAX for a role in no closed class */
+  double *class_stationary;  /* per role: the stationary distribution of its closed class (it
+                                sums to 1 over each class); NaN for a role in none. With one
+                                closed class, the stationary distribution where it is not 0 */
   double *reach_probability; /* with a target: per role, the chance of ever reaching it */
   double *expected_steps;    /* ... steps to reach it, given that it is reached; NaN: never */
   double *expected_months;   /* ... months, from each move's median_months (or months);
@@ -533,14 +750,16 @@ cp_status cp_graph_set_role_domain(cp_graph *g, size_t role, const char *domain,
 /* ---- Mobility: transition graphs from career histories (mobility.c) ---------------- */
 
 typedef struct cp_mobility_options {
-  size_t min_people;         /* roles and transitions seen in fewer distinct people are suppressed
-                                (privacy); 0 or 1 keeps everything */
-  int strict;                /* non-zero: the first bad row is the error, not a count */
-  size_t memory_rows;        /* rows held in memory before spilling to temporary files, by person
-                                (0: 1,048,576, 32 MiB) */
-  const char *origin_column; /* a column naming each row's place in the original input as
-                                "FILE:LINE" (a shard written by scripts/careerpath-dask): bad
-                                rows are reported there; NULL: none */
+  size_t min_people;  /* roles and transitions seen in fewer distinct people are suppressed
+                         (privacy); 0 or 1 keeps everything */
+  int strict;         /* non-zero: the first bad row is the error, not a count */
+  size_t memory_rows; /* rows held in memory before spilling to temporary files, by person
+                         (0: 1,048,576, 32 MiB) */
+  const cp_column_map *columns; /* which columns hold person, role, start, seq, end; NULL:
+                                   as named */
+  const char *origin_column;    /* a column naming each row's place in the original input as
+                                   "FILE:LINE" (a shard written by scripts/careerpath-dask): bad
+                                   rows are reported there; NULL: none */
 } cp_mobility_options;
 
 typedef struct cp_mobility_role {
@@ -574,7 +793,7 @@ typedef struct cp_mobility {
   size_t suppressed_roles, suppressed_transitions, suppressed_moves;
 } cp_mobility;
 
-/* Reads career histories (CSV: header with person, role, and start (YYYY-MM or YYYY-MM-DD)
+/* Reads career histories (CSV or TSV: header with person, role, and start (YYYY-MM or YYYY-MM-DD)
  * or seq (a number); optional end) in any row order and aggregates them: consecutive spells
  * of a person in one role are one stay; each change of role is a move. Memory grows with
  * roles and transitions, not rows (rows beyond opt->memory_rows go to temporary files).
@@ -674,5 +893,184 @@ typedef struct cp_render_options {
  * fails. Not thread-safe (Graphviz is not). */
 cp_status cp_render(const cp_graph *g, const cp_render_options *opts, cp_format format, char **out,
                     size_t *out_len, cp_error *err);
+
+/* ---- Answers a student can act on (held.c, explain.c, nearmiss.c, whatif.c, pay.c,
+ * words.c, goals.c) ------------------------------------------------------------------ */
+
+/* How far what a person holds covers a requirement. */
+typedef enum cp_hold {
+  CP_HOLD_NONE = 0, /* none of it */
+  CP_HOLD_PART,     /* some of its parts ("SQL" of "SQL and visualisation") */
+  CP_HOLD_ALL       /* the requirement itself, one of its alternatives ("fellowship" of
+                       "executive degree or fellowship") or every part of one */
+} cp_hold;
+
+/* Whether `have` covers requirement `req`. Names compare folded (case, punctuation,
+ * plurals, British or American spelling); a requirement's alternatives are separated by
+ * "or", the parts of each by "and", and what is in parentheses is not a part. On
+ * CP_HOLD_PART, `missing` (when not NULL) receives the parts still to get, ", "-separated, of
+ * the alternative held most of. O(have x length of req). */
+cp_hold cp_requirement_held(const char *req, const char *const *have, size_t n_have, char *missing,
+                            size_t n);
+
+/* What a person says they hold, as the graph names it. */
+typedef struct cp_held cp_held;
+
+/* Matches each typed name to what the graph knows (its catalogue and every requirement a
+ * move lists): a name in any case or spelling is that name; a part of a requirement ("SQL")
+ * is held as that part; a few words of exactly one name ("MS") are that name. The names
+ * to hold (cp_held_names, for cp_query.have) are the graph's spelling of whole names and the
+ * typed part otherwise; a note says what was taken as what. CP_ENOTFOUND names every typed
+ * name that matches nothing, and lists what the graph knows; CP_EAMBIGUOUS names those whose
+ * words fit several names. Free with cp_held_free. */
+cp_status cp_held_resolve(const cp_graph *g, const char *const *typed, size_t n, cp_held **out,
+                          cp_error *err);
+void cp_held_free(cp_held *h);
+/* Borrowed, as many as were typed. */
+const char *const *cp_held_names(const cp_held *h, size_t *n);
+size_t cp_held_note_count(const cp_held *h);
+const char *cp_held_note(const cp_held *h, size_t i);
+
+/* Whether a move exists only to earn what the person holds (q->have): every requirement is
+ * held in full, one at least is a catalogued credential, and it costs them no months and no
+ * money. Such a step is shown as already held, not as a step to take. */
+bool cp_step_already_held(const cp_router *r, const cp_query *q, size_t transition);
+
+/* Why a question has no route. */
+typedef enum cp_no_route_reason {
+  CP_NO_ROUTE_NONE = 0,  /* there is a route: nothing to explain */
+  CP_NO_ROUTE_LIMITS,    /* routes exist, none within the limits (cp_near_misses says how far) */
+  CP_NO_ROUTE_AVOIDED,   /* every route passes through a role avoided */
+  CP_NO_ROUTE_WAYPOINTS, /* routes exist, none through the waypoints in their order */
+  CP_NO_ROUTE_CLOSED     /* no route from the start at all, whatever the limits */
+} cp_no_route_reason;
+
+typedef struct cp_no_route {
+  cp_no_route_reason reason;
+  /* CP_NO_ROUTE_CLOSED: */
+  size_t *into; /* roles a move leads from into the target, in graph order */
+  size_t n_into;
+  size_t *starts; /* roles no move leads into where every route into the target begins,
+                     none reachable from the start, in graph order */
+  size_t n_starts;
+  const char **start_requires; /* per start: its role attribute `requires` (what holding the
+                                  role takes, e.g. a licence), or NULL; borrowed */
+  const char **gates; /* requirements a move on every route from those starts lists, which no
+                         move the person can reach lists and they do not hold ("clinical
+                         experience"); borrowed from the graph */
+  size_t n_gates;
+  /* CP_NO_ROUTE_AVOIDED: the avoided roles routes would pass through. */
+  size_t *avoided;
+  size_t n_avoided;
+} cp_no_route;
+
+/* Explains why q (q->from to q->to, its limits, avoided roles, waypoints and holdings) has no
+ * route: lifting the limits gives one (LIMITS); without avoiding, one exists (AVOIDED); the
+ * target is reachable but not through the waypoints (WAYPOINTS); or the start cannot reach it
+ * at all (CLOSED: which roles lead in, where every way in starts, and the requirement that
+ * bars it). O(requirements x (roles + moves)) for CLOSED, one route search for the others.
+ * Free with cp_no_route_free. */
+cp_status cp_explain_no_route(const cp_router *r, const cp_query *q, cp_no_route **out,
+                              cp_error *err);
+void cp_no_route_free(cp_no_route *x);
+
+/* The best route by one limited criterion when limits cut every route. */
+typedef struct cp_near_miss {
+  cp_criterion by; /* the limited criterion it is best on ("the fastest", "the cheapest") */
+  unsigned also;   /* bits (1 << criterion) of further limited criteria it is best on too */
+  cp_route route;  /* with no limit; ties go to the least on the other limited criteria */
+  double excess[CP_CRITERION_COUNT]; /* how far each total passes its limit (0: within it;
+                                        NaN: no limit on that criterion) */
+} cp_near_miss;
+
+typedef struct cp_near_misses {
+  cp_near_miss *items; /* the query's own criterion first when it is limited, then the other
+                          limited ones in criterion order; one entry per distinct route */
+  size_t n;
+} cp_near_misses;
+
+/* For each criterion the query limits, the route best on it with the limits lifted
+ * (avoided roles, waypoints and holdings kept), and by how much it passes each limit:
+ * "the fastest is 84 months, 48 over; the cheapest $695, within budget". One route search
+ * (or Pareto search, with two limits or more) per limited criterion. Free with
+ * cp_near_misses_free. Fails as cp_route_search. */
+cp_status cp_near_misses_find(const cp_router *r, const cp_query *q, cp_near_misses **out,
+                              cp_error *err);
+void cp_near_misses_free(cp_near_misses *m);
+
+/* Why a list of q->k routes came out short: of the q->k best routes with the limits lifted,
+ * how many there are, how many are within every limit, and how many pass each limit (a
+ * route passing two limits counts under both). */
+typedef struct cp_k_shortfall {
+  size_t unlimited; /* routes without limits, at most q->k: fewer means that is all there is */
+  size_t within;
+  size_t over[CP_CRITERION_COUNT];
+} cp_k_shortfall;
+cp_status cp_k_shortfall_count(const cp_router *r, const cp_query *q, cp_k_shortfall *out,
+                               cp_error *err);
+
+/* What holding one more credential of the catalogue would do. */
+typedef struct cp_whatif_option {
+  size_t credential; /* catalogue index */
+  bool changes;      /* the best route's figures change (with a target), or more roles come
+                        within the limits (without) */
+  bool opens;        /* with a target: no route now, one holding it */
+  cp_route route;    /* with a target: the best route holding it, figures as that person pays
+                        them (roles NULL: none) */
+  double saved[CP_CRITERION_COUNT]; /* now less holding it, per criterion (NaN: no route
+                                       now or then) */
+  double earn_months, earn_cost;    /* what earning it takes (the catalogue's figures) */
+  double net_months, net_cost;      /* saved less earning it (NaN: no route now or then) */
+  double net;        /* the same on the query's objective (earning weighs its months and cost); when
+                        it opens a route, minus the whole: the route's objective and earning it */
+  size_t *new_roles; /* without a target: roles within the limits holding it, not now */
+  size_t n_new_roles;
+  size_t reachable; /* without a target: roles within the limits holding it */
+} cp_whatif_option;
+
+typedef struct cp_whatif {
+  cp_route_list *now;        /* the best route now (n == 0: none); without a target, every
+                                role within the limits now */
+  cp_whatif_option *options; /* each catalogue credential not already held, ranked: those that
+                                change something first (opening a route before the rest, then
+                                by net gain, or by roles brought in), then the rest in
+                                catalogue order */
+  size_t n, n_changing;      /* options[0 .. n_changing) change something */
+} cp_whatif;
+
+/* Ranks the catalogue for the question q (q->to == (size_t)-1: no target, and the question is
+ * which roles come within q's limits). One route search (or reach) per credential. A net
+ * loss never ranks above a net gain. Free with cp_whatif_free. Fails as cp_route_search. */
+cp_status cp_whatif_rank(const cp_router *r, const cp_query *q, cp_whatif **out, cp_error *err);
+void cp_whatif_free(cp_whatif *w);
+
+/* A role's mean annual wage: its attribute `wage`, a finite number above 0 (where it comes
+ * from: attribute `wage_source`). False when it has none. */
+bool cp_role_wage(const cp_role *r, double *wage);
+/* Months after reaching the end of route `r` until the yearly wage gain (the end role's wage
+ * less the start role's) has repaid what the route costs: cost / (gain / 12). Lost
+ * earnings on the way are not counted (as in cost). 0 when the route costs nothing; INFINITY
+ * when the wage does not rise; NaN when either wage or the cost is unknown. Between two
+ * given roles the gain is fixed, so the cheapest route pays back soonest. */
+double cp_route_payback(const cp_graph *g, const cp_route *r);
+/* Sorts routes by payback, soonest first, unknown last; stable, so routes that pay back
+ * alike keep their order. O(n^2): for lists a person reads. */
+void cp_route_list_sort_by_payback(const cp_graph *g, cp_route_list *l);
+
+/* Months as a person reads them: "6 months", "1 month", and over 11 months the years beside
+ * them: "84 months (7 years)", "30 months (2.5 years)"; "never" for INFINITY, "-" for NaN. */
+void cp_format_months(double months, char *buf, size_t n);
+/* A step's effort (1..5) in words: light, moderate, substantial, demanding, very demanding;
+ * "-" outside the scale. */
+const char *cp_effort_words(double effort);
+/* "fewest steps", "fastest", "cheapest", "least effort". */
+const char *cp_criterion_superlative(cp_criterion c);
+
+/* The k best routes (q->k) from q->from to any of `targets` (q->to is not used), by the query
+ * (its limits, avoided roles, holdings): each target asked in turn, the routes merged and
+ * sorted by the objective, then by the order of the targets. Each route ends at the target it
+ * reaches. O(targets) route searches. Fails as cp_route_search; CP_EINVAL for no targets. */
+cp_status cp_route_search_any(const cp_router *r, const cp_query *q, const size_t *targets,
+                              size_t n_targets, cp_route_list **out, cp_error *err);
 
 #endif /* CAREERPATH_H */

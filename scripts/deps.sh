@@ -11,10 +11,15 @@ packages=(
   libxxhash-dev                        # hashing for the role-id index
   libcmocka-dev                        # unit tests
   libxml2-dev                          # tests parse the SVG we render
+  libxml2-utils                        # xmllint: e2e.hostile checks SVG/HTML well-formed
   fonts-liberation                     # Helvetica-metric fonts for PNG and PDF text
   clang libclang-rt-14-dev             # libFuzzer targets (the fuzz build in test.sh)
   python3 python3-networkx python3-numpy  # tests compare the measures with NetworkX
   chromium                             # a test loads the html page in headless Chromium
+  libmicrohttpd-dev                    # careerpath serve: the HTTP server
+  python3-websocket                    # the serve tests drive Chromium through DevTools
+  poppler-utils                        # pdfinfo: the printed handout is one page
+  apache2-utils                        # ab: the serve load test
   valgrind                             # memcheck over the end-to-end tests (test.sh)
   man-db groff-base                    # a test renders the installed careerpath(1) with man
   universal-ctags                      # a test measures the CLI's functions (tests/structure.py)

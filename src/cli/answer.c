@@ -5,41 +5,75 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Whether some move of `g` requires `name` (in any case). */
-static bool required_anywhere(const cp_graph *g, const char *name) {
-  for (size_t t = 0; t < cp_graph_transition_count(g); t++) {
-    const cp_transition *tr = cp_graph_transition(g, t);
-    for (size_t j = 0; j < tr->n_requires; j++)
-      if (cp_strcasecmp_ascii(tr->requires[j], name) == 0)
-        return true;
-  }
-  return false;
+/* What --have names, as the graph names it (a note for each name taken as another). */
+static int resolve_have(const cp_cli *c, const cp_graph *g, const cp_cli_request *rq,
+                        cp_cli_answer *a, const char *where) {
+  if (!rq->have.n)
+    return CP_EXIT_OK;
+  cp_error e = {0};
+  cp_status st = cp_held_resolve(g, rq->have.name, rq->have.n, &a->held, &e);
+  if (st)
+    return cp_cli_fail(c, cp_cli_exit_code(st), "%s%s", where, e.message);
+  for (size_t i = 0; i < cp_held_note_count(a->held); i++)
+    cp_cli_note(c, where, cp_held_note(a->held, i));
+  return CP_EXIT_OK;
 }
 
-/* A --have name must mean something in this graph: a catalogue credential or something a
- * move requires. */
-static int check_have(const cp_cli *c, const cp_graph *g, const cp_cli_request *rq,
-                      const char *where) {
-  for (size_t i = 0; i < rq->have.n; i++) {
-    size_t idx;
-    if (cp_graph_find_credential(g, rq->have.name[i], &idx, NULL) == CP_OK)
-      continue;
-    if (!required_anywhere(g, rq->have.name[i])) {
-      cp_error e = {0};
-      if (cp_graph_find_credential(g, rq->have.name[i], &idx, &e) == CP_ENOMEM)
-        return cp_cli_fail(c, CP_EXIT_INTERNAL, "%s%s", where, e.message);
-      return cp_cli_fail(c, CP_EXIT_INPUT, "%s%s, and no move requires it", where, e.message);
-    }
+/* Every role a name matches, one a line, so that the person can pick; in a batch, the one-line
+ * message that lists what fits. */
+static int several(const cp_cli *c, const cp_graph *g, const char *name, const cp_role_match *m,
+                   const cp_error *e, const char *where) {
+  if (*where)
+    return cp_cli_fail(c, CP_EXIT_INPUT, "%s%s", where, e->message);
+  cp_cli_fail(c, CP_EXIT_INPUT,
+              "'%s' is %zu roles in %s; give one of these (its id or more of "
+              "its name):",
+              name, m->n_candidates, cp_graph_name(g));
+  for (size_t i = 0; i < m->n_candidates; i++) {
+    const cp_role *r = cp_graph_role(g, m->candidates[i]);
+    fprintf(c->err, "  %s (%s%s%s)\n", r->label, r->id, *r->domain ? ", " : "", r->domain);
   }
-  return CP_EXIT_OK;
+  return CP_EXIT_INPUT;
 }
 
 static int resolve(const cp_cli *c, const cp_graph *g, const char *name, size_t *out,
                    const char *where) {
   cp_error e = {0};
-  cp_status st = cp_graph_find_role(g, name, out, &e);
-  if (st)
-    return cp_cli_fail(c, cp_cli_exit_code(st), "%s%s", where, e.message);
+  cp_role_match m;
+  cp_status st = cp_graph_match_role(g, name, &m, &e);
+  int code = CP_EXIT_OK;
+  if (st == CP_EAMBIGUOUS)
+    code = several(c, g, name, &m, &e, where);
+  else if (st)
+    code = cp_cli_fail(c, cp_cli_exit_code(st), "%s%s", where, e.message);
+  else
+    *out = m.role;
+  if (!st && m.note[0])
+    cp_cli_note(c, where, m.note);
+  cp_role_match_clear(&m);
+  return code;
+}
+
+/* Every --to: one unless the command takes several. */
+static int resolve_targets(const cp_cli *c, const cp_graph *g, const cp_cli_request *rq,
+                           cp_cli_answer *a, const char *where) {
+  int code;
+  if (rq->targets.n > 1 && !rq->any_target)
+    return cp_cli_fail(c, CP_EXIT_USAGE,
+                       "--to names one role here; only route takes several "
+                       "(the best route to any of them)");
+  if (!rq->targets.n) { /* a batch row's "to", or none */
+    if (rq->to && (code = resolve(c, g, rq->to, &a->to, where)))
+      return code;
+    a->targets[0] = a->to;
+    a->n_targets = rq->to != NULL;
+    return CP_EXIT_OK;
+  }
+  for (size_t i = 0; i < rq->targets.n; i++)
+    if ((code = resolve(c, g, rq->targets.name[i], &a->targets[i], where)))
+      return code;
+  a->n_targets = rq->targets.n;
+  a->to = a->targets[0];
   return CP_EXIT_OK;
 }
 
@@ -69,7 +103,7 @@ static int resolve_all(const cp_cli *c, const cp_graph *g, const cp_cli_request 
   int code;
   a->from = a->to = SIZE_MAX;
   if ((rq->from && (code = resolve(c, g, rq->from, &a->from, where))) ||
-      (rq->to && (code = resolve(c, g, rq->to, &a->to, where))))
+      (code = resolve_targets(c, g, rq, a, where)))
     return code;
   /* Sized for the roles named, plus every role only when whole domains are avoided: a
    * batch on a large graph must not pay for a role-sized array per question. */
@@ -90,7 +124,7 @@ static int resolve_all(const cp_cli *c, const cp_graph *g, const cp_cli_request 
 int cp_cli_prepare(const cp_cli *c, const cp_graph *g, const cp_cli_request *rq, cp_cli_answer *a,
                    const char *where) {
   int code;
-  if ((code = resolve_all(c, g, rq, a, where)) || (code = check_have(c, g, rq, where)))
+  if ((code = resolve_all(c, g, rq, a, where)) || (code = resolve_have(c, g, rq, a, where)))
     return code;
   cp_query_init(&a->q, a->from, a->to, rq->by);
   memcpy(a->q.weights, rq->weights, sizeof a->q.weights);
@@ -99,8 +133,8 @@ int cp_cli_prepare(const cp_cli *c, const cp_graph *g, const cp_cli_request *rq,
   a->q.n_avoid = a->n_avoid;
   a->q.via = a->via;
   a->q.n_via = rq->via.n;
-  a->q.have = rq->have.name;
-  a->q.n_have = rq->have.n;
+  if (a->held)
+    a->q.have = cp_held_names(a->held, &a->q.n_have);
   a->q.k = rq->k;
   a->q.reuse_source = rq->reuse_source;
   return CP_EXIT_OK;
@@ -114,12 +148,15 @@ int cp_cli_ask(const cp_cli *c, const cp_router *router, const cp_cli_request *r
   cp_error e = {0};
   cp_status st = rq->n_pareto
                      ? cp_route_pareto(router, &a->q, rq->pareto, rq->n_pareto, &a->routes, &e)
+                 : a->n_targets > 1
+                     ? cp_route_search_any(router, &a->q, a->targets, a->n_targets, &a->routes, &e)
                      : cp_route_search(router, &a->q, &a->routes, &e);
   return cp_cli_search_status(c, st, &e, where);
 }
 
 void cp_cli_answer_free(cp_cli_answer *a) {
   cp_route_list_free(a->routes);
+  cp_held_free(a->held);
   free(a->avoid);
   memset(a, 0, sizeof *a);
 }

@@ -4,9 +4,11 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct markov_state {
   const char *to;
+  const char *step; /* what one step of the chain is ("year"), or NULL */
   cp_markov_options mo;
   cp_markov *m;
 } markov_state;
@@ -30,7 +32,17 @@ static const cp_cli_option opt_normalize = {
     .set = cp_cli_set_flag,
     .offset = OWN(mo.normalize),
 };
-static const cp_cli_option *const options[] = {&opt_to, &opt_normalize, NULL};
+static const cp_cli_option opt_step = {
+    .name = "step",
+    .value = "UNIT",
+    .help = "what one step of the chain is, for the text output: with --step year (an annual "
+            "chain, as the CPS flows are) expected steps read as expected years",
+    .heading = CP_HEAD_OPTIONS,
+    .set = cp_cli_set_string,
+    .offset = OWN(step),
+    .complete = "year month",
+};
+static const cp_cli_option *const options[] = {&opt_to, &opt_normalize, &opt_step, NULL};
 
 static int markov_compute(cp_cli_run *x, void *state) {
   markov_state *s = state;
@@ -51,6 +63,10 @@ static json_t *state_json(const cp_graph *g, const markov_state *s, size_t i) {
   json_object_set_new(r, "role", json_string(cp_graph_role(g, i)->id));
   json_object_set_new(r, "stationary",
                       m->stationary ? cp_cli_json_number(m->stationary[i]) : json_null());
+  json_object_set_new(
+      r, "closed_class",
+      m->closed_class[i] == SIZE_MAX ? json_null() : json_integer((json_int_t)m->closed_class[i]));
+  json_object_set_new(r, "class_stationary", cp_cli_json_number(m->class_stationary[i]));
   if (s->to) {
     json_object_set_new(r, "reach_probability", cp_cli_json_number(m->reach_probability[i]));
     json_object_set_new(r, "expected_steps", cp_cli_json_number(m->expected_steps[i]));
@@ -75,6 +91,7 @@ static int present_json(cp_cli_run *x, const void *state, cp_out_format f, FILE 
   json_object_set_new(o, "stationary_unique", json_boolean(m->stationary != NULL));
   json_object_set_new(o, "target",
                       s->to ? json_string(cp_graph_role(x->g, s->mo.target)->id) : json_null());
+  json_object_set_new(o, "step", s->step ? json_string(s->step) : json_null());
   for (size_t i = 0; i < m->n; i++)
     json_array_append_new(rows, state_json(x->g, s, i));
   json_object_set_new(o, "states", rows);
@@ -86,15 +103,15 @@ static int present_csv(cp_cli_run *x, const void *state, cp_out_format f, FILE *
   const markov_state *s = state;
   const cp_markov *m = s->m;
   bool to = s->to != NULL;
-  fputs(to ? "role,stationary,reach_probability,expected_steps,expected_months\n"
-           : "role,stationary\n",
+  fputs(to ? "role,stationary,class_stationary,reach_probability,expected_steps,expected_months\n"
+           : "role,stationary,class_stationary\n",
         out);
   for (size_t i = 0; i < m->n; i++) {
     cp_csv_write_field(out, cp_graph_role(x->g, i)->id);
-    double v[4] = {m->stationary ? m->stationary[i] : NAN, to ? m->reach_probability[i] : NAN,
-                   to ? m->expected_steps[i] : NAN,
+    double v[5] = {m->stationary ? m->stationary[i] : NAN, m->class_stationary[i],
+                   to ? m->reach_probability[i] : NAN, to ? m->expected_steps[i] : NAN,
                    to && m->expected_months ? m->expected_months[i] : NAN};
-    for (size_t k = 0; k < (to ? 4u : 1u); k++) {
+    for (size_t k = 0; k < (to ? 5u : 2u); k++) {
       fputc(',', out);
       if (!isnan(v[k]))
         fprintf(out, "%.15g", v[k]);
@@ -124,13 +141,20 @@ static void summary_text(FILE *out, const cp_graph *g, const markov_state *s) {
   if (!m->stationary)
     fprintf(out,
             "stationary distribution: not unique (%zu closed classes: where the walker ends "
-            "depends on where it starts)\n",
+            "depends on where it starts); the column gives each closed class's own, summing to "
+            "1 over the class, and '-' for a role in none\n",
             m->n_closed);
+  if (s->step)
+    fprintf(out, "one step of the chain is a %s\n", s->step);
   if (s->to)
-    fprintf(out, "into %s:%s\n", cp_graph_role(g, s->mo.target)->label,
+    fprintf(out,
+            "into %s: P(reach) is the probability of ever reaching it; E[%ss] the expected "
+            "%ss to reach it for those who do (conditional on reaching)%s\n",
+            cp_graph_role(g, s->mo.target)->label, s->step ? s->step : "step",
+            s->step ? s->step : "step",
             m->expected_months ? ""
-                               : " (expected months unknown: some move on the way carries "
-                                 "no median_months or months)");
+                               : "; expected months unknown: some move on the way carries no "
+                                 "median_months or months");
 }
 
 static int present_text(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
@@ -138,13 +162,15 @@ static int present_text(cp_cli_run *x, const void *state, cp_out_format f, FILE 
   const markov_state *s = state;
   const cp_markov *m = s->m;
   summary_text(out, x->g, s);
+  char steps[32];
+  snprintf(steps, sizeof steps, "E[%ss]", s->step ? s->step : "step");
   fprintf(out, "  %-34s %12s", "role", "stationary");
   if (s->to)
-    fprintf(out, " %12s %12s %12s", "P(reach)", "E[steps]", "E[months]");
+    fprintf(out, " %12s %12s %12s", "P(reach)", steps, "E[months]");
   fputc('\n', out);
   for (size_t i = 0; i < m->n; i++) {
     fprintf(out, "  %-34.34s", cp_graph_role(x->g, i)->label);
-    print_value(out, m->stationary ? m->stationary[i] : NAN);
+    print_value(out, m->stationary ? m->stationary[i] : m->class_stationary[i]);
     if (s->to) {
       print_value(out, m->reach_probability[i]);
       print_value(out, m->expected_steps[i]);
@@ -171,9 +197,11 @@ const cp_cli_command cp_cmd_markov = {
         "\n"
         "Reports the communicating classes, whether the chain is irreducible, and the\n"
         "stationary distribution (the long-run share of time in each role) when it is unique:\n"
-        "one closed class. With --to ROLE, per role: the probability of ever reaching ROLE, the\n"
-        "expected number of steps to reach it given that it is reached, and the expected months\n"
-        "when every move on the way carries median_months (or months).",
+        "one closed class; with several, each closed class's own. With --to ROLE, per role: the\n"
+        "probability of ever reaching ROLE, the expected number of steps to reach it given that\n"
+        "it is reached (conditional on reaching: walkers that never reach it do not count), and\n"
+        "the expected months when every move on the way carries median_months (or months).\n"
+        "A step is one observation period of the data (a year for annual flows: --step year).",
     .groups = CP_GROUP_OUTPUT | CP_GROUP_GRAPH,
     .options = options,
     .notes = "Roles are solved densely: up to 4000.",

@@ -1,6 +1,7 @@
 /* cmd_mobility.c: `careerpath mobility build`: a transition graph (or a partial one) from
  * career histories; the steps `mobility merge` shares. */
 #include "cmd_mobility.h"
+#include "graph_out.h"
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -75,10 +76,16 @@ static const cp_cli_option opt_origin_column = {
     .set = cp_cli_set_string,
     .offset = OWN(o.origin_column),
 };
-static const cp_cli_option *const options[] = {
-    &cp_opt_output,   &cp_opt_mobility_format,     &cp_opt_mobility_roles_out,
-    &opt_partial,     &cp_opt_mobility_min_people, &opt_strict,
-    &opt_memory_rows, &opt_origin_column,          NULL};
+static const cp_cli_option *const options[] = {&cp_opt_output,
+                                               &cp_opt_mobility_format,
+                                               &cp_opt_mobility_roles_out,
+                                               &opt_partial,
+                                               &cp_opt_mobility_min_people,
+                                               &opt_strict,
+                                               &opt_memory_rows,
+                                               &cp_opt_columns,
+                                               &opt_origin_column,
+                                               NULL};
 
 static int mobility_operands(cp_cli_run *x, void *state, char **operands, size_t n) {
   mobility_state *s = state;
@@ -91,53 +98,15 @@ static int mobility_operands(cp_cli_run *x, void *state, char **operands, size_t
   return CP_EXIT_OK;
 }
 
-/* The format: --format, else from -o's name (FILE.gv or FILE.dot: DOT). */
-static int choose_format(cp_cli_run *x, const mobility_state *s) {
-  const char *out = x->args.output;
-  bool dot = out && (cp_has_suffix(out, ".gv") || cp_has_suffix(out, ".dot"));
-  if (s->format_name) {
-    if (strcmp(s->format_name, "csv") && strcmp(s->format_name, "dot"))
-      return cp_cli_fail(&x->c, CP_EXIT_USAGE, "unknown format '%s'; choose csv or dot",
-                         s->format_name);
-    dot = !strcmp(s->format_name, "dot");
-  }
-  x->args.format = dot ? CP_OUT_DOT : CP_OUT_CSV;
-  return CP_EXIT_OK;
-}
-
-/* CSV roles go to --roles-out, else roles.csv beside -o (when -o is a file). */
-static int roles_file(cp_cli_run *x, mobility_state *s) {
-  const char *out = x->args.output;
-  if (x->args.format == CP_OUT_CSV && !s->roles_out && out && strcmp(out, "-")) {
-    if (!(s->roles_path = cp_cli_beside(out, "roles.csv")))
-      return cp_cli_fail(&x->c, CP_EXIT_INTERNAL, "out of memory");
-    s->roles_out = s->roles_path;
-    if (!strcmp(s->roles_path, out)) /* -o is itself a roles.csv */
-      return cp_cli_fail(&x->c, CP_EXIT_USAGE,
-                         "'%s' is where the roles go; name the transitions file otherwise or "
-                         "give --roles-out",
-                         out);
-  }
-  /* Declared now so that it is checked against the input before any work: refusing the
-   * second file after writing the first would leave half an output. */
-  return s->roles_out ? cp_cli_add_companion(x, s->roles_out, NULL, 0) : CP_EXIT_OK;
-}
-
 static int graph_check(cp_cli_run *x, void *state) {
   mobility_state *s = state;
-  int code;
   if (s->o.min_people == CP_CLI_MIN_PEOPLE_UNSET)
     s->o.min_people = 5;
-  if ((code = choose_format(x, s)))
-    return code;
-  if (s->roles_out && x->args.format == CP_OUT_DOT)
-    return cp_cli_fail(&x->c, CP_EXIT_USAGE,
-                       "--roles-out goes with CSV output; DOT holds the roles");
-  return roles_file(x, s);
+  int code =
+      cp_cli_graph_format(x, s->format_name, CP_OUT_BIT(CP_OUT_CSV) | CP_OUT_BIT(CP_OUT_DOT));
+  return code ? code : cp_cli_roles_file(x, &s->roles_out, &s->roles_path);
 }
 
-/* The summary on stderr: rows, people, moves, bad rows with their lines, what was
- * suppressed. */
 /* What was read: rows, people, moves, bad rows with their lines. */
 static void report_rows(const cp_cli *c, const cp_mobility *m) {
   fprintf(c->err,
@@ -208,6 +177,9 @@ int cp_cli_mobility_report_partial(cp_cli_run *x, mobility_state *s) {
 static int mobility_compute(cp_cli_run *x, void *state) {
   mobility_state *s = state;
   cp_error e = {0};
+  int code = cp_cli_column_map(x, "--columns", x->args.columns, &s->o.columns);
+  if (code)
+    return code;
   cp_status st = s->partial ? cp_mobility_build_partial(s->input, &s->o, &s->partial_bytes,
                                                         &s->partial_len, &e)
                             : cp_mobility_build(s->input, &s->o, &s->m, &e);
@@ -249,6 +221,7 @@ void cp_cli_mobility_release(void *state) {
   mobility_state *s = state;
   free(s->roles_path);
   free(s->partial_bytes);
+  cp_column_map_free((cp_column_map *)s->o.columns);
   cp_mobility_free(s->m);
 }
 
@@ -259,13 +232,14 @@ const cp_cli_command cp_cmd_mobility_build = {
     .section = CP_SECTION_RESEARCH,
     .synopsis = "HISTORIES.csv [-o FILE] [OPTIONS]",
     .description =
-        "Builds the mobility network from career histories: a CSV with a header row and columns\n"
-        "person, role, and start (YYYY-MM or YYYY-MM-DD) or seq (a number), optional end; rows\n"
-        "in any order. A person's consecutive spells in one role are one stay; each change of\n"
-        "role is a move. Per transition: count (moves), people (distinct), probability (share of\n"
-        "the source role's published moves) and median_months (time in the source role before\n"
-        "the move); per role: people (head-count), stays and median_tenure_months.\n"
-        "Person ids never appear in any output.\n"
+        "Builds the mobility network from career histories: a CSV or tab-separated table with a\n"
+        "header row and columns person, role, and start (YYYY-MM or YYYY-MM-DD) or seq (a\n"
+        "number), optional end (other names through --columns); rows in any order. A person's\n"
+        "consecutive spells in one role are one stay; each change of role is a move. Per\n"
+        "transition: count (moves), people (distinct), probability (share of the source role's\n"
+        "published moves) and median_months (time in the source role before the move); per\n"
+        "role: people (head-count), stays and median_tenure_months. Person ids never appear in\n"
+        "any output.\n"
         "\n"
         "The graph goes to -o FILE (default: standard output): FILE.gv or FILE.dot writes DOT,\n"
         "anything else CSV transitions with the roles in roles.csv beside it.\n"

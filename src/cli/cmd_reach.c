@@ -54,6 +54,8 @@ static int sweep_compute(cp_cli_run *x, void *state) {
                          : cp_route_reach(router, &s->a.q, &s->a.routes, &e);
   if ((code = cp_cli_search_status(&x->c, st, &e, "")))
     return code;
+  if (x->args.rq.payback)
+    cp_route_list_sort_by_payback(x->g, s->a.routes);
   if (s->a.routes->n == 0)
     x->code = cp_cli_fail(&x->c, CP_EXIT_NO_ROUTE, "no role %s '%s'%s",
                           s->into ? "can reach" : "is reachable from",
@@ -62,23 +64,73 @@ static int sweep_compute(cp_cli_run *x, void *state) {
   return CP_EXIT_OK;
 }
 
-static void table(FILE *f, const cp_graph *g, const sweep_state *s) {
-  const cp_route_list *l = s->a.routes;
-  cp_cli_figures fig;
+/* "via A, B" for the roles between a route's ends; "" for a direct move. */
+static void via_text(FILE *f, const cp_graph *g, const cp_route *r) {
+  for (size_t j = 1; j < r->n_steps; j++)
+    fprintf(f, "%s%s", j == 1 ? "via " : ", ", cp_graph_role(g, r->roles[j])->label);
+}
+
+/* The width of the ROLE column: the longest label listed. */
+static int label_width(const cp_graph *g, const sweep_state *s) {
   size_t w = 4;
-  for (size_t i = 0; i < l->n; i++) {
-    size_t len = strlen(cp_graph_role(g, role_of(s, &l->routes[i]))->id);
+  for (size_t i = 0; i < s->a.routes->n; i++) {
+    size_t len = strlen(cp_graph_role(g, role_of(s, &s->a.routes->routes[i]))->label);
     w = len > w ? len : w;
   }
-  fprintf(f, "  %-*s  STEPS  MONTHS        COST  EFFORT  ROUTE\n", (int)w, "ROLE");
-  for (size_t i = 0; i < l->n; i++) {
-    const cp_route *r = &l->routes[i];
-    cp_cli_route_figures(r, &fig);
-    fprintf(f, "  %-*s  %5zu  %6s  %10s  %6s ", (int)w, cp_graph_role(g, role_of(s, r))->id,
-            r->n_steps, fig.months, fig.cost, fig.effort);
-    for (size_t j = 0; j <= r->n_steps; j++)
-      fprintf(f, "%s%s", j ? " > " : " ", cp_graph_role(g, r->roles[j])->id);
-    fputc('\n', f);
+  return (int)w;
+}
+
+/* Whether any role listed has a wage: the WAGE column only then. */
+static bool any_wage(const cp_graph *g, const sweep_state *s) {
+  double v;
+  for (size_t i = 0; i < s->a.routes->n; i++)
+    if (cp_role_wage(cp_graph_role(g, role_of(s, &s->a.routes->routes[i])), &v))
+      return true;
+  return false;
+}
+
+/* One row: the role (its label), the route's totals, its wage, payback, the roles between. */
+static void row(FILE *f, const cp_graph *g, const cp_cli_request *rq, const sweep_state *s,
+                const cp_route *r, int w, bool wages) {
+  const cp_role *role = cp_graph_role(g, role_of(s, r));
+  char wage[48] = "-", payback[64];
+  double v;
+  cp_cli_figures fig;
+  cp_cli_route_figures(r, &fig);
+  fprintf(f, "  %-*s  %5zu  %-21s  %10s  %6s", w, role->label, r->n_steps, fig.duration, fig.cost,
+          fig.effort);
+  if (wages && cp_role_wage(role, &v))
+    cp_format_money(v, wage, sizeof wage);
+  if (wages)
+    fprintf(f, "  %10s", wage);
+  if (rq->payback) {
+    cp_format_months(cp_route_payback(g, r), payback, sizeof payback);
+    fprintf(f, r->n_steps > 1 ? "  %-21s" : "  %s", payback);
+  }
+  if (r->n_steps > 1)
+    fputs("  ", f);
+  via_text(f, g, r);
+  fputc('\n', f);
+}
+
+static void table(FILE *f, const cp_graph *g, const cp_cli_request *rq, const sweep_state *s) {
+  int w = label_width(g, s);
+  bool wages = any_wage(g, s);
+  fprintf(f, "  %-*s  STEPS  %-21s  %10s  EFFORT%s%s  VIA\n", w, "ROLE", "TIME", "COST",
+          wages ? "        WAGE" : "", rq->payback ? "  PAYS BACK IN         " : "");
+  for (size_t i = 0; i < s->a.routes->n; i++)
+    row(f, g, rq, s, &s->a.routes->routes[i], w, wages);
+  fprintf(f, "Effort is summed over the steps, each 1 (light) to 5 (very demanding).%s\n",
+          wages ? " Wages are yearly means; --sources says where each comes from." : "");
+}
+
+/* With --sources: where each listed role's wage comes from. */
+static void wage_sources_text(FILE *f, const cp_graph *g, const sweep_state *s) {
+  for (size_t i = 0; i < s->a.routes->n; i++) {
+    const cp_role *role = cp_graph_role(g, role_of(s, &s->a.routes->routes[i]));
+    const char *src = cp_role_attr(role, "wage_source");
+    if (src)
+      fprintf(f, "  Wage of %s: %s\n", role->label, src);
   }
 }
 
@@ -86,13 +138,15 @@ static int present_text(cp_cli_run *x, const void *state, cp_out_format f, FILE 
   (void)f;
   const sweep_state *s = state;
   char by[256];
-  cp_cli_describe(&x->args.rq, by, sizeof by);
+  cp_cli_plain_by(&x->args.rq, by, sizeof by);
   cp_cli_conditions_text(out, x->g, &x->args.rq, &s->a);
-  fprintf(out, "%s %s, by %s: %zu role%s\n", s->into ? "Into" : "From",
+  fprintf(out, "%s %s, %s first: %zu role%s\n", s->into ? "Into" : "From",
           cp_graph_role(x->g, origin(s))->label, by, s->a.routes->n,
           s->a.routes->n == 1 ? "" : "s");
   if (s->a.routes->n)
-    table(out, x->g, s);
+    table(out, x->g, &x->args.rq, s);
+  if (s->a.routes->n && x->args.rq.sources)
+    wage_sources_text(out, x->g, s);
   return CP_EXIT_OK;
 }
 
@@ -105,11 +159,12 @@ static json_t *sweep_json(const cp_cli_run *x, const sweep_state *s) {
                       json_string(cp_graph_role(x->g, origin(s))->id));
   json_object_set_new(root, "by", json_string(by));
   json_object_set_new(root, "limits", cp_cli_limits_json(rq->limits));
-  json_object_set_new(root, "have", cp_cli_names_json(rq->have.name, rq->have.n));
+  json_object_set_new(root, "have", cp_cli_names_json(s->a.q.have, s->a.q.n_have));
   for (size_t i = 0; i < s->a.routes->n; i++) {
     const cp_route *r = &s->a.routes->routes[i];
     json_t *o = cp_cli_route_json(x->router, &s->a, rq, r);
     json_object_set_new(o, "role", json_string(cp_graph_role(x->g, role_of(s, r))->id));
+    json_object_set_new(o, "label", json_string(cp_graph_role(x->g, role_of(s, r))->label));
     json_array_append_new(list, o);
   }
   json_object_set_new(root, s->into ? "into" : "reachable", list);
@@ -126,9 +181,10 @@ static int present_drawing(cp_cli_run *x, const void *state, cp_out_format f, FI
   const sweep_state *s = state;
   char title[512], by[256], *text = NULL;
   size_t len = 0;
-  cp_cli_describe(&x->args.rq, by, sizeof by);
-  snprintf(title, sizeof title, "%s %s, by %s", s->into ? "All the ways into" : "Reachable from",
-           cp_graph_role(x->g, origin(s))->label, by);
+  cp_cli_plain_by(&x->args.rq, by, sizeof by);
+  cp_format_bounded(title, sizeof title, "%s %s, %s first",
+                    s->into ? "All the ways into" : "Reachable from",
+                    cp_graph_role(x->g, origin(s))->label, by);
   cp_render_options ro = {.label_by = x->args.rq.by == CP_BY_STEPS ? CP_BY_MONTHS : x->args.rq.by,
                           .region = s->a.routes,
                           .title = title};
@@ -140,6 +196,8 @@ static int present_drawing(cp_cli_run *x, const void *state, cp_out_format f, FI
 }
 
 static void sweep_release(void *state) { cp_cli_answer_free(&((sweep_state *)state)->a); }
+
+static const cp_cli_option *const sweep_options[] = {&cp_opt_sources, NULL};
 
 /* What reach and into share: all but their names, questions and help. */
 #define SWEEP_COMMAND(...)                                                                         \
@@ -154,8 +212,8 @@ static void sweep_release(void *state) { cp_cli_answer_free(&((sweep_state *)sta
     .present = {[CP_OUT_TEXT] = present_text,   [CP_OUT_JSON] = present_json,                      \
                 [CP_OUT_DOT] = present_drawing, [CP_OUT_SVG] = present_drawing,                    \
                 [CP_OUT_PNG] = present_drawing, [CP_OUT_PDF] = present_drawing},                   \
-    .state_size = sizeof(sweep_state), .check = sweep_check, .compute = sweep_compute,             \
-    .release = sweep_release, __VA_ARGS__                                                          \
+    .options = sweep_options, .state_size = sizeof(sweep_state), .check = sweep_check,             \
+    .compute = sweep_compute, .release = sweep_release, __VA_ARGS__                                \
   }
 
 const cp_cli_command cp_cmd_reach = SWEEP_COMMAND(

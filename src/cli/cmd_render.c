@@ -58,7 +58,7 @@ static const cp_cli_option opt_k = {
         "draw the N best routes: the best in solid red, the others each in its own colour and line "
         "style, with a key",
     .heading = CP_HEAD_OPTIONS,
-    .set = cp_cli_set_count,
+    .set = cp_cli_set_k,
     .offset = offsetof(cp_cli_args, rq.k),
     .flags = CP_OPT_SHARED,
 };

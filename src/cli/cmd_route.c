@@ -11,6 +11,11 @@
 
 typedef struct route_state {
   cp_cli_answer a;
+  size_t jobs;                /* --jobs: threads answering a batch; 0, one per core */
+  cp_no_route *why[MAX_LIST]; /* no route: why, per target */
+  cp_near_misses *near;       /* no route within the limits (one target): how close */
+  cp_k_shortfall shortfall;   /* fewer routes than --k under limits: what cut them */
+  bool short_list;            /* fewer routes than --k */
 } route_state;
 
 static int set_pareto(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
@@ -37,15 +42,28 @@ static const cp_cli_option opt_via = {
     .offset = offsetof(cp_cli_args, rq.via),
     .flags = CP_OPT_SHARED | CP_OPT_REPEAT,
     .complete = "@role"};
-static const cp_cli_option *const options[] = {&opt_pareto, &cp_opt_k, &opt_via, NULL};
+static const cp_cli_option opt_jobs = {
+    .name = "jobs",
+    .letter = 'j',
+    .value = "N",
+    .help = "answer a --batch on N threads (default: one per core); the output is the same",
+    .heading = CP_HEAD_BATCH,
+    .set = cp_cli_set_count,
+    .offset = offsetof(route_state, jobs)};
+static const cp_cli_option *const options[] = {&opt_pareto, &cp_opt_k,       &opt_via,
+                                               &opt_jobs,   &cp_opt_sources, NULL};
 
 static int route_check(cp_cli_run *x, void *state) {
-  (void)state;
-  const cp_cli_request *rq = &x->args.rq;
+  cp_cli_request *rq = &x->args.rq;
+  rq->any_target = true;
+  if (rq->n_pareto && rq->targets.n > 1)
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE, "--pareto takes one --to");
   cp_out_format f = x->args.format;
   if (x->args.batch && (rq->from || rq->to))
     return cp_cli_fail(&x->c, CP_EXIT_USAGE,
                        "--batch takes from and to from its rows; drop --from and --to");
+  if (!x->args.batch && ((const route_state *)state)->jobs)
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE, "--jobs answers a --batch; add --batch FILE");
   if (!x->args.batch && (!rq->from || !rq->to))
     return cp_cli_fail(&x->c, CP_EXIT_USAGE,
                        "--from and --to are required; see 'careerpath route --help'");
@@ -58,6 +76,29 @@ static int route_check(cp_cli_run *x, void *state) {
   return CP_EXIT_OK;
 }
 
+/* Why there is no route to each target, and, for one target under limits, how close routes
+ * come. */
+static cp_status explain(const cp_router *router, route_state *s, cp_error *e) {
+  cp_status st = CP_OK;
+  for (size_t t = 0; t < s->a.n_targets && !st; t++) {
+    cp_query q = s->a.q;
+    q.to = s->a.targets[t];
+    st = cp_explain_no_route(router, &q, &s->why[t], e);
+  }
+  if (!st && s->a.n_targets == 1 && s->why[0]->reason == CP_NO_ROUTE_LIMITS)
+    st = cp_near_misses_find(router, &s->a.q, &s->near, e);
+  return st;
+}
+
+/* Why a list of --k routes is short: under limits, which limits cut the others. */
+static cp_status shortfall(const cp_router *router, const cp_cli_request *rq, route_state *s,
+                           cp_error *e) {
+  s->short_list = !rq->n_pareto && rq->k > 1 && s->a.routes->n < rq->k;
+  if (!s->short_list || !cp_cli_limited(rq) || s->a.n_targets > 1)
+    return CP_OK;
+  return cp_k_shortfall_count(router, &s->a.q, &s->shortfall, e);
+}
+
 static int route_compute(cp_cli_run *x, void *state) {
   route_state *s = state;
   const cp_cli_request *rq = &x->args.rq;
@@ -67,6 +108,10 @@ static int route_compute(cp_cli_run *x, void *state) {
     return code;
   if ((code = cp_cli_ask(&x->c, router, rq, &s->a, "")))
     return code;
+  cp_error e = {0};
+  cp_status st = s->a.routes->n ? shortfall(router, rq, s, &e) : explain(router, s, &e);
+  if (st)
+    return cp_cli_search_status(&x->c, st, &e, "");
   if (s->a.routes->n == 0) {
     x->code =
         cp_cli_fail(&x->c, CP_EXIT_NO_ROUTE, "no route from '%s' to '%s' in %s%s",
@@ -77,21 +122,59 @@ static int route_compute(cp_cli_run *x, void *state) {
   return CP_EXIT_OK;
 }
 
+/* No route: why, to each target, and how close routes come. */
+static void no_route_text(cp_cli_run *x, const route_state *s, FILE *out) {
+  cp_cli_conditions_text(out, x->g, &x->args.rq, &s->a);
+  for (size_t t = 0; t < s->a.n_targets; t++)
+    cp_cli_no_route_text(out, x->g, s->a.from, s->a.targets[t], s->why[t]);
+  if (s->near)
+    cp_cli_near_misses_text(out, x->g, &x->args.rq, &s->a, s->near);
+  else if (s->why[0] && s->why[0]->reason == CP_NO_ROUTE_LIMITS)
+    fputc('\n', out);
+}
+
 static int present_text(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
   const route_state *s = state;
   if (x->args.batch)
-    return cp_cli_route_batch(x, f, out);
-  if (s->a.routes->n)
-    cp_cli_answer_text(out, x->router, &x->args.rq, &s->a);
+    return cp_cli_route_batch(x, f, out, s->jobs);
+  if (!s->a.routes->n) {
+    no_route_text(x, s, out);
+    return CP_EXIT_OK;
+  }
+  cp_cli_answer_text(out, x->router, &x->args.rq, &s->a);
+  if (s->short_list) {
+    fputc('\n', out);
+    cp_cli_shortfall_text(out, &x->args.rq, &s->a, &s->shortfall);
+  }
   return CP_EXIT_OK;
+}
+
+/* What the JSON answer adds: why there is no route, near misses, a short list's reasons. */
+static json_t *explanations_json(cp_cli_run *x, const route_state *s, json_t *root) {
+  const cp_cli_request *rq = &x->args.rq;
+  if (!s->a.routes->n) {
+    json_t *why = json_array();
+    for (size_t t = 0; t < s->a.n_targets; t++)
+      json_array_append_new(why, cp_cli_no_route_json(x->g, s->why[t]));
+    json_object_set_new(root, "no_route", why);
+  }
+  if (s->near)
+    json_object_set_new(root, "near_misses",
+                        cp_cli_near_misses_json(x->router, rq, &s->a, s->near));
+  if (s->short_list)
+    json_object_set_new(
+        root, "shortfall",
+        cp_cli_shortfall_json(rq, &s->a,
+                              cp_cli_limited(rq) && s->a.n_targets == 1 ? &s->shortfall : NULL));
+  return root;
 }
 
 static int present_json(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
   const route_state *s = state;
   if (x->args.batch)
-    return cp_cli_route_batch(x, f, out);
-  return cp_cli_json_write(&x->c, out, cp_cli_answer_json(x->router, &x->args.rq, &s->a), 12,
-                           "the routes");
+    return cp_cli_route_batch(x, f, out, s->jobs);
+  json_t *root = cp_cli_answer_json(x->router, &x->args.rq, &s->a);
+  return cp_cli_json_write(&x->c, out, explanations_json(x, s, root), 12, "the routes");
 }
 
 /* The best route alone, drawn; no route draws nothing (exit 1, said already). */
@@ -108,7 +191,13 @@ static int present_drawing(cp_cli_run *x, const void *state, cp_out_format f, FI
   return code;
 }
 
-static void route_release(void *state) { cp_cli_answer_free(&((route_state *)state)->a); }
+static void route_release(void *state) {
+  route_state *s = state;
+  for (size_t t = 0; t < MAX_LIST; t++)
+    cp_no_route_free(s->why[t]);
+  cp_near_misses_free(s->near);
+  cp_cli_answer_free(&s->a);
+}
 
 const cp_cli_command cp_cmd_route = {
     .name = "route",
@@ -117,8 +206,12 @@ const cp_cli_command cp_cmd_route = {
     .section = CP_SECTION_COMMANDS,
     .synopsis = "[GRAPH] --from ROLE --to ROLE [OPTIONS]\n[GRAPH] --batch QUERIES.csv [OPTIONS]",
     .description =
-        "Prints the best routes from one role to another. ROLE is a role's id or label, in any\n"
-        "case.",
+        "Prints the best routes from one role to another: each step with its time (years beside\n"
+        "months), cost, effort on its 1-5 scale and what it requires, the pay at each end and how\n"
+        "soon the rise repays the route. A role is named by its id, label, an alias or an\n"
+        "occupation code, in any case. With no route it says why (the roles that lead in, and\n"
+        "the requirement none of yours gives), and under limits how close the fastest and the\n"
+        "cheapest come. Moves that only earn what you hold (--have) are shown as already held.",
     .groups = CP_GROUP_QUESTION | CP_GROUP_LIMITS | CP_GROUP_HELD | CP_GROUP_BATCH |
               CP_GROUP_OUTPUT | CP_GROUP_GRAPH,
     .options = options,

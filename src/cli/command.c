@@ -47,3 +47,19 @@ int cp_cli_add_companion(cp_cli_run *x, const char *path, char *data, size_t len
   x->companion[i] = (cp_cli_companion){.path = path, .data = data, .len = len};
   return CP_EXIT_OK;
 }
+
+int cp_cli_column_map(cp_cli_run *x, const char *name, const char *text,
+                      const cp_column_map **out) {
+  cp_column_map *m = NULL;
+  cp_error e = {0};
+  *out = NULL;
+  if (!text)
+    return CP_EXIT_OK;
+  cp_status st = cp_column_map_parse(text, &m, &e);
+  if (st == CP_ENOMEM)
+    return cp_cli_status(&x->c, st, &e);
+  if (st)
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE, "%s: %s", name, e.message);
+  *out = m;
+  return CP_EXIT_OK;
+}

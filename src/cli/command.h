@@ -15,14 +15,16 @@
 
 /* What the shared option groups set (CP_OPT_SHARED options). */
 typedef struct cp_cli_args {
-  cp_out_format format;   /* --format, else the command's default */
-  bool format_given;      /* --format was given */
-  const char *output;     /* -o; NULL or "-": stdout */
-  const char *graph_path; /* the GRAPH operand; NULL: the built-in graph */
-  const char *roles;      /* --roles */
-  cp_cli_request rq;      /* --from, --to, --by, limits, --have, --k, --via, --pareto */
-  const char *have_file;  /* --have-file */
-  const char *batch;      /* --batch */
+  cp_out_format format;     /* --format, else the command's default */
+  bool format_given;        /* --format was given */
+  const char *output;       /* -o; NULL or "-": stdout */
+  const char *graph_path;   /* the GRAPH operand; NULL: the built-in graph */
+  const char *roles;        /* --roles */
+  const char *columns;      /* --columns: the transitions' (or histories') column map */
+  const char *role_columns; /* --role-columns: the roles' column map */
+  cp_cli_request rq;        /* --from, --to, --by, limits, --have, --k, --via, --pareto */
+  const char *have_file;    /* --have-file */
+  const char *batch;        /* --batch */
 } cp_cli_args;
 
 /* A further file written together with the main output (mobility build's roles). */
@@ -48,9 +50,13 @@ typedef struct cp_cli_run {
   const cp_router *router; /* made when a command asks (cp_cli_router), or the caller's */
   cp_router *own_router;
   char *have_text; /* --have-file's text, which args.rq.have borrows */
-  int code;        /* the exit code once the output is written (1: no route) */
-  bool loaded;     /* on a graph the caller shares: no files, no edits */
-  bool no_output;  /* the command wrote its files itself (render --batch) */
+  /* cp_cli_run_loaded, for a command that runs others (serve) without depending on the
+   * driver that runs it. */
+  int (*run_loaded)(const char *command, const cp_graph *g, const cp_router *router,
+                    const cp_cli_pair *options, size_t n, FILE *out, FILE *err);
+  int code;       /* the exit code once the output is written (1: no route) */
+  bool loaded;    /* on a graph the caller shares: no files, no edits */
+  bool no_output; /* the command wrote its files itself (render --batch) */
 } cp_cli_run;
 
 /* Writes the result in format `f` to `out` (a memory stream, or stdout for a streaming
@@ -60,7 +66,8 @@ typedef int (*cp_cli_present_fn)(cp_cli_run *x, const void *state, cp_out_format
 /* Option groups, declared once each (groups.h). */
 enum cp_cli_group {
   CP_GROUP_OUTPUT = 1u << 0,   /* --format, -o */
-  CP_GROUP_GRAPH = 1u << 1,    /* the GRAPH operand, --roles; the driver loads the graph */
+  CP_GROUP_GRAPH = 1u << 1,    /* the GRAPH operand, --roles, --columns, --role-columns; the
+                                  driver loads the graph */
   CP_GROUP_QUESTION = 1u << 2, /* --from, --to, --by (criterion or trade-off) */
   CP_GROUP_LIMITS = 1u << 3,   /* --within, --budget, --max-*, --avoid, --avoid-domain */
   CP_GROUP_HELD = 1u << 4,     /* --have, --have-file */
@@ -110,6 +117,9 @@ void cp_cli_full_name(const cp_cli_command *cmd, char *buf, size_t n);
 int cp_cli_router(cp_cli_run *x, const cp_router **out);
 /* The graph to edit (render --communities recolours it): NULL on a shared graph. */
 cp_graph *cp_cli_graph_to_edit(cp_cli_run *x);
+/* Parses the column map `text` given with option `name` (NULL text: none, *out NULL); a
+ * malformed one is a usage error naming the option. Free with cp_column_map_free. */
+int cp_cli_column_map(cp_cli_run *x, const char *name, const char *text, const cp_column_map **out);
 /* Hands the driver a further file to write with the main output; takes `data`. */
 int cp_cli_add_companion(cp_cli_run *x, const char *path, char *data, size_t len);
 

@@ -15,7 +15,8 @@
 
 static int run_start(cp_cli_run *x, const cp_cli_command *cmd, FILE *out, FILE *err, void **state) {
   *x = (cp_cli_run){.c = {.out = out, .err = err, .command = cmd->parent ? cmd->parent : cmd->name},
-                    .cmd = cmd};
+                    .cmd = cmd,
+                    .run_loaded = cp_cli_run_loaded};
   x->args.format = cmd->default_format;
   cp_cli_request_init(&x->args.rq);
   x->inputs.path[0] = NULL;
@@ -49,7 +50,7 @@ typedef struct applying {
 static int apply(void *ctx, const cp_cli_option *o, const char *value) {
   applying *a = ctx;
   cp_cli_run *x = a->x;
-  if (x->loaded && (o->flags & (CP_OPT_READS | CP_OPT_WRITES | CP_OPT_EDITS)))
+  if (x->loaded && (o->flags & (CP_OPT_READS | CP_OPT_WRITES | CP_OPT_EDITS | CP_OPT_LOADS)))
     return cp_cli_fail(&x->c, CP_EXIT_USAGE, "--%s is not available on a shared graph", o->name);
   char *base = o->flags & CP_OPT_SHARED ? (char *)&x->args : a->state;
   return o->set(x, o, base + o->offset, value);
@@ -74,18 +75,10 @@ static int take_operands(cp_cli_run *x, void *state, char **operands, size_t n) 
 
 /* ---- before computing ---- */
 
-/* The files cp_read_graph reads besides `path` and `roles` (careerpath.h): roles.csv when no
- * roles file is given, and credentials.csv, in the directory of a CSV graph; malloc'd, NULL
- * when none (or out of memory: registering them is then moot, the load fails the same way). */
-static void graph_companions(const char *path, const char *roles, char **roles_beside,
-                             char **credentials) {
-  bool csv = cp_has_suffix(path, ".csv");
-  *roles_beside = csv && !roles ? cp_cli_beside(path, "roles.csv") : NULL;
-  *credentials = csv ? cp_cli_beside(path, "credentials.csv") : NULL;
-}
-
 /* Registers every file the run reads: the last value of each option that names one (a
- * string at its offset), the graph, and roles.csv and credentials.csv beside a CSV graph. */
+ * string at its offset), the graph, and the tables the library reads beside a table graph
+ * (cp_read_graph_companions; out of memory: registering them is moot, the load fails the
+ * same way). */
 static void register_inputs(cp_cli_run *x, void *state) {
   cp_cli_optset set;
   char *roles_beside, *credentials;
@@ -99,7 +92,8 @@ static void register_inputs(cp_cli_run *x, void *state) {
   if (!(x->cmd->groups & CP_GROUP_GRAPH) || !x->args.graph_path)
     return;
   cp_cli_inputs_add(&x->inputs, x->args.graph_path);
-  graph_companions(x->args.graph_path, x->args.roles, &roles_beside, &credentials);
+  if (cp_read_graph_companions(x->args.graph_path, x->args.roles, &roles_beside, &credentials))
+    return;
   cp_cli_inputs_own(&x->inputs, roles_beside);
   cp_cli_inputs_own(&x->inputs, credentials);
 }
@@ -110,11 +104,13 @@ static int read_have_file(cp_cli_run *x) {
   return cp_cli_read_have_file(&x->c, x->args.have_file, &x->args.rq, &x->have_text);
 }
 
-/* Before any work: no output may be an input (compared by device and inode). */
+/* Before any work: no output may be an input (compared by device and inode), nor another
+ * output. */
 static int protect_inputs(cp_cli_run *x) {
   int code = CP_EXIT_OK;
   for (size_t i = 0; i < x->n_companions && !code; i++)
-    code = cp_cli_refuse_inputs(&x->c, x->companion[i].path, x->inputs.path);
+    if (!(code = cp_cli_refuse_inputs(&x->c, x->companion[i].path, x->inputs.path)))
+      code = cp_cli_refuse_clash(&x->c, x->companion[i].path, x->args.output);
   return code ? code : cp_cli_refuse_inputs(&x->c, x->args.output, x->inputs.path);
 }
 
@@ -123,12 +119,25 @@ static int load_graph(cp_cli_run *x) {
   const char *path = x->args.graph_path, *roles = x->args.roles;
   if (!(x->cmd->groups & CP_GROUP_GRAPH) || x->g)
     return CP_EXIT_OK;
-  if (!path && roles)
-    return cp_cli_fail(&x->c, CP_EXIT_USAGE, "--roles needs a CSV graph file");
-  cp_status st =
-      path ? cp_read_graph(path, roles, &x->own_graph, &e) : cp_builtin_graph(&x->own_graph, &e);
+  if (!path && (roles || x->args.columns || x->args.role_columns))
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE,
+                       "%s goes with a table graph (CSV or TSV) given as GRAPH",
+                       roles             ? "--roles"
+                       : x->args.columns ? "--columns"
+                                         : "--role-columns");
+  cp_read_options o = {0};
+  int code;
+  if ((code = cp_cli_column_map(x, "--columns", x->args.columns, &o.columns)) ||
+      (code = cp_cli_column_map(x, "--role-columns", x->args.role_columns, &o.role_columns)))
+    goto done;
+  cp_status st = path ? cp_read_graph_with(path, roles, &o, &x->own_graph, &e)
+                      : cp_builtin_graph(&x->own_graph, &e);
   x->g = x->own_graph;
-  return cp_cli_status(&x->c, st, &e);
+  code = cp_cli_status(&x->c, st, &e);
+done:
+  cp_column_map_free((cp_column_map *)o.columns);
+  cp_column_map_free((cp_column_map *)o.role_columns);
+  return code;
 }
 
 /* ---- after computing ---- */

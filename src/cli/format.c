@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-static const char *const names[CP_OUT_COUNT] = {"text", "json", "csv", "dot",
+static const char *const names[CP_OUT_COUNT] = {"text", "json", "csv", "tsv", "dot",
                                                 "svg",  "html", "png", "pdf"};
 
 const char *cp_cli_format_name(cp_out_format f) { return names[f]; }

@@ -13,6 +13,7 @@ typedef enum cp_out_format {
   CP_OUT_TEXT,
   CP_OUT_JSON,
   CP_OUT_CSV,
+  CP_OUT_TSV,
   CP_OUT_DOT,
   CP_OUT_SVG,
   CP_OUT_HTML,

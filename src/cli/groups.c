@@ -27,6 +27,12 @@ int cp_cli_set_count(cp_cli_run *x, const cp_cli_option *o, void *dst, const cha
   return cp_cli_parse_count(&x->c, name, value, dst) ? CP_EXIT_OK : CP_EXIT_USAGE;
 }
 
+int cp_cli_set_k(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  (void)o;
+  return cp_cli_parse_count_max(&x->c, "--k", value, CP_CLI_MAX_K, dst) ? CP_EXIT_OK
+                                                                        : CP_EXIT_USAGE;
+}
+
 int cp_cli_set_criterion(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
   (void)o;
   cp_cli_criterion_choice *choice = dst;
@@ -86,35 +92,46 @@ static int set_format(cp_cli_run *x, const cp_cli_option *o, void *dst, const ch
 
 /* ---- the options ---- */
 
-#define CRITERIA "steps months cost effort"
+#define CRITERIA "steps months cost effort payback"
 
 const cp_cli_option cp_opt_from = {
     .name = "from",
     .value = "ROLE",
-    .help = "the role to start from: its id or label, in any case",
+    .help = "the role to start from: its id, its label (with or without what is in "
+            "parentheses), an alias (RN, data analyst) or an occupation code, in any case; a "
+            "close spelling is taken with a note, and a name several roles share lists them",
     .heading = CP_HEAD_QUESTION,
     .set = cp_cli_set_string,
     .offset = SHARED(rq.from),
     .flags = CP_OPT_SHARED,
     .complete = "@role",
 };
+/* --to: the first is the target; route takes several (the best route to any). */
+static int set_to(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  (void)dst;
+  if (!x->args.rq.to)
+    x->args.rq.to = value;
+  return cp_cli_add_to_list(x, o, &x->args.rq.targets, value);
+}
+
 const cp_cli_option cp_opt_to = {
     .name = "to",
     .value = "ROLE",
-    .help = "the role to reach: its id or label, in any case",
+    .help = "the role to reach, named as for --from; route takes it more than once for the best "
+            "route to any of them",
     .heading = CP_HEAD_QUESTION,
-    .set = cp_cli_set_string,
-    .offset = SHARED(rq.to),
-    .flags = CP_OPT_SHARED,
+    .set = set_to,
+    .flags = CP_OPT_SHARED | CP_OPT_REPEAT,
     .complete = "@role",
 };
 static const cp_cli_option opt_by = {
     .name = "by",
     .value = "CRITERION",
     .help =
-        "steps (fewest moves), months (default), cost or effort; or a trade-off C=W,C=W...: the "
-        "sum of each weight times the route's total, e.g. --by months=1,cost=0.0005 (a month is "
-        "worth $2,000)",
+        "steps (fewest moves), months (default: fastest), cost (cheapest), effort, or payback "
+        "(cheapest, and lists ordered by how soon the wage rise repays the route); or a "
+        "trade-off C=W,C=W...: the sum of each weight times the route's total, e.g. --by "
+        "months=1,cost=0.0005 (a month is worth $2,000)",
     .heading = CP_HEAD_BEST,
     .set = set_by,
     .flags = CP_OPT_SHARED,
@@ -122,12 +139,20 @@ static const cp_cli_option opt_by = {
 const cp_cli_option cp_opt_k = {
     .name = "k",
     .value = "N",
-    .help =
-        "the N best routes, best first (default 1); routes of equal total are ordered by fewer "
-        "steps, then their roles in graph order, then their moves",
+    .help = "the N best routes, best first (default 1); routes of equal total are ordered by fewer "
+            "steps, then their roles in graph order, then their moves",
     .heading = CP_HEAD_BEST,
-    .set = cp_cli_set_count,
+    .set = cp_cli_set_k,
     .offset = SHARED(rq.k),
+    .flags = CP_OPT_SHARED};
+
+const cp_cli_option cp_opt_sources = {
+    .name = "sources",
+    .help = "say where each figure comes from (moves, wages, roles) in text too; JSON always "
+            "carries them",
+    .heading = CP_HEAD_OUTPUT,
+    .set = cp_cli_set_flag,
+    .offset = SHARED(rq.sources),
     .flags = CP_OPT_SHARED};
 
 static const cp_cli_option opt_within = {
@@ -250,10 +275,33 @@ const cp_cli_option cp_opt_output = {
     .complete = "@file",
 };
 
+const cp_cli_option cp_opt_columns = {
+    .name = "columns",
+    .value = "NAME=COLUMN,...",
+    .help = "read the input table's header through a column map: each COLUMN of the file is "
+            "read as NAME (from, to, months, cost, effort, requires, note, source, or any "
+            "attribute such as probability or count; for career histories person, role, start, "
+            "seq, end), e.g. from=OCC_source,to=OCC_target,probability=transition_prob",
+    .heading = CP_HEAD_INPUT,
+    .set = cp_cli_set_string,
+    .offset = SHARED(columns),
+    .flags = CP_OPT_SHARED | CP_OPT_LOADS,
+};
+static const cp_cli_option opt_role_columns = {
+    .name = "role-columns",
+    .value = "NAME=COLUMN,...",
+    .help = "the same for the roles table (id, label, domain, level, or any attribute), e.g. "
+            "id=OCC_CODE,label=OCC_TITLE",
+    .heading = CP_HEAD_INPUT,
+    .set = cp_cli_set_string,
+    .offset = SHARED(role_columns),
+    .flags = CP_OPT_SHARED | CP_OPT_LOADS,
+};
 static const cp_cli_option opt_roles = {
     .name = "roles",
     .value = "FILE",
-    .help = "roles CSV for a CSV graph (default: roles.csv beside it)",
+    .help = "roles table (CSV or TSV) for a table graph (default: roles.csv, or roles.tsv, "
+            "beside it)",
     .heading = CP_HEAD_INPUT,
     .set = cp_cli_set_string,
     .offset = SHARED(roles),
@@ -271,7 +319,8 @@ const cp_cli_option cp_opt_help = {
 /* ---- the groups ---- */
 
 static const cp_cli_option *const output_group[] = {&cp_opt_format, &cp_opt_output, NULL};
-static const cp_cli_option *const graph_group[] = {&opt_roles, NULL};
+static const cp_cli_option *const graph_group[] = {&opt_roles, &cp_opt_columns, &opt_role_columns,
+                                                   NULL};
 static const cp_cli_option *const question_group[] = {&cp_opt_from, &cp_opt_to, &opt_by, NULL};
 static const cp_cli_option *const limits_group[] = {
     &opt_within,     &opt_budget, &opt_max_months,   &opt_max_steps,

@@ -13,13 +13,15 @@ const cp_cli_option *const *cp_cli_group_options(unsigned group);
 /* Options declared once and taken one by one by commands that do not take their whole
  * group (groups.c). */
 extern const cp_cli_option cp_opt_from, cp_opt_to, cp_opt_k, cp_opt_format, cp_opt_output,
-    cp_opt_help;
+    cp_opt_help, cp_opt_columns, cp_opt_sources;
 
 /* Setters for common kinds of value at the option's offset (groups.c). */
 int cp_cli_set_string(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value);
 int cp_cli_set_flag(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value);
 /* A whole number from 1 to 1,000,000 (size_t). */
 int cp_cli_set_count(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value);
+/* --k, from 1 to CP_CLI_MAX_K. */
+int cp_cli_set_k(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value);
 /* A parser's verdict as an exit code: `why` is the usage error when not `ok`. */
 int cp_cli_verdict(cp_cli_run *x, bool ok, const char *why);
 /* Adds the value to the cp_cli_names list at the option's offset (--avoid, --via, --have). */

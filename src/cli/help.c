@@ -85,10 +85,17 @@ static size_t help_column(const cp_cli_optset *set) {
   return col;
 }
 
-static const char graph_help[] =
-    "a DOT file (.gv, .dot) or a transitions CSV (.csv; roles from --roles or roles.csv "
-    "beside it, credentials from credentials.csv beside it); without it, the built-in "
-    "health-informatics graph";
+void cp_cli_graph_help(char *buf, size_t n) {
+  size_t used = (size_t)snprintf(
+      buf, n,
+      "a DOT file (.gv, .dot), a transitions table, CSV or tab-separated (.csv, .tsv, .txt; "
+      "roles from --roles or roles.csv beside it, credentials from credentials.csv beside "
+      "it), or a built-in graph:");
+  for (size_t i = 0; i < cp_builtin_count() && used < n; i++)
+    used +=
+        (size_t)snprintf(buf + used, n - used, "%s @%s%s: %s", i ? ";" : "", cp_builtin_at(i)->name,
+                         i ? "" : ", the default", cp_builtin_at(i)->description);
+}
 
 static void options_help(FILE *f, const cp_cli_command *cmd) {
   cp_cli_optset set;
@@ -102,6 +109,8 @@ static void options_help(FILE *f, const cp_cli_command *cmd) {
       if (!titled) {
         fprintf(f, "%s\n", cp_cli_heading_title((cp_cli_heading)h));
         if (h == CP_HEAD_INPUT && (cmd->groups & CP_GROUP_GRAPH)) {
+          char graph_help[1024];
+          cp_cli_graph_help(graph_help, sizeof graph_help);
           fprintf(f, "  GRAPH%*s", (int)(col - 7), "");
           wrap(f, graph_help, col, col);
         }
@@ -134,11 +143,18 @@ void cp_cli_print_help(FILE *f, const cp_cli_command *cmd) {
 
 void cp_cli_print_usage(FILE *f) {
   static const char *const sections[] = {"Commands:", "Research:"};
-  fputs("Usage: careerpath COMMAND [OPTIONS]\n\n"
+  fputs("Usage: careerpath COMMAND [GRAPH] [OPTIONS]\n\n"
         "Career path graphs: roles are nodes, transitions between them are edges weighted by\n"
-        "months, cost and effort. Without a GRAPH argument, commands use the built-in\n"
-        "health-informatics graph.\n",
+        "months, cost and effort. GRAPH is a DOT file, a CSV or tab-separated table, or a\n"
+        "built-in graph named @NAME; without one, commands use @health-informatics.\n"
+        "\nBuilt-in graphs:\n",
         f);
+  for (size_t i = 0; i < cp_builtin_count(); i++) {
+    char name[64];
+    snprintf(name, sizeof name, "@%s", cp_builtin_at(i)->name);
+    fprintf(f, "  %-20s", name);
+    wrap(f, cp_builtin_at(i)->description, 22, 22);
+  }
   size_t width = 0;
   for (size_t i = 0; i < cp_cli_n_commands; i++) {
     char name[64];
@@ -154,7 +170,11 @@ void cp_cli_print_usage(FILE *f) {
         continue;
       cp_cli_full_name(cmd, name, sizeof name);
       cp_cli_format_list(cp_cli_formats(cmd), false, formats, sizeof formats);
-      snprintf(text, sizeof text, "%s (%s)", cmd->summary, formats);
+      /* A command that prints only what it is doing (serve) has no formats to choose. */
+      if (cp_cli_formats(cmd) == CP_OUT_BIT(CP_OUT_TEXT) && !(cmd->groups & CP_GROUP_OUTPUT))
+        snprintf(text, sizeof text, "%s", cmd->summary);
+      else
+        snprintf(text, sizeof text, "%s (%s)", cmd->summary, formats);
       fprintf(f, "  %-*s", (int)width + 2, name);
       wrap(f, text, width + 4, width + 4);
     }

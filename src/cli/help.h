@@ -7,6 +7,9 @@
 
 #include <stdio.h>
 
+/* What GRAPH may be: a DOT file, a table, or one of the library's built-in graphs (each
+ * named with its description), as one paragraph of help. */
+void cp_cli_graph_help(char *buf, size_t n);
 /* `careerpath --help`: the commands, a line each, and the exit codes. */
 void cp_cli_print_usage(FILE *f);
 /* `careerpath COMMAND --help`. */

@@ -61,7 +61,9 @@ int cp_cli_json_write(const cp_cli *c, FILE *f, json_t *root, int precision, con
 }
 
 json_t *cp_cli_json_number(double v) {
-  if (isnan(v))
+  /* jansson refuses a non-finite real, and json_object_set_new would then drop the member:
+   * a total that overflowed is null, so that every key is there. */
+  if (!isfinite(v))
     return json_null();
   if (v == floor(v) && fabs(v) < 9e15)
     return json_integer((json_int_t)v);

@@ -114,10 +114,11 @@ static const char header[] =
     ".SH DESCRIPTION\n"
     "Career path graphs: roles are nodes, transitions between them are edges weighted by "
     "months, cost and effort, and the credentials they require.\n"
-    "Without a\n.I GRAPH\nargument, commands use the built\\-in health\\-informatics graph; "
-    "GRAPH is a DOT file (.gv, .dot) or a transitions CSV (.csv; roles from \\-\\-roles or "
-    "roles.csv beside it, credentials from credentials.csv beside it).\n"
-    "Roles are named by id or label, in any case.\n"
+    "Without a\n.I GRAPH\nargument, commands use the built\\-in health\\-informatics graph "
+    "(@health\\-informatics).\n";
+
+/* After the paragraph on GRAPH, which names the built-in graphs. */
+static const char header_rest[] =
     ".PP\n"
     "Every command takes \\-\\-help and \\-o FILE. Results written with \\-o go to a temporary "
     "file beside FILE, renamed over it once complete, so that a failed run leaves an earlier "
@@ -150,6 +151,12 @@ static const char footer[] =
 
 void cp_cli_print_man(FILE *f) {
   fputs(header, f);
+  char graph_help[1024];
+  cp_cli_graph_help(graph_help, sizeof graph_help);
+  fputs(".PP\nGRAPH is ", f);
+  man_text(f, graph_help);
+  fputs(".\nRoles are named by id or label, in any case.\n", f);
+  fputs(header_rest, f);
   for (size_t i = 0; i < cp_cli_n_commands; i++)
     man_command(f, cp_cli_commands[i]);
   fputs(footer, f);

@@ -132,15 +132,20 @@ int cp_cli_parse_argv(const cp_cli *c, const cp_cli_optset *set, int argc, char 
   return code;
 }
 
-bool cp_cli_parse_count(const cp_cli *c, const char *name, const char *text, size_t *out) {
+bool cp_cli_parse_count_max(const cp_cli *c, const char *name, const char *text, size_t max,
+                            size_t *out) {
   char *end;
   errno = 0;
   unsigned long long v = strtoull(text, &end, 10);
-  if (!*text || *end || errno || v == 0 || text[0] == '-' || v > 1000000) {
-    cp_cli_fail(c, CP_EXIT_USAGE, "%s needs a whole number from 1 to 1000000, not '%s'", name,
+  if (!*text || *end || errno || v == 0 || text[0] == '-' || v > max) {
+    cp_cli_fail(c, CP_EXIT_USAGE, "%s needs a whole number from 1 to %zu, not '%s'", name, max,
                 text);
     return false;
   }
   *out = (size_t)v;
   return true;
+}
+
+bool cp_cli_parse_count(const cp_cli *c, const char *name, const char *text, size_t *out) {
+  return cp_cli_parse_count_max(c, name, text, 1000000, out);
 }

@@ -25,6 +25,8 @@ enum cp_cli_opt_flags {
   CP_OPT_WRITES = 1u << 3, /* names a file or directory the command writes */
   CP_OPT_EDITS = 1u << 4,  /* changes the loaded graph (not on a graph the caller shares) */
   CP_OPT_REPEAT = 1u << 5, /* may be given more than once, each adding to a list */
+  CP_OPT_LOADS = 1u << 6,  /* says how to read the input (a column map): not on a graph the
+                              caller shares, which is read already */
 };
 
 /* Where an option is listed in help. */
@@ -84,5 +86,8 @@ int cp_cli_parse_argv(const cp_cli *c, const cp_cli_optset *set, int argc, char 
 /* Parses a whole positive number for option `name`; prints an error and returns false for
  * anything else. */
 bool cp_cli_parse_count(const cp_cli *c, const char *name, const char *text, size_t *out);
+/* The same, from 1 to `max`. */
+bool cp_cli_parse_count_max(const cp_cli *c, const char *name, const char *text, size_t max,
+                            size_t *out);
 
 #endif /* CP_CLI_OPT_H */

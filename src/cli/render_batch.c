@@ -70,8 +70,8 @@ static int draw_student(render_batch *b, size_t line, const char *name, const cp
   slug(name, name_part, sizeof name_part);
   snprintf(file_name, n, "%zu-%s.%s", line, name_part, ext[b->format]);
   snprintf(path, sizeof path, "%s/%s", b->dir, file_name);
-  snprintf(title, sizeof title, "%s: %s to %s", *name ? name : "Route",
-           cp_graph_role(g, a->from)->label, cp_graph_role(g, a->to)->label);
+  cp_format_bounded(title, sizeof title, "%s: %s to %s", *name ? name : "Route",
+                    cp_graph_role(g, a->from)->label, cp_graph_role(g, a->to)->label);
   int code = cp_cli_draw_route(&b->x->c, b->router, rq, a, b->format, title, &text, &len);
   if (!code)
     code = cp_cli_write(&b->x->c, path, text, len, b->x->inputs.path);

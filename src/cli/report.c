@@ -4,13 +4,19 @@
 #include <stdarg.h>
 
 int cp_cli_fail(const cp_cli *c, int code, const char *fmt, ...) {
+  char raw[CP_ERROR_MESSAGE_MAX];
   va_list ap;
-  fprintf(c->err, "careerpath %s: ", c->command ? c->command : "");
   va_start(ap, fmt);
-  vfprintf(c->err, fmt, ap);
+  vsnprintf(raw, sizeof raw, fmt, ap);
   va_end(ap);
-  fputc('\n', c->err);
+  char line[CP_ERROR_MESSAGE_MAX];
+  cp_visible_line(line, sizeof line, raw); /* a name's terminal escapes, its line breaks */
+  fprintf(c->err, "careerpath %s: %s\n", c->command ? c->command : "", line);
   return code;
+}
+
+void cp_cli_note(const cp_cli *c, const char *where, const char *message) {
+  fprintf(c->err, "careerpath %s: %snote: %s\n", c->command ? c->command : "", where, message);
 }
 
 int cp_cli_exit_code(cp_status st) {

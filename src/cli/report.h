@@ -16,6 +16,9 @@ typedef struct cp_cli {
 /* Prints "careerpath COMMAND: message" on err and returns `code`. */
 int cp_cli_fail(const cp_cli *c, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Prints "careerpath COMMAND: WHEREnote: message" on err: something the person should know
+ * about how their question was read (a name taken as another). */
+void cp_cli_note(const cp_cli *c, const char *where, const char *message);
 /* The exit code for a library status. */
 int cp_cli_exit_code(cp_status st);
 /* Maps a library status (with its message) to an exit code, printing the message. */

@@ -61,18 +61,23 @@ static bool parse_weights(char *buf, cp_cli_request *rq, char *why, size_t n) {
   return true;
 }
 
-/* "months" or "months=1,cost=0.0005". Writes a reason to `why` on failure. */
+/* "months", "payback" or "months=1,cost=0.0005". Writes a reason to `why` on failure. */
 bool cp_cli_parse_by(const char *text, cp_cli_request *rq, char *why, size_t n) {
   char buf[256];
   cp_criterion c;
   if (!cp_cli_copy_value(buf, sizeof buf, text, "--by", why, n))
     return false;
+  rq->payback = false;
   if (strchr(buf, '='))
     return parse_weights(buf, rq, why, n);
-  if (cp_criterion_parse(buf, &c) != CP_OK) {
+  /* Payback: between two roles the wage gain is fixed, so the cheapest repays soonest. */
+  if (!strcmp(buf, "payback")) {
+    c = CP_BY_COST;
+    rq->payback = true;
+  } else if (cp_criterion_parse(buf, &c) != CP_OK) {
     snprintf(why, n,
-             "unknown criterion '%s' (choose from steps, months, cost, effort, or weights like "
-             "months=1,cost=0.0005)",
+             "unknown criterion '%s' (choose from steps, months, cost, effort, payback, or "
+             "weights like months=1,cost=0.0005)",
              text);
     return false;
   }
@@ -181,13 +186,23 @@ void cp_cli_describe(const cp_cli_request *rq, char *buf, size_t n) {
     return;
   }
   if (!rq->weighted) {
-    snprintf(buf, n, "%s", cp_criterion_name(rq->by));
+    snprintf(buf, n, "%s", rq->payback ? "payback" : cp_criterion_name(rq->by));
     return;
   }
   for (int c = 0; c < NC && used < n; c++)
     if (rq->weights[c] > 0)
       used += (size_t)snprintf(buf + used, n - used, "%s%s=%g", used ? ", " : "",
                                cp_criterion_name((cp_criterion)c), rq->weights[c]);
+}
+
+void cp_cli_plain_by(const cp_cli_request *rq, char *buf, size_t n) {
+  if (rq->n_pareto || (rq->weighted && !rq->payback)) {
+    char by[256];
+    cp_cli_describe(rq, by, sizeof by);
+    snprintf(buf, n, "%s%s", rq->n_pareto ? "" : "trade-off ", by);
+  } else {
+    snprintf(buf, n, "%s", rq->payback ? "soonest repaid" : cp_criterion_superlative(rq->by));
+  }
 }
 
 bool cp_cli_limited(const cp_cli_request *rq) {

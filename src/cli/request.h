@@ -12,6 +12,11 @@
 enum { NC = CP_CRITERION_COUNT, MAX_LIST = 64 };
 
 /* A list of names as typed (roles to avoid, waypoints, credentials held); borrowed. */
+/* The most routes asked at once (--k, and a --batch file's k column). Yen's algorithm runs a
+ * search per route found, so k is bounded: --k 100000 on a dense 300-role graph ran for
+ * minutes. */
+enum { CP_CLI_MAX_K = 1000 };
+
 typedef struct cp_cli_names {
   const char *name[MAX_LIST];
   size_t n;
@@ -20,7 +25,9 @@ typedef struct cp_cli_names {
 /* One question, as given on the command line or in a batch row. Names stay names until
  * they are resolved against the graph (answer.h). Strings are borrowed. */
 typedef struct cp_cli_request {
-  const char *from, *to;
+  const char *from, *to; /* to: the first --to */
+  cp_cli_names targets;  /* every --to given (route: the best route to any of them) */
+  bool any_target;       /* the command takes several --to */
   double weights[NC];
   bool weighted; /* more than one weight, or a weight other than 1 */
   cp_criterion by;
@@ -29,6 +36,8 @@ typedef struct cp_cli_request {
   size_t n_pareto;
   cp_cli_names avoid, via, have, avoid_domain;
   size_t k;
+  bool payback; /* --by payback: cheapest, then listed by months until the wage gain repays it */
+  int sources;  /* --sources: where each figure comes from, in text too */
   size_t reuse_source; /* batches: questions from this role still to come, this one included
                           (cp_query.reuse_source) */
 } cp_cli_request;
@@ -53,7 +62,11 @@ bool cp_cli_copy_value(char *buf, size_t cap, const char *text, const char *what
 int cp_cli_read_have_file(const cp_cli *c, const char *path, cp_cli_request *rq, char **keep);
 /* Whether any limit is set. */
 bool cp_cli_limited(const cp_cli_request *rq);
-/* "months", "months=1, cost=0.0005" or "Pareto on months, cost". */
+/* "months", "months=1, cost=0.0005" or "Pareto on months, cost" (JSON's "by"). */
 void cp_cli_describe(const cp_cli_request *rq, char *buf, size_t n);
+/* What the question asks for, as a person says it: "fastest", "cheapest", "least effort",
+ * "fewest steps", "soonest repaid", "trade-off months=1, cost=0.0005", "Pareto on months,
+ * cost". */
+void cp_cli_plain_by(const cp_cli_request *rq, char *buf, size_t n);
 
 #endif /* CP_CLI_REQUEST_H */

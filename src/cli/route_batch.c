@@ -1,25 +1,32 @@
-/* route_batch.c: `route --batch`: every row of a file of questions answered, in file order,
- * the rows from one source answered together from one kept search. */
+/* route_batch.c: `route --batch`: every row of a file of questions answered, the rows from
+ * one source together from one kept search, on several threads, printed in file order. */
 #include "route_batch.h"
 
 #include "answer.h"
 #include "json_out.h"
 #include "route_present.h"
 #include "rows.h"
+#include "write.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* One data row of the batch file, copied: the rows are all read before any is answered. */
 typedef struct batch_row {
   size_t line;
   char **fields;
   size_t n;
-  char *from; /* the row's `from` as written (borrowed from fields), NULL when bad */
-  /* An answer worked out ahead of its turn (see answer_source), waiting to be printed. */
+  char *from;  /* the row's `from` as written (borrowed from fields), NULL when bad */
+  size_t next; /* the next row from the same source, or SIZE_MAX */
+  /* The answer, worked out by whichever thread took the row's source, waiting to be printed
+   * in its turn: its lines, its messages, and what it adds to the batch's tally. */
   char *out, *err;
   size_t out_len, err_len;
-  bool answered;
+  int code; /* CP_EXIT_INTERNAL stops the batch after this row's message */
+  bool answered, bad, unanswered;
 } batch_row;
 
 typedef struct batch {
@@ -30,6 +37,12 @@ typedef struct batch {
   bool have_header;
   batch_row *rows;
   size_t n_rows, cap_rows, bad, unanswered;
+  /* Sources, each the first row of its chain (batch_row.next), in file order; threads take
+   * them in turn under `lock`, and the printer waits on `done` for the row it prints next. */
+  size_t *sources, n_sources, next_source;
+  bool stop;
+  pthread_mutex_t lock;
+  pthread_cond_t done;
 } batch;
 
 /* Room for one more row. */
@@ -76,14 +89,22 @@ nomem:
   return CP_ENOMEM;
 }
 
-/* Writes one answer to `out`: a line of text or of JSON. */
-static int present_row(batch *b, const cp_cli *c, const batch_row *row, const cp_cli_request *rq,
-                       const cp_cli_answer *a, FILE *out, const char *where) {
+/* What one thread answers with: a router of its own (sharing the run's snapshot) and its own
+ * copy of the columns, whose buffers hold the row's lists while it is answered. */
+typedef struct answerer {
+  const cp_router *router;
+  cp_cli_rows columns;
+} answerer;
+
+/* Writes one answer to `out`: a line of text, or of JSON. */
+static int present_row(batch *b, const cp_router *router, const cp_cli *c, const batch_row *row,
+                       const cp_cli_request *rq, const cp_cli_answer *a, FILE *out,
+                       const char *where) {
   if (b->format != CP_OUT_JSON) {
-    cp_cli_answer_line(out, row->line, b->x->router, rq, a);
+    cp_cli_answer_line(out, row->line, router, rq, a);
     return CP_EXIT_OK;
   }
-  json_t *o = cp_cli_answer_json(b->x->router, rq, a);
+  json_t *o = cp_cli_answer_json(router, rq, a);
   json_object_set_new(o, "line", json_integer((json_int_t)row->line));
   size_t len;
   char *text = cp_cli_json_line(o, &len);
@@ -96,8 +117,10 @@ static int present_row(batch *b, const cp_cli *c, const batch_row *row, const cp
 
 /* Answers one row, writing its line (or its error) to `out` and `err`. CP_EXIT_INTERNAL when
  * memory ran out (or a library failed): that is not a bad row, as the rows after it would fail
- * the same way, so the batch stops with the one message already printed. */
-static int answer_row(batch *b, const batch_row *row, FILE *out, FILE *err, size_t from_source) {
+ * the same way, so the batch stops with the one message already written. */
+static int answer_row(batch *b, answerer *w, batch_row *row, FILE *out, FILE *err,
+                      size_t from_source) {
+  const cp_router *router = w->router;
   cp_cli c = b->x->c;
   c.err = err;
   char where[512], why[512];
@@ -105,66 +128,195 @@ static int answer_row(batch *b, const batch_row *row, FILE *out, FILE *err, size
   cp_cli_request rq;
   cp_cli_answer a = {0};
   int code;
-  if (!cp_cli_rows_request(&b->columns, (const char *const *)row->fields, row->n, &b->x->args.rq,
+  if (!cp_cli_rows_request(&w->columns, (const char *const *)row->fields, row->n, &b->x->args.rq,
                            &rq, NULL, why, sizeof why)) {
     code = cp_cli_fail(&c, CP_EXIT_INPUT, "%s%s", where, why);
   } else {
     rq.reuse_source = from_source;
-    code = cp_cli_ask(&c, b->x->router, &rq, &a, where);
+    code = cp_cli_ask(&c, router, &rq, &a, where);
   }
   if (code == CP_EXIT_OK)
-    code = present_row(b, &c, row, &rq, &a, out, where);
+    code = present_row(b, router, &c, row, &rq, &a, out, where);
   if (code == CP_EXIT_OK)
-    b->unanswered += a.routes->n == 0;
+    row->unanswered = a.routes->n == 0;
   else if (code != CP_EXIT_INTERNAL)
-    b->bad++;
+    row->bad = true;
   cp_cli_answer_free(&a);
   return code == CP_EXIT_INTERNAL ? code : CP_EXIT_OK;
 }
 
 /* Answers row `r` into memory streams, to be printed in its turn. */
-static int answer_ahead(batch *b, batch_row *r, size_t to_come) {
+static int answer_ahead(batch *b, answerer *w, batch_row *r, size_t to_come) {
   FILE *out = open_memstream(&r->out, &r->out_len), *err = open_memstream(&r->err, &r->err_len);
-  if (!out || !err) {
-    if (out)
-      fclose(out);
-    if (err)
-      fclose(err);
-    return cp_cli_fail(&b->x->c, CP_EXIT_INTERNAL, "out of memory");
-  }
-  int code = answer_row(b, r, out, err, to_come);
+  int code = CP_EXIT_INTERNAL;
+  if (out && err)
+    code = answer_row(b, w, r, out, err, to_come);
   /* Both closed, whatever the first says. */
-  bool out_closed = cp_cli_memstream_close(out, &r->out);
-  bool closed = cp_cli_memstream_close(err, &r->err) && out_closed;
-  if (code)
-    return code;
-  if (!closed)
-    return cp_cli_fail(&b->x->c, CP_EXIT_INTERNAL, "out of memory");
-  r->answered = true;
-  return CP_EXIT_OK;
+  bool out_closed = !out || cp_cli_memstream_close(out, &r->out);
+  bool closed = (!err || cp_cli_memstream_close(err, &r->err)) && out_closed;
+  if (!code && (!out || !err || !closed))
+    code = CP_EXIT_INTERNAL;
+  if (code && !r->err_len) {
+    free(r->err);
+    r->err = strdup("careerpath route: out of memory\n"); /* the one line it must print */
+    r->err_len = r->err ? strlen(r->err) : 0;
+  }
+  return code;
 }
 
-/* Answers row i and, when its source has more questions later in the file, those too, in
- * file order, keeping one search from the source for all of them (cp_query.reuse_source):
- * a source's questions then cost one search, however the file interleaves sources. Their
- * answers wait, with their messages, until their turn to be printed. */
-static int answer_source(batch *b, size_t i) {
-  batch_row *row = &b->rows[i];
-  size_t later = 0;
-  for (size_t j = i + 1; row->from && j < b->n_rows; j++)
-    later += b->rows[j].from && !b->rows[j].answered && !strcmp(b->rows[j].from, row->from);
-  if (!later)
-    return answer_row(b, row, b->out, b->x->c.err, 0);
-  size_t to_come = later + 1;
-  for (size_t j = i; j < b->n_rows; j++) {
+/* Answers every row of source `i` (a chain of rows in file order), keeping one search from
+ * the source for all of them (cp_query.reuse_source), and hands each answer to the printer. */
+static void answer_source(batch *b, answerer *w, size_t i) {
+  size_t to_come = 0;
+  for (size_t j = i; j != SIZE_MAX; j = b->rows[j].next)
+    to_come++;
+  bool alone = to_come == 1; /* a source asked once keeps the bidirectional search */
+  for (size_t j = i; j != SIZE_MAX; j = b->rows[j].next) {
     batch_row *r = &b->rows[j];
-    if (j > i && (!r->from || r->answered || strcmp(r->from, row->from)))
-      continue;
-    int code = answer_ahead(b, r, to_come--);
-    if (code)
-      return code;
+    int code = answer_ahead(b, w, r, alone ? 0 : to_come--);
+    pthread_mutex_lock(&b->lock);
+    r->code = code;
+    r->answered = true;
+    b->stop |= code != CP_EXIT_OK;
+    pthread_cond_broadcast(&b->done);
+    pthread_mutex_unlock(&b->lock);
   }
-  return CP_EXIT_OK;
+}
+
+/* Takes the next source nobody has taken (under the lock); false when none is left. */
+static bool take_source(batch *b, size_t *i) {
+  if (b->stop || b->next_source == b->n_sources)
+    return false;
+  *i = b->sources[b->next_source++];
+  return true;
+}
+
+typedef struct worker {
+  batch *b;
+  answerer a;
+  cp_router *router; /* shares the run's snapshot, with working memory of its own */
+  pthread_t thread;
+  bool started;
+} worker;
+
+static void *work(void *arg) {
+  worker *w = arg;
+  size_t i;
+  for (;;) {
+    pthread_mutex_lock(&w->b->lock);
+    bool took = take_source(w->b, &i);
+    pthread_mutex_unlock(&w->b->lock);
+    if (!took)
+      return NULL;
+    answer_source(w->b, &w->a, i);
+  }
+}
+
+/* A row with a source, sorted by the source and then by file order. */
+typedef struct keyed {
+  const char *from;
+  size_t row;
+} keyed;
+
+static int by_source(const void *pa, const void *pb) {
+  const keyed *a = pa, *c = pb;
+  int d = strcmp(a->from, c->from);
+  return d ? d : (a->row > c->row) - (a->row < c->row);
+}
+
+/* Chains each source's rows in file order (a row without a source is one of its own) and
+ * lists the sources by their first row. O(n log n). */
+static bool chain_sources(batch *b) {
+  size_t n1 = b->n_rows ? b->n_rows : 1, n = 0;
+  keyed *order = malloc(n1 * sizeof *order);
+  bool *first = calloc(n1, sizeof *first);
+  b->sources = malloc(n1 * sizeof *b->sources);
+  bool ok = order && first && b->sources;
+  for (size_t i = 0; ok && i < b->n_rows; i++) {
+    b->rows[i].next = SIZE_MAX;
+    if (b->rows[i].from)
+      order[n++] = (keyed){b->rows[i].from, i};
+  }
+  if (ok)
+    qsort(order, n, sizeof *order, by_source);
+  for (size_t k = 0; ok && k < n; k++) {
+    bool same = k && !strcmp(order[k - 1].from, order[k].from);
+    if (same)
+      b->rows[order[k - 1].row].next = order[k].row;
+    first[order[k].row] = !same;
+  }
+  for (size_t i = 0; ok && i < b->n_rows; i++)
+    if (!b->rows[i].from || first[i])
+      b->sources[b->n_sources++] = i;
+  free(first);
+  free(order);
+  return ok;
+}
+
+/* Prints row i once it is answered; while it is not, this thread answers the next source
+ * nobody has taken, or waits for the thread that took it. */
+static int print_row(batch *b, answerer *w, size_t i) {
+  batch_row *r = &b->rows[i];
+  size_t s;
+  pthread_mutex_lock(&b->lock);
+  while (!r->answered) {
+    if (take_source(b, &s)) {
+      pthread_mutex_unlock(&b->lock);
+      answer_source(b, w, s);
+      pthread_mutex_lock(&b->lock);
+    } else {
+      pthread_cond_wait(&b->done, &b->lock);
+    }
+  }
+  pthread_mutex_unlock(&b->lock);
+  fwrite(r->err, 1, r->err_len, b->x->c.err);
+  fwrite(r->out, 1, r->out_len, b->out);
+  fflush(b->out); /* streaming: each answer as soon as it and those before it are known */
+  b->bad += r->bad;
+  b->unanswered += r->unanswered;
+  return r->code;
+}
+
+/* The threads besides this one: jobs - 1, fewer when there are fewer sources. */
+static size_t helpers(const batch *b, size_t jobs) {
+  if (!jobs) {
+    long online = sysconf(_SC_NPROCESSORS_ONLN);
+    jobs = online > 0 ? (size_t)online : 1;
+  }
+  jobs = jobs < CP_CLI_BATCH_MAX_JOBS ? jobs : CP_CLI_BATCH_MAX_JOBS;
+  return (jobs < b->n_sources ? jobs : b->n_sources) - (b->n_sources > 0);
+}
+
+/* Answers and prints every row in file order, on `jobs` threads (0: one per core). Answers do
+ * not depend on which thread's router gives them (the tie rule), so the output is the same
+ * bytes for any number of threads. */
+static int answer_rows(batch *b, size_t jobs) {
+  if (!chain_sources(b))
+    return cp_cli_fail(&b->x->c, CP_EXIT_INTERNAL, "out of memory");
+  size_t n_workers = helpers(b, jobs);
+  worker *w = calloc(n_workers ? n_workers : 1, sizeof *w);
+  int code = w ? CP_EXIT_OK : cp_cli_fail(&b->x->c, CP_EXIT_INTERNAL, "out of memory");
+  for (size_t t = 0; !code && t < n_workers; t++) {
+    w[t].b = b;
+    w[t].a.columns = b->columns;
+    /* A thread that cannot be made leaves its share to the others. */
+    w[t].started = cp_router_share(b->x->router, &w[t].router, NULL) == CP_OK &&
+                   (w[t].a.router = w[t].router) &&
+                   pthread_create(&w[t].thread, NULL, work, &w[t]) == 0;
+  }
+  answerer self = {.router = b->x->router, .columns = b->columns};
+  for (size_t i = 0; !code && i < b->n_rows; i++)
+    code = print_row(b, &self, i);
+  pthread_mutex_lock(&b->lock);
+  b->stop = true; /* after a failed row, the others stop at their next source */
+  pthread_mutex_unlock(&b->lock);
+  for (size_t t = 0; w && t < n_workers; t++) {
+    if (w[t].started)
+      pthread_join(w[t].thread, NULL);
+    cp_router_free(w[t].router);
+  }
+  free(w);
+  return code;
 }
 
 static void batch_free(batch *b) {
@@ -176,6 +328,9 @@ static void batch_free(batch *b) {
     free(b->rows[i].err);
   }
   free(b->rows);
+  free(b->sources);
+  pthread_mutex_destroy(&b->lock);
+  pthread_cond_destroy(&b->done);
 }
 
 /* Reads every row of the file. */
@@ -196,26 +351,12 @@ static int read_rows(batch *b) {
   return CP_EXIT_OK;
 }
 
-/* Answers and prints every row in file order. */
-static int answer_rows(batch *b) {
-  for (size_t i = 0; i < b->n_rows; i++) {
-    batch_row *r = &b->rows[i];
-    int code;
-    if (!r->answered && (code = answer_source(b, i)))
-      return code;
-    if (r->answered) {
-      fwrite(r->err, 1, r->err_len, b->x->c.err);
-      fwrite(r->out, 1, r->out_len, b->out);
-    }
-    fflush(b->out); /* streaming: each answer as soon as it and those before it are known */
-  }
-  return CP_EXIT_OK;
-}
-
-int cp_cli_route_batch(cp_cli_run *x, cp_out_format f, FILE *out) {
+int cp_cli_route_batch(cp_cli_run *x, cp_out_format f, FILE *out, size_t jobs) {
   batch b = {.x = x, .format = f, .out = out};
+  pthread_mutex_init(&b.lock, NULL);
+  pthread_cond_init(&b.done, NULL);
   int code;
-  if (!(code = read_rows(&b)) && !(code = answer_rows(&b))) {
+  if (!(code = read_rows(&b)) && !(code = answer_rows(&b, jobs))) {
     if (b.bad || b.unanswered)
       cp_cli_fail(&x->c, CP_EXIT_OK,
                   "%zu queries: %zu answered with a route, %zu with none, %zu bad rows skipped",

@@ -7,15 +7,15 @@
 #include <stdlib.h>
 
 /* One cell per kind of requirement: held, to earn, other. */
-static void requirement_cells(FILE *f, const cp_graph *g, const cp_cli_request *rq,
-                              const cp_route *r, size_t s) {
+static void requirement_cells(FILE *f, const cp_graph *g, const cp_cli_answer *a, const cp_route *r,
+                              size_t s) {
   static const char *const kinds[] = {"held", "to-earn", "requires"};
   const cp_transition *t = cp_graph_transition(g, r->transitions[s]);
   for (cp_requirement kind = CP_REQ_HELD; kind <= CP_REQ_OTHER; kind++) {
     fprintf(f, "<td class=\"%s\">", kinds[kind]);
     size_t shown = 0;
     for (size_t j = 0; j < t->n_requires; j++) {
-      if (cp_requirement_status(g, r, s, t->requires[j], rq -> have.name, rq->have.n) != kind)
+      if (cp_requirement_status(g, r, s, t->requires[j], a -> q.have, a->q.n_have) != kind)
         continue;
       fputs(shown++ ? ", " : "", f);
       cp_cli_html_text(f, t->requires[j]);
@@ -24,13 +24,41 @@ static void requirement_cells(FILE *f, const cp_graph *g, const cp_cli_request *
   }
 }
 
+/* The yearly wage of the role a step reaches, in the last column (issue 14: pay beside each
+ * role); empty when it has none. */
+static void wage_html(FILE *f, const cp_role *role) {
+  char wage[64];
+  fputs("<td class=\"wage n\">", f);
+  if (cp_cli_wage(role, wage, sizeof wage))
+    fputs(wage, f);
+  fputs("</td>", f);
+}
+
+/* The route's pay line (route_text.c's words, escaped) as a paragraph after the table. */
+static void pay_html(FILE *f, const cp_graph *g, const cp_route *r) {
+  char *text = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&text, &len);
+  if (!m)
+    return;
+  cp_cli_pay_text(m, g, r, false);
+  if (fclose(m) == 0 && text && len > 8) { /* "  Pay: ...\n" */
+    text[len - 1] = '\0';
+    fputs("<p class=\"pay\">", f);
+    cp_cli_html_text(f, text + 2);
+    fputs("</p>\n", f);
+  }
+  free(text);
+}
+
 void cp_cli_route_table_html(FILE *f, const cp_router *router, const cp_cli_answer *a,
                              const cp_cli_request *rq, const cp_route *r) {
+  (void)rq; /* what the person holds is the answer's (a->q.have), resolved */
   const cp_graph *g = cp_router_graph(router);
   cp_cli_figures fig;
   fputs("<table class=\"steps\">\n<thead><tr><th>Step</th><th>From</th><th>To</th>"
         "<th>Months</th><th>Cost</th><th>Effort</th><th>Already held</th><th>To earn</th>"
-        "<th>Requires</th><th>What it involves</th></tr></thead>\n<tbody>\n",
+        "<th>Requires</th><th>What it involves</th><th>Pay there</th></tr></thead>\n<tbody>\n",
         f);
   for (size_t i = 0; i < r->n_steps; i++) {
     const cp_transition *t = cp_graph_transition(g, r->transitions[i]);
@@ -41,17 +69,20 @@ void cp_cli_route_table_html(FILE *f, const cp_router *router, const cp_cli_answ
     cp_cli_html_text(f, cp_graph_role(g, t->to)->label);
     fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
             fig.months, fig.cost, fig.effort);
-    requirement_cells(f, g, rq, r, i);
+    requirement_cells(f, g, a, r, i);
     fputs("<td>", f);
     cp_cli_html_text(f, t->note);
-    fputs("</td></tr>\n", f);
+    fputs("</td>", f);
+    wage_html(f, cp_graph_role(g, t->to));
+    fputs("</tr>\n", f);
   }
   cp_cli_route_figures(r, &fig);
   fprintf(f,
           "</tbody>\n<tfoot><tr><th colspan=\"3\">Total: %zu step%s</th><td class=\"n\">%s</td>"
-          "<td class=\"n\">%s</td><td class=\"n\">%s</td><td colspan=\"4\"></td></tr></tfoot>\n"
+          "<td class=\"n\">%s</td><td class=\"n\">%s</td><td colspan=\"5\"></td></tr></tfoot>\n"
           "</table>\n",
           r->n_steps, r->n_steps == 1 ? "" : "s", fig.months, fig.cost, fig.effort);
+  pay_html(f, g, r);
 }
 
 /* The route alone, each step a card with what this person pays (credentials held taken
@@ -75,8 +106,8 @@ static int draw_cards(const cp_cli *c, const cp_router *router, const cp_cli_req
                           .title = title,
                           .step_months = months,
                           .step_cost = cost,
-                          .have = rq->have.name,
-                          .n_have = rq->have.n};
+                          .have = a->q.have,
+                          .n_have = a->q.n_have};
   code = cp_cli_draw(c, cp_router_graph(router), &ro, format == CP_OUT_HTML ? CP_OUT_SVG : format,
                      text, len);
 cleanup:
@@ -123,10 +154,10 @@ int cp_cli_draw_route(const cp_cli *c, const cp_router *router, const cp_cli_req
   const cp_graph *g = cp_router_graph(router);
   char own_title[512], by[256], totals[128];
   if (!title) {
-    cp_cli_describe(rq, by, sizeof by);
+    cp_cli_plain_by(rq, by, sizeof by);
     cp_cli_route_summary(&a->routes->routes[0], totals, sizeof totals);
-    snprintf(own_title, sizeof own_title, "%s to %s, by %s: %s", cp_graph_role(g, a->from)->label,
-             cp_graph_role(g, a->to)->label, by, totals);
+    cp_format_bounded(own_title, sizeof own_title, "%s to %s, %s: %s",
+                      cp_graph_role(g, a->from)->label, cp_graph_role(g, a->to)->label, by, totals);
     title = own_title;
   }
   int code = draw_cards(c, router, rq, a, format, title, text, len);

@@ -74,12 +74,12 @@ static bool split_list(char *buf, size_t cap, const char *text, cp_cli_names *li
   return true;
 }
 
-/* The k column: 1 to 1000. */
+/* The k column: 1 to CP_CLI_MAX_K. */
 static bool parse_k(const char *text, cp_cli_request *rq, char *why, size_t n) {
   char *end;
   unsigned long long k = strtoull(text, &end, 10);
-  if (*end || k == 0 || k > 1000 || text[0] == '-') {
-    snprintf(why, n, "k must be a whole number from 1 to 1000, not '%s'", text);
+  if (*end || k == 0 || k > CP_CLI_MAX_K || text[0] == '-') {
+    snprintf(why, n, "k must be a whole number from 1 to %d, not '%s'", CP_CLI_MAX_K, text);
     return false;
   }
   rq->k = (size_t)k;

@@ -53,12 +53,46 @@ static bool same_file(const char *a, const char *b) {
   return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+static bool is_stdout(const char *path) { return !path || !strcmp(path, "-"); }
+
+/* The directory part of `path` ("." when it has none) and its last component. */
+static bool stat_parent(const char *path, struct stat *sb, const char **base) {
+  const char *slash = strrchr(path, '/');
+  *base = slash ? slash + 1 : path;
+  if (!slash)
+    return stat(".", sb) == 0;
+  char *dir = strndup(path, slash == path ? 1 : (size_t)(slash - path));
+  bool ok = dir && stat(dir, sb) == 0;
+  free(dir);
+  return ok;
+}
+
+/* Whether two outputs name one file: the same inode, or, for files not made yet, the same
+ * name in the same directory. */
+static bool same_target(const char *a, const char *b) {
+  struct stat da, db;
+  const char *ba, *bb;
+  if (same_file(a, b))
+    return true;
+  return stat_parent(a, &da, &ba) && stat_parent(b, &db, &bb) && da.st_dev == db.st_dev &&
+         da.st_ino == db.st_ino && !strcmp(ba, bb);
+}
+
 int cp_cli_refuse_inputs(const cp_cli *c, const char *path, const char *const *inputs) {
   for (size_t i = 0; path && strcmp(path, "-") && inputs && inputs[i]; i++)
     if (same_file(path, inputs[i]))
       return cp_cli_fail(c, CP_EXIT_USAGE,
                          "output '%s' is the input file; refusing to overwrite it", path);
   return CP_EXIT_OK;
+}
+
+int cp_cli_refuse_clash(const cp_cli *c, const char *a, const char *b) {
+  if (is_stdout(a) || is_stdout(b) || !same_target(a, b))
+    return CP_EXIT_OK;
+  return cp_cli_fail(c, CP_EXIT_USAGE,
+                     "outputs '%s' and '%s' are the same file; refusing to "
+                     "write one over the other",
+                     a, b);
 }
 
 /* Writes a device or pipe in place: renaming over /dev/null would put a plain file where the
@@ -82,12 +116,11 @@ static int write_in_place(const cp_cli *c, const char *path, const char *data, s
  * *tmp to its name; on failure no temporary file is left. */
 static int stage(const cp_cli *c, const char *path, const char *data, size_t len, char **tmp) {
   int code = CP_EXIT_OK;
-  size_t plen = strlen(path);
-  char *t = malloc(plen + sizeof ".tmp.XXXXXX");
+  /* A name of its own, not PATH + a suffix: a PATH of the longest name a directory allows must
+   * work too. */
+  char *t = cp_cli_beside(path, ".careerpath.XXXXXX");
   if (!t)
     return cp_cli_fail(c, CP_EXIT_INTERNAL, "out of memory");
-  memcpy(t, path, plen);
-  memcpy(t + plen, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
   int fd = mkstemp(t);
   if (fd < 0) {
     code = cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': %s", path, strerror(errno));
@@ -114,8 +147,6 @@ static int stage(const cp_cli *c, const char *path, const char *data, size_t len
   return code;
 }
 
-static bool is_stdout(const char *path) { return !path || !strcmp(path, "-"); }
-
 /* Before anything is written: no path is an input or a directory; devices and pipes are
  * marked, to be written in place. */
 static int check_targets(const cp_cli *c, size_t n, const char *const *paths,
@@ -127,6 +158,9 @@ static int check_targets(const cp_cli *c, size_t n, const char *const *paths,
       continue;
     if ((code = cp_cli_refuse_inputs(c, paths[i], inputs)))
       return code;
+    for (size_t j = 0; j < i; j++)
+      if ((code = cp_cli_refuse_clash(c, paths[j], paths[i])))
+        return code;
     if (stat(paths[i], &sb) == 0 && S_ISDIR(sb.st_mode))
       return cp_cli_fail(c, CP_EXIT_OUTPUT, "cannot write '%s': it is a directory", paths[i]);
     device[i] = stat(paths[i], &sb) == 0 && !S_ISREG(sb.st_mode);

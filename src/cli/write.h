@@ -28,6 +28,10 @@ void cp_cli_inputs_free(cp_cli_inputs *in);
  * inode) as one of `inputs` (NULL-terminated); NULL or "-" is stdout and never refused. */
 int cp_cli_refuse_inputs(const cp_cli *c, const char *path, const char *const *inputs);
 
+/* CP_EXIT_USAGE when outputs `a` and `b` are one file: the same device and inode, or, for
+ * files not made yet, the same name in the same directory. Stdout is never refused. */
+int cp_cli_refuse_clash(const cp_cli *c, const char *a, const char *b);
+
 /* Writes `n` files that belong together (mobility build's roles and transitions): each
  * regular file is written to a temporary file beside it (fsync'd, ordinary permissions)
  * before any is renamed into place, in order, so a failure (a full disk) leaves every earlier

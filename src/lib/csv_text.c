@@ -7,10 +7,10 @@
 
 /* Readers trim blanks around an unquoted field (libcsv does, and so do spreadsheets), so a
  * field that begins or ends with one is quoted, as is an empty one (an empty unquoted last
- * field reads as a missing one in some tools). */
+ * field reads as a missing one in some tools). So is one holding a tab: a header line with
+ * more bare tabs than commas is read as a tab-separated table (cp_table_is_tsv). */
 static bool needs_quotes(const char *s, size_t n) {
-  return n == 0 || strpbrk(s, ",\"\r\n") || s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
-         s[n - 1] == '\t';
+  return n == 0 || strpbrk(s, ",\"\r\n\t") || s[0] == ' ' || s[n - 1] == ' ';
 }
 
 size_t cp_csv_quote(const char *s, char *out) {

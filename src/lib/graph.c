@@ -38,9 +38,7 @@ cp_status cp_check_name(const char *what, const char *s, size_t len, cp_error *e
   if (len <= max)
     return CP_OK;
   /* Quote only the start, cut at a character boundary: the whole would fill the message. */
-  size_t shown = len < 24 ? len : 24;
-  while (shown > 0 && shown < len && ((unsigned char)s[shown] & 0xC0) == 0x80)
-    shown--;
+  size_t shown = cp_utf8_fit(s, len < 24 ? len : 24);
   return cp_fail(err, CP_ELIMIT, "%s '%.*s%s' is %zu bytes; the longest %s accepted is %zu", what,
                  (int)shown, s, shown < len ? "..." : "", len, what, max);
 }
@@ -111,9 +109,16 @@ void cp_graph_free(cp_graph *g) {
   free(g);
 }
 
-static cp_status check_text(const char *s, const char *what, cp_error *err) {
+/* Text is UTF-8 without control characters (a terminal escape, or bytes XML cannot hold);
+ * free text (notes, sources) may hold tabs and line breaks, names may not. */
+static cp_status check_text(const char *s, const char *what, bool free_text, cp_error *err) {
   if (!cp_utf8_valid(s, strlen(s)))
     return cp_fail(err, CP_EPARSE, "%s is not valid UTF-8", what);
+  const char *c = cp_find_control(s, free_text);
+  if (c)
+    return cp_fail(err, CP_EPARSE, "%s holds control character U+%04X (byte %zu)%s", what,
+                   (unsigned)(unsigned char)*c, (size_t)(c - s) + 1,
+                   free_text ? "" : "; names hold no control characters, line breaks or tabs");
   return CP_OK;
 }
 
@@ -123,11 +128,11 @@ cp_status cp_graph_add_role(cp_graph *g, const char *id, const char *label, cons
   cp_role r = {0};
   if (!id || !*id)
     return cp_fail(err, CP_EINVAL, "a role has an empty id");
-  if ((st = check_text(id, "role id", err)) != CP_OK)
+  if ((st = check_text(id, "role id", false, err)) != CP_OK)
     return st;
-  if (label && (st = check_text(label, "role label", err)) != CP_OK)
+  if (label && (st = check_text(label, "role label", false, err)) != CP_OK)
     return st;
-  if (domain && (st = check_text(domain, "role domain", err)) != CP_OK)
+  if (domain && (st = check_text(domain, "role domain", false, err)) != CP_OK)
     return st;
   if (level < 0)
     return cp_fail(err, CP_EINVAL, "role '%s': level %d is negative", id, level);
@@ -215,12 +220,19 @@ cp_status cp_graph_set_role_attr(cp_graph *g, size_t role, const char *key, cons
                                  cp_error *err) {
   if (role >= g->n_roles)
     return cp_fail(err, CP_EINVAL, "role index %zu out of range", role);
-  cp_status st = check_text(value, "attribute value", err);
+  cp_status st = check_text(value, "attribute value", true, err);
   if (st != CP_OK)
     return st;
   if (set_attr(&g->roles[role].attrs, &g->roles[role].n_attrs, key, value) != CP_OK)
     return cp_fail(err, CP_ENOMEM, "out of memory");
   return CP_OK;
+}
+
+const char *cp_role_attr(const cp_role *r, const char *key) {
+  for (size_t i = 0; i < r->n_attrs; i++)
+    if (strcmp(r->attrs[i].key, key) == 0)
+      return r->attrs[i].value;
+  return NULL;
 }
 
 /* Splits "A; B ;C" into trimmed, non-empty items. */
@@ -290,14 +302,17 @@ cp_status cp_graph_add_transition(cp_graph *g, size_t from, size_t to,
     if ((st = check_weight(g, from, to, "effort", spec->effort, err)) != CP_OK)
       return st;
     if (spec->effort < 1 || spec->effort > 5)
-      return cp_fail(err, CP_EINVAL, "transition %s -> %s: effort %g is outside 1-5",
+      return cp_fail(err, CP_EINVAL, "transition %s -> %s: effort %.15g is outside 1-5",
                      g->roles[from].id, g->roles[to].id, spec->effort);
   }
   const char *texts[] = {spec->requires, spec->note, spec->source};
-  for (size_t i = 0; i < 3; i++)
-    if (texts[i] && !cp_utf8_valid(texts[i], strlen(texts[i])))
-      return cp_fail(err, CP_EPARSE, "transition %s -> %s: text is not valid UTF-8",
-                     g->roles[from].id, g->roles[to].id);
+  const char *names[] = {"requires", "note", "source"};
+  for (size_t i = 0; i < 3; i++) {
+    cp_error inner;
+    if (texts[i] && check_text(texts[i], names[i], i > 0, &inner))
+      return cp_fail(err, inner.status, "transition %s -> %s: %s", g->roles[from].id,
+                     g->roles[to].id, inner.message);
+  }
   if (g->n_transitions == g->cap_transitions) {
     size_t cap = g->cap_transitions ? g->cap_transitions * 2 : 64;
     cp_transition *ts = realloc(g->transitions, cap * sizeof *ts);
@@ -318,9 +333,12 @@ cp_status cp_graph_add_transition(cp_graph *g, size_t from, size_t to,
   if (!t.note || !t.source || split_requires(spec->requires, &t.requires, &t.n_requires))
     goto nomem;
   for (size_t i = 0; i < spec->n_attrs; i++) {
-    if (!cp_utf8_valid(spec->attrs[i].value, strlen(spec->attrs[i].value))) {
-      st = cp_fail(err, CP_EPARSE, "transition %s -> %s: attribute '%s' is not valid UTF-8",
-                   g->roles[from].id, g->roles[to].id, spec->attrs[i].key);
+    cp_error inner;
+    char what[96];
+    cp_format_bounded(what, sizeof what, "attribute '%s'", spec->attrs[i].key);
+    if (check_text(spec->attrs[i].value, what, true, &inner)) {
+      st = cp_fail(err, CP_EPARSE, "transition %s -> %s: %s", g->roles[from].id, g->roles[to].id,
+                   inner.message);
       goto cleanup;
     }
     if (set_attr(&t.attrs, &t.n_attrs, spec->attrs[i].key, spec->attrs[i].value) != CP_OK)
@@ -344,8 +362,10 @@ cp_status cp_graph_add_credential(cp_graph *g, const char *name, double months, 
                                   const char *source, cp_error *err) {
   if (!name || !*name)
     return cp_fail(err, CP_EINVAL, "a credential has an empty name");
-  if (!cp_utf8_valid(name, strlen(name)) || (source && !cp_utf8_valid(source, strlen(source))))
-    return cp_fail(err, CP_EPARSE, "credential '%s': text is not valid UTF-8", name);
+  cp_error inner;
+  if (check_text(name, "name", false, &inner) ||
+      (source && check_text(source, "source", true, &inner)))
+    return cp_fail(err, inner.status, "credential '%s': %s", name, inner.message);
   if (!isfinite(months) || months < 0 || !isfinite(cost) || cost < 0)
     return cp_fail(err, CP_EINVAL, "credential '%s': months and cost must be non-negative numbers",
                    name);

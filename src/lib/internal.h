@@ -73,6 +73,18 @@ bool cp_utf8_valid(const char *s, size_t len);
 bool cp_parse_weight(const char *s, double *out);
 /* Parses a whole integer (surrounding blanks allowed). */
 bool cp_parse_int(const char *s, long *out);
+/* A name folded for comparison (resolve.c): ASCII lower case, words split at anything but
+ * letters, digits, '+', '#' and non-ASCII bytes, apostrophes dropped, each word in the
+ * singular and in British spelling (-isation, licence), one space between words. False
+ * when it does not fit in `cap` bytes. */
+bool cp_name_fold(const char *s, size_t len, char *out, size_t cap);
+/* A set of borrowed names, distinct ignoring ASCII case, in the order first added (held.c).
+ * Linear lookups: for the few dozen requirements a question touches. Free `items`. */
+typedef struct cp_name_set {
+  const char **items;
+  size_t n, cap;
+} cp_name_set;
+cp_status cp_name_set_add(cp_name_set *s, const char *name);
 /* Edit distance, case-insensitive on ASCII, capped for speed. */
 size_t cp_edit_distance(const char *a, const char *b);
 
@@ -115,10 +127,36 @@ void *cp_big_alloc(size_t bytes);
 cp_status cp_buf_csv_field(cp_buf *b, const char *s);
 
 /* ---- read_csv.c ---- */
-/* cp_csv_parse over a stream read in 1 MiB blocks: memory stays that of one record, however
- * long the file. A read error is CP_EIO naming the line reached. */
-cp_status cp_csv_parse_stream(const char *name, FILE *f, cp_csv_row_fn fn, void *ctx,
-                              cp_error *err);
+/* Whether a table is tab-separated: by its name (.tsv, .txt, .tab), else by its header line
+ * (more tabs than commas). */
+bool cp_table_is_tsv(const char *name, const char *data, size_t len);
+/* cp_csv_parse for a table that may be CSV or TSV (cp_table_is_tsv). */
+cp_status cp_table_parse(const char *name, const char *data, size_t len, cp_csv_row_fn fn,
+                         void *ctx, cp_error *err);
+/* cp_table_parse over a stream read in 1 MiB blocks: memory stays that of one record,
+ * however long the file. A read error is CP_EIO naming the line reached. */
+cp_status cp_table_parse_stream(const char *name, FILE *f, cp_csv_row_fn fn, void *ctx,
+                                cp_error *err);
+
+/* ---- columns.c: a table's header as the readers see it ---- */
+/* A malloc'd copy of s[0..n) without the spaces and tabs around it; NULL: out of memory. */
+char *cp_trim_copy(const char *s, size_t n);
+typedef struct cp_header {
+  size_t n;
+  char **written; /* each column's name as written, trimmed ("" for an unnamed column) */
+  char **names;   /* the name it is read as: the column map's name for it, else as written */
+} cp_header;
+/* Reads a header row, applying `map` (may be NULL). CP_EPARSE naming file:line for a column
+ * named twice, a mapped column the header lacks, or a mapped name the header also has. On
+ * any failure *h holds nothing (freed and zeroed); on success free it with cp_header_free. */
+cp_status cp_header_read(cp_header *h, const char *file, size_t line, const char *const *fields,
+                         size_t n, const cp_column_map *map, cp_error *err);
+void cp_header_free(cp_header *h);
+/* The column read as `name` (any case), or -1. */
+long cp_header_find(const cp_header *h, const char *name);
+/* CP_EPARSE: "FILE:LINE: header lacks the required column 'NAME'; its columns are: ...". */
+cp_status cp_header_missing(const cp_header *h, const char *file, size_t line, const char *name,
+                            cp_error *err);
 
 /* ---- graph.c ---- */
 struct cp_graph {
@@ -204,7 +242,22 @@ struct cp_router {
   size_t *req_start, *req_cred;  /* per transition: catalogue credentials it requires */
   unsigned carried;              /* criteria every transition carries (bit per criterion) */
   cp_scratch *scratch;           /* lazily made; a router serves one thread at a time */
+  uint32_t *scc;                 /* per role, its strong component in Tarjan's order (scc.c);
+                                    made on the second question, or NULL */
+  size_t asked;                  /* point-to-point questions asked so far */
+  bool shared;                   /* the arrays are another router's (cp_router_share) */
 };
+
+/* Per role, its strongly connected component, numbered in the order Tarjan's algorithm closes
+ * them: a component closes after every one it reaches, so a route from u to v implies
+ * comp[u] >= comp[v]. O(n + m). CP_ENOMEM; *out is malloc'd. */
+cp_status cp_scc_order(const cp_router *r, uint32_t **out);
+/* Makes the router's component index now, if it has none (out of memory: it stays without
+ * one). Not for a router another thread may be using. */
+void cp_router_index(const cp_router *r);
+/* Whether the component index proves that q has no route: some stretch between its ends and
+ * waypoints goes from a component to one closed later. False without an index. O(1 + via). */
+bool cp_router_proves_unreachable(const cp_router *r, const cp_query *q);
 
 /* Whether the query is one the bidirectional search answers exactly: k = 1, no limits,
  * waypoints, avoided roles or credentials held, valid weights the graph carries. */
@@ -223,6 +276,9 @@ cp_status cp_source_route(const cp_router *r, const cp_query *q, cp_route_list *
 typedef bool (*cp_held_fn)(const void *ctx, size_t credential);
 double cp_held_figure(const cp_router *r, size_t t, cp_criterion c, cp_held_fn held,
                       const void *ctx);
+/* Whether catalogue credential `c` of `g` is held by a person holding `have`: the one rule
+ * (held.c), cp_requirement_held's CP_HOLD_ALL on the credential's name. */
+bool cp_credential_held(const cp_graph *g, size_t c, const char *const *have, size_t n_have);
 /* The k best routes by the label-setting search (search.c), Yen's algorithm for k > 1: any
  * question cp_route_search takes. */
 cp_status cp_label_k_best(const cp_router *r, const cp_query *q, cp_route_list **out,
@@ -235,5 +291,28 @@ double cp_transition_weight(const cp_transition *t, cp_criterion by);
 
 /* Makes room for `n` transitions at once (readers that know how many are coming). */
 cp_status cp_graph_reserve_transitions(cp_graph *g, size_t n);
+
+/* ---- import_onet.c: the O*NET model, for tests ---- */
+typedef enum cp_onet_tier {
+  CP_ONET_PRIMARY_SHORT,
+  CP_ONET_PRIMARY_LONG,
+  CP_ONET_SUPPLEMENTAL,
+  CP_ONET_TIERS
+} cp_onet_tier;
+/* What an occupation typically requires, from the shares of its incumbents by category. */
+typedef struct cp_onet_prep {
+  double education_months, education_cost, experience_months, training_months;
+} cp_onet_prep;
+/* A move's figures, and the gaps they come from (rounded as written). */
+typedef struct cp_onet_figures {
+  double months, cost, effort;
+  double education_months, education_cost, experience_months, training_months;
+} cp_onet_figures;
+/* shares[scale][category]: scales RL, RW, PT, OJ; categories from 1. A scale with no shares
+ * gives NaN. */
+void cp_onet_preparation(const double shares[4][13], cp_onet_prep *out);
+/* Non-decreasing in every figure of `to` and in the tier; non-increasing in `from`'s. */
+void cp_onet_move(const cp_onet_prep *from, const cp_onet_prep *to, cp_onet_tier tier,
+                  cp_onet_figures *out);
 
 #endif /* CP_INTERNAL_H */

@@ -56,6 +56,8 @@ void cp_markov_free(cp_markov *m) {
   if (!m)
     return;
   free(m->stationary);
+  free(m->closed_class);
+  free(m->class_stationary);
   free(m->reach_probability);
   free(m->expected_steps);
   free(m->expected_months);
@@ -328,24 +330,64 @@ static void chain(const cp_graph *g, const double *p, double *P, double *D, doub
     }
 }
 
-/* Counts the closed classes (that no move leaves) into m; *closed is the last of them. */
+/* Counts the closed classes (that no move leaves) into m and numbers them per role in
+ * m->closed_class, in the order of their first roles; *closed is the last of them. */
 static cp_status closed_classes(size_t n, const double *P, const size_t *comp, cp_markov *m,
                                 size_t *closed) {
   bool *leaves = calloc(m->n_classes, sizeof *leaves);
-  if (!leaves)
+  size_t *number = malloc(m->n_classes * sizeof *number);
+  if (!leaves || !number || !(m->closed_class = malloc(n * sizeof *m->closed_class))) {
+    free(leaves);
+    free(number);
     return CP_ENOMEM;
+  }
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++)
       if (P[i * n + j] > 0 && comp[i] != comp[j])
         leaves[comp[i]] = true;
   *closed = SIZE_MAX;
-  for (size_t c = 0; c < m->n_classes; c++)
+  for (size_t c = 0; c < m->n_classes; c++) {
+    number[c] = SIZE_MAX;
     if (!leaves[c]) {
       m->n_closed++;
       *closed = c;
     }
+  }
+  size_t next = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!leaves[comp[i]] && number[comp[i]] == SIZE_MAX)
+      number[comp[i]] = next++;
+    m->closed_class[i] = number[comp[i]];
+  }
   free(leaves);
+  free(number);
   return CP_OK;
+}
+
+/* Each closed class's own stationary distribution, per role (NaN outside closed classes). */
+static cp_status class_stationary(size_t n, const double *P, const size_t *comp, cp_markov *m,
+                                  cp_error *err) {
+  double *pi = malloc(n * sizeof *pi);
+  bool *done = calloc(n, sizeof *done);
+  cp_status st = CP_OK;
+  if (!pi || !done || !(m->class_stationary = malloc(n * sizeof *m->class_stationary)))
+    st = cp_fail(err, CP_ENOMEM, "out of memory");
+  for (size_t i = 0; i < n && !st; i++)
+    m->class_stationary[i] = NAN;
+  for (size_t i = 0; i < n && !st; i++) {
+    if (m->closed_class[i] == SIZE_MAX || done[i])
+      continue;
+    if ((st = stationary(n, P, comp, comp[i], pi, err)))
+      break;
+    for (size_t j = 0; j < n; j++)
+      if (comp[j] == comp[i]) {
+        m->class_stationary[j] = pi[j];
+        done[j] = true;
+      }
+  }
+  free(pi);
+  free(done);
+  return st;
 }
 
 cp_status cp_markov_analyze(const cp_graph *g, const cp_markov_options *opt, cp_markov **out,
@@ -384,6 +426,8 @@ cp_status cp_markov_analyze(const cp_graph *g, const cp_markov_options *opt, cp_
     if ((st = stationary(n, P, comp, closed, m->stationary, err)))
       goto done;
   }
+  if ((st = class_stationary(n, P, comp, m, err)))
+    goto done;
   if (opt && opt->has_target && (st = hitting(n, P, D, opt->target, m, err)))
     goto done;
   *out = m;

@@ -416,6 +416,15 @@ static int by_size_desc(const void *pa, const void *pb) {
  * resolution is 1/2m (with none it optimises CPM, which put Zachary's karate club in one
  * cluster). */
 static cp_status leiden(const cp_moves *m, igraph_vector_int_t *member, cp_error *err) {
+  /* igraph 0.10.2's Leiden never returns when there is no move of positive flow (no moves,
+   * only self-loops, every count 0): then each role is a community of its own, at once. */
+  if (igraph_ecount(&m->ig) == 0 || !(igraph_vector_sum(&m->weight) > 0)) {
+    igraph_integer_t n = igraph_vcount(&m->ig);
+    cp_status st = cp_from_igraph(igraph_vector_int_resize(member, n), err, "communities");
+    for (igraph_integer_t i = 0; !st && i < n; i++)
+      VECTOR(*member)[i] = i;
+    return st;
+  }
   igraph_vector_t strength;
   cp_status st = cp_from_igraph(igraph_vector_init(&strength, 0), err, "communities");
   if (st)

@@ -211,35 +211,29 @@ static const char *trim(char *s) {
 }
 
 static cp_status on_header(builder *b, const char *const *fields, size_t n, size_t line) {
+  cp_header h;
+  cp_status st = cp_header_read(&h, b->name, line, fields, n, b->opt.columns, b->err);
+  if (st)
+    return st;
   for (size_t k = 0; k < H_KNOWN; k++)
-    b->col[k] = -1;
-  b->col_origin = -1;
-  for (size_t i = 0; i < n; i++) {
-    char name[64];
-    snprintf(name, sizeof name, "%s", fields[i]);
-    const char *t = trim(name);
-    if (b->opt.origin_column && !strcmp(t, b->opt.origin_column)) {
-      b->col_origin = (long)i;
-      continue;
-    }
-    for (size_t k = 0; k < H_KNOWN; k++)
-      if (cp_strcasecmp_ascii(t, history_columns[k]) == 0) {
-        if (b->col[k] >= 0)
-          return cp_fail(b->err, CP_EPARSE, "%s:%zu: header names column '%s' twice", b->name, line,
-                         history_columns[k]);
-        b->col[k] = (long)i;
-      }
-  }
-  for (size_t k = H_PERSON; k <= H_ROLE; k++)
+    b->col[k] = cp_header_find(&h, history_columns[k]);
+  b->col_origin = b->opt.origin_column ? cp_header_find(&h, b->opt.origin_column) : -1;
+  for (size_t k = H_PERSON; k <= H_ROLE && !st; k++)
     if (b->col[k] < 0)
-      return cp_fail(b->err, CP_EPARSE, "%s:%zu: header lacks the required column '%s'", b->name,
-                     line, history_columns[k]);
-  if (b->col[H_START] < 0 && b->col[H_SEQ] < 0)
-    return cp_fail(b->err, CP_EPARSE, "%s:%zu: header needs a 'start' or a 'seq' column", b->name,
-                   line);
-  if (b->opt.origin_column && b->col_origin < 0)
-    return cp_fail(b->err, CP_EPARSE, "%s:%zu: header lacks the origin column '%s'", b->name, line,
-                   b->opt.origin_column);
+      st = cp_header_missing(&h, b->name, line, history_columns[k], b->err);
+  if (!st && b->col[H_START] < 0 && b->col[H_SEQ] < 0)
+    st = cp_fail(b->err, CP_EPARSE, "%s:%zu: header needs a 'start' or a 'seq' column", b->name,
+                 line);
+  if (!st && b->opt.origin_column && b->col_origin < 0)
+    st = cp_fail(b->err, CP_EPARSE, "%s:%zu: header lacks the origin column '%s'", b->name, line,
+                 b->opt.origin_column);
+  for (size_t k = 0; k < H_KNOWN && !st && b->col_origin >= 0; k++)
+    if (b->col[k] == b->col_origin)
+      st = cp_fail(b->err, CP_EPARSE, "%s:%zu: the origin column '%s' is read as '%s' too", b->name,
+                   line, b->opt.origin_column, history_columns[k]);
+  cp_header_free(&h);
+  if (st)
+    return st;
   b->dated = b->col[H_START] >= 0;
   b->m->dated = b->dated;
   b->n_columns = n;
@@ -680,7 +674,7 @@ static cp_status build(const char *name, FILE *f, const cp_mobility_options *opt
     goto done;
   }
   b.m->min_people = b.opt.min_people;
-  if ((st = cp_csv_parse_stream(name, f, on_row, &b, err)))
+  if ((st = cp_table_parse_stream(name, f, on_row, &b, err)))
     goto done;
   if (!b.have_header) {
     st = cp_fail(err, CP_EPARSE, "%s: empty file", name);

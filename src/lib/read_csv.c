@@ -1,4 +1,5 @@
-/* read_csv.c: reads transitions (and optionally roles) from RFC 4180 CSV through libcsv. */
+/* read_csv.c: reads transitions (and optionally roles) from RFC 4180 CSV (libcsv) or
+ * tab-separated tables, with column maps. */
 #include "internal.h"
 
 #include <csv.h>
@@ -27,6 +28,8 @@ typedef struct parse_state {
   cp_error *err;
   record_fn on_record;
   void *ctx;
+  bool tsv;       /* tab-separated: no quoting, a record a line */
+  cp_buf pending; /* TSV: a line begun in an earlier block */
 } parse_state;
 
 static const char *field(const record *r, size_t i) { return r->text.data + r->offsets[i]; }
@@ -80,6 +83,25 @@ static void on_row(int term, void *data) {
 
 static bool csv_blank(char c) { return c == ' ' || c == '\t'; }
 
+/* Splits s[0..n) at `sep` into the fields of one record, trimming spaces around each (and
+ * tabs, unless they separate), and ends the record. `checked`: as for add_field. */
+static void split_fields(parse_state *p, const char *s, size_t n, char sep, bool checked) {
+  const char *end = s + n, *f = s;
+  for (;;) {
+    const char *at = memchr(f, sep, (size_t)(end - f));
+    const char *a = f, *b = at ? at : end;
+    while (a < b && (*a == ' ' || (*a == '\t' && sep != '\t')))
+      a++;
+    while (b > a && (b[-1] == ' ' || (b[-1] == '\t' && sep != '\t')))
+      b--;
+    add_field(p, a, (size_t)(b - a), checked);
+    if (!at)
+      break;
+    f = at + 1;
+  }
+  on_row(0, p);
+}
+
 /* Most lines of machine-written CSV hold no quotes: those are split here, with libcsv's
  * rules (fields trimmed of spaces and tabs, a line of blanks skipped), at a fraction of the
  * cost of its byte-at-a-time state machine. Returns false, doing nothing, for a line libcsv
@@ -91,7 +113,6 @@ static bool fast_line(parse_state *p, const char *s, size_t len) {
   /* A NUL or bad UTF-8 goes to libcsv too, whose per-field checks name the field. */
   if (memchr(s, '"', n) || memchr(s, '\r', n) || memchr(s, '\0', n) || !cp_utf8_valid(s, n))
     return false;
-  const char *end = s + n, *f = s;
   if (!memchr(s, ',', n)) {
     size_t i = 0;
     while (i < n && csv_blank(s[i]))
@@ -99,25 +120,68 @@ static bool fast_line(parse_state *p, const char *s, size_t len) {
     if (i == n)
       return true; /* blank: no record */
   }
-  for (;;) {
-    const char *comma = memchr(f, ',', (size_t)(end - f));
-    const char *stop = comma ? comma : end, *a = f, *b = stop;
-    while (a < b && csv_blank(*a))
-      a++;
-    while (b > a && csv_blank(b[-1]))
-      b--;
-    add_field(p, a, (size_t)(b - a), true);
-    if (!comma)
-      break;
-    f = comma + 1;
-  }
-  on_row(0, p);
+  split_fields(p, s, n, ',', true);
   return true;
+}
+
+/* Counts `text` more bytes of the current line; past the longest line accepted, the error
+ * (`ended`: the line's end has been seen, so its length is known). */
+static bool too_long(parse_state *p, size_t text, bool ended) {
+  p->line_bytes += text;
+  if (p->line_bytes <= cp_limits_get()->line)
+    return false;
+  p->st =
+      cp_fail(p->err, CP_ELIMIT, "%s:%zu: line is %s%zu bytes; the longest line accepted is %zu",
+              p->name, p->line, ended ? "" : "at least ", p->line_bytes, cp_limits_get()->line);
+  return true;
+}
+
+/* One line of a tab-separated table (IANA text/tab-separated-values, as O*NET and
+ * spreadsheets write it): fields split at tabs, never quoted, spaces around them trimmed;
+ * an empty line is no record. `n` excludes the line end. */
+static void tsv_line(parse_state *p, const char *s, size_t n) {
+  if (n && s[n - 1] == '\r')
+    n--;
+  if (n)
+    split_fields(p, s, n, '\t', false);
+}
+
+/* Feeds tab-separated text a line at a time; a line running on past the block waits in
+ * p->pending. */
+static void feed_tsv(parse_state *p, const char *data, size_t len) {
+  size_t pos = 0;
+  while (pos < len && !p->st) {
+    const char *nl = memchr(data + pos, '\n', len - pos);
+    size_t chunk = nl ? (size_t)(nl - (data + pos)) : len - pos;
+    if (too_long(p, chunk, nl != NULL))
+      break;
+    p->rec.line = p->line;
+    if (!nl || p->pending.len) {
+      if (cp_buf_append(&p->pending, data + pos, chunk)) {
+        p->st = cp_fail(p->err, CP_ENOMEM, "%s:%zu: out of memory", p->name, p->line);
+        break;
+      }
+    }
+    if (nl) {
+      if (p->pending.len)
+        tsv_line(p, p->pending.data, p->pending.len);
+      else
+        tsv_line(p, data + pos, chunk);
+      p->pending.len = 0;
+      p->line++;
+      p->line_bytes = 0;
+    }
+    pos += chunk + (nl != NULL);
+  }
 }
 
 /* Feeds `len` bytes to libcsv one line at a time so that each record knows its line; the
  * bytes may end mid-line (a streamed block), as libcsv keeps its state between calls. */
 static void feed(struct csv_parser *parser, parse_state *p, const char *data, size_t len) {
+  if (p->tsv) {
+    feed_tsv(p, data, len);
+    return;
+  }
   size_t pos = 0;
   while (pos < len && !p->st) {
     const char *nl = memchr(data + pos, '\n', len - pos);
@@ -126,13 +190,8 @@ static void feed(struct csv_parser *parser, parse_state *p, const char *data, si
     size_t text = chunk - (nl != NULL);
     if (nl && text && data[pos + text - 1] == '\r')
       text--;
-    p->line_bytes += text;
-    if (p->line_bytes > cp_limits_get()->line) {
-      p->st = cp_fail(p->err, CP_ELIMIT,
-                      "%s:%zu: line is %s%zu bytes; the longest line accepted is %zu", p->name,
-                      p->line, nl ? "" : "at least ", p->line_bytes, cp_limits_get()->line);
+    if (too_long(p, text, nl != NULL))
       break;
-    }
     /* libcsv's state 0 is "no record begun": a record starting in this chunk starts on this
      * line, while a quoted field running on from an earlier line keeps its start. */
     if (parser->pstate == 0 && p->rec.n == 0) {
@@ -167,31 +226,50 @@ static void feed(struct csv_parser *parser, parse_state *p, const char *data, si
 /* Ends a parse: the last record, or the error of a quote never closed. */
 static cp_status finish(struct csv_parser *parser, parse_state *p) {
   size_t open_line = p->rec.line;
-  if (!p->st && csv_fini(parser, on_field, on_row, p) != 0 && !p->st)
+  if (p->tsv && !p->st && p->pending.len)
+    tsv_line(p, p->pending.data, p->pending.len); /* the last line, without its line end */
+  if (!p->tsv && !p->st && csv_fini(parser, on_field, on_row, p) != 0 && !p->st)
     p->st = cp_fail(p->err, CP_EPARSE,
                     "%s:%zu: unterminated quoted field: the record starting "
                     "here never closes its quote",
                     p->name, open_line);
   csv_free(parser);
+  cp_buf_free(&p->pending);
   cp_buf_free(&p->rec.text);
   free(p->rec.offsets);
   return p->st;
 }
 
-static cp_status parse_csv(const char *name, const char *data, size_t len, record_fn fn, void *ctx,
-                           cp_error *err) {
+bool cp_table_is_tsv(const char *name, const char *data, size_t len) {
+  if (cp_has_suffix(name, ".tsv") || cp_has_suffix(name, ".txt") || cp_has_suffix(name, ".tab"))
+    return true;
+  /* Otherwise the header line tells: more tabs than commas, outside CSV quotes. */
+  size_t tabs = 0, commas = 0;
+  bool quoted = false;
+  for (size_t i = 0; i < len && (quoted || data[i] != '\n'); i++) {
+    quoted ^= data[i] == '"';
+    tabs += !quoted && data[i] == '\t';
+    commas += !quoted && data[i] == ',';
+  }
+  return tabs > commas;
+}
+
+/* `table`: a table that may be tab-separated (cp_table_is_tsv), not only CSV. */
+static cp_status parse_csv(const char *name, const char *data, size_t len, bool table, record_fn fn,
+                           void *ctx, cp_error *err) {
   struct csv_parser parser;
   parse_state p = {.name = name, .line = 1, .err = err, .on_record = fn, .ctx = ctx};
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
     return cp_fail(err, CP_ENOMEM, "%s: out of memory", name);
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
     data += 3, len -= 3;
+  p.tsv = table && cp_table_is_tsv(name, data, len);
   feed(&parser, &p, data, len);
   return finish(&parser, &p);
 }
 
 /* The same over a stream read in blocks, so memory stays that of one record. */
-static cp_status parse_csv_stream(const char *name, FILE *f, record_fn fn, void *ctx,
+static cp_status parse_csv_stream(const char *name, FILE *f, bool table, record_fn fn, void *ctx,
                                   cp_error *err) {
   enum { BLOCK = 1 << 20 };
   struct csv_parser parser;
@@ -207,6 +285,8 @@ static cp_status parse_csv_stream(const char *name, FILE *f, record_fn fn, void 
     const char *data = block;
     if (first && got >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
       data += 3, got -= 3;
+    if (first)
+      p.tsv = table && cp_table_is_tsv(name, data, got);
     first = false;
     feed(&parser, &p, data, got);
   }
@@ -240,15 +320,23 @@ static cp_status on_public_record(void *data, const record *r, cp_error *err) {
 cp_status cp_csv_parse(const char *name, const char *data, size_t len, cp_csv_row_fn fn, void *ctx,
                        cp_error *err) {
   public_ctx p = {fn, ctx, NULL, 0};
-  cp_status st = parse_csv(name, data, len, on_public_record, &p, err);
+  cp_status st = parse_csv(name, data, len, false, on_public_record, &p, err);
   free(p.fields);
   return st;
 }
 
-cp_status cp_csv_parse_stream(const char *name, FILE *f, cp_csv_row_fn fn, void *ctx,
-                              cp_error *err) {
+cp_status cp_table_parse(const char *name, const char *data, size_t len, cp_csv_row_fn fn,
+                         void *ctx, cp_error *err) {
   public_ctx p = {fn, ctx, NULL, 0};
-  cp_status st = parse_csv_stream(name, f, on_public_record, &p, err);
+  cp_status st = parse_csv(name, data, len, true, on_public_record, &p, err);
+  free(p.fields);
+  return st;
+}
+
+cp_status cp_table_parse_stream(const char *name, FILE *f, cp_csv_row_fn fn, void *ctx,
+                                cp_error *err) {
+  public_ctx p = {fn, ctx, NULL, 0};
+  cp_status st = parse_csv_stream(name, f, true, on_public_record, &p, err);
   free(p.fields);
   return st;
 }
@@ -256,70 +344,48 @@ cp_status cp_csv_parse_stream(const char *name, FILE *f, cp_csv_row_fn fn, void 
 /* ---- header handling ---- */
 
 typedef struct columns {
-  size_t n;       /* columns in the header */
-  char **names;   /* trimmed, as written */
+  cp_header h;    /* names as read (column maps applied) */
   long known[8];  /* index of each known column, -1 when absent */
-  bool *is_known; /* per column */
+  bool *is_known; /* per column: known, or unnamed (neither is kept as an attribute) */
 } columns;
 
 static void columns_free(columns *c) {
-  for (size_t i = 0; i < c->n; i++)
-    free(c->names[i]);
-  free(c->names);
+  cp_header_free(&c->h);
   free(c->is_known);
   memset(c, 0, sizeof *c);
 }
 
-static char *trimmed_copy(const char *s) {
-  while (*s == ' ' || *s == '\t')
-    s++;
-  size_t n = strlen(s);
-  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-    n--;
-  char *d = malloc(n + 1);
-  if (d) {
-    memcpy(d, s, n);
-    d[n] = '\0';
-  }
-  return d;
-}
+static char *trimmed_copy(const char *s) { return cp_trim_copy(s, strlen(s)); }
 
-static cp_status read_header(const char *name, const record *r, const char *const *known,
-                             size_t n_known, size_t n_required, columns *c, cp_error *err) {
-  c->names = calloc(r->n, sizeof *c->names);
-  c->is_known = calloc(r->n, sizeof *c->is_known);
-  if (!c->names || !c->is_known)
+static cp_status read_header(const char *name, const record *r, const cp_column_map *map,
+                             const char *const *known, size_t n_known, size_t n_required,
+                             columns *c, cp_error *err) {
+  const char **f = malloc((r->n ? r->n : 1) * sizeof *f);
+  if (!f || !(c->is_known = calloc(r->n ? r->n : 1, sizeof *c->is_known))) {
+    free(f);
     return cp_fail(err, CP_ENOMEM, "%s: out of memory", name);
-  c->n = r->n; /* only now: columns_free walks names[0..n) */
-  for (size_t k = 0; k < n_known; k++)
-    c->known[k] = -1;
-  for (size_t i = 0; i < r->n; i++) {
-    if (!(c->names[i] = trimmed_copy(field(r, i))))
-      return cp_fail(err, CP_ENOMEM, "%s: out of memory", name);
-    if (!*c->names[i])
-      return cp_fail(err, CP_EPARSE, "%s:%zu: header column %zu has no name", name, r->line, i + 1);
-    for (size_t j = 0; j < i; j++)
-      if (cp_strcasecmp_ascii(c->names[j], c->names[i]) == 0)
-        return cp_fail(err, CP_EPARSE, "%s:%zu: header names column '%s' twice", name, r->line,
-                       c->names[i]);
-    for (size_t k = 0; k < n_known; k++) {
-      if (cp_strcasecmp_ascii(c->names[i], known[k]) == 0) {
-        c->known[k] = (long)i;
-        c->is_known[i] = true;
-      }
-    }
   }
+  for (size_t i = 0; i < r->n; i++)
+    f[i] = field(r, i);
+  cp_status st = cp_header_read(&c->h, name, r->line, f, r->n, map, err);
+  free(f);
+  if (st)
+    return st;
+  for (size_t i = 0; i < r->n; i++)
+    c->is_known[i] = !*c->h.names[i];
+  for (size_t k = 0; k < n_known; k++)
+    if ((c->known[k] = cp_header_find(&c->h, known[k])) >= 0)
+      c->is_known[c->known[k]] = true;
   for (size_t k = 0; k < n_required; k++)
     if (c->known[k] < 0)
-      return cp_fail(err, CP_EPARSE, "%s:%zu: header lacks the required column '%s'", name, r->line,
-                     known[k]);
+      return cp_header_missing(&c->h, name, r->line, known[k], err);
   return CP_OK;
 }
 
 static cp_status check_width(const char *name, const record *r, const columns *c, cp_error *err) {
-  if (r->n != c->n)
+  if (r->n != c->h.n)
     return cp_fail(err, CP_EPARSE, "%s:%zu: %zu fields, but the header has %zu", name, r->line,
-                   r->n, c->n);
+                   r->n, c->h.n);
   return CP_OK;
 }
 
@@ -327,9 +393,11 @@ static const char *cell(const record *r, const columns *c, size_t k) {
   return c->known[k] < 0 ? "" : field(r, (size_t)c->known[k]);
 }
 
-/* What every table read here shares: its file name, the graph, and the header's columns. */
+/* What every table read here shares: its file name, the graph, the column map for its
+ * header, and the header's columns. */
 typedef struct table {
   const char *name;
+  const cp_column_map *map;
   cp_graph *g;
   columns cols;
   bool have_header;
@@ -343,7 +411,7 @@ static cp_status table_record(table *t, const record *r, const char *const *know
   if (t->have_header)
     return check_width(t->name, r, &t->cols, err);
   t->have_header = true;
-  return read_header(t->name, r, known, n_known, n_required, &t->cols, err);
+  return read_header(t->name, r, t->map, known, n_known, n_required, &t->cols, err);
 }
 
 /* After the last record: a file with no header at all is an error saying what it needs. */
@@ -382,7 +450,7 @@ static cp_status on_role(void *data, const record *r, cp_error *err) {
   for (size_t i = 0; i < r->n; i++) {
     if (x->cols.is_known[i] || !*field(r, i))
       continue;
-    if ((st = cp_graph_set_role_attr(x->g, index, x->cols.names[i], field(r, i), &inner)))
+    if ((st = cp_graph_set_role_attr(x->g, index, x->cols.h.names[i], field(r, i), &inner)))
       return cp_fail(err, st, "%s:%zu: %s", x->name, r->line, inner.message);
   }
   return CP_OK;
@@ -468,7 +536,7 @@ static cp_status on_transition(void *data, const record *r, cp_error *err) {
   if (st)
     return st;
   if (!row) {
-    if (!(x->extra = malloc((x->t.cols.n ? x->t.cols.n : 1) * sizeof *x->extra)))
+    if (!(x->extra = malloc((x->t.cols.h.n ? x->t.cols.h.n : 1) * sizeof *x->extra)))
       return cp_fail(err, CP_ENOMEM, "out of memory");
     return CP_OK;
   }
@@ -484,7 +552,7 @@ static cp_status on_transition(void *data, const record *r, cp_error *err) {
   spec.source = cell(r, &x->t.cols, T_SOURCE);
   for (size_t i = 0; i < r->n; i++)
     if (!x->t.cols.is_known[i] && *field(r, i))
-      x->extra[spec.n_attrs++] = (cp_attr){x->t.cols.names[i], (char *)field(r, i)};
+      x->extra[spec.n_attrs++] = (cp_attr){x->t.cols.h.names[i], (char *)field(r, i)};
   spec.attrs = x->extra;
   cp_error inner;
   if ((st = cp_graph_add_transition(x->t.g, from, to, &spec, &inner)))
@@ -524,7 +592,7 @@ static cp_status on_credential(void *data, const record *r, cp_error *err) {
 cp_status cp_read_credentials_csv_buffer(cp_graph *g, const char *name, const char *data,
                                          size_t len, cp_error *err) {
   table cx = {.name = name, .g = g};
-  cp_status st = parse_csv(name, data, len, on_credential, &cx, err);
+  cp_status st = parse_csv(name, data, len, true, on_credential, &cx, err);
   if (!st)
     st = table_end(&cx, "'name', 'months' and 'cost'", err);
   columns_free(&cx.cols);
@@ -541,17 +609,19 @@ static cp_status read_credentials_file(cp_graph *g, const char *path, cp_error *
   return st;
 }
 
-cp_status cp_read_csv_buffers(const char *transitions_name, const char *transitions,
-                              size_t transitions_len, const char *roles_name, const char *roles,
-                              size_t roles_len, cp_graph **out, cp_error *err) {
+cp_status cp_read_table_buffers(const char *transitions_name, const char *transitions,
+                                size_t transitions_len, const char *roles_name, const char *roles,
+                                size_t roles_len, const cp_read_options *opt, cp_graph **out,
+                                cp_error *err) {
   cp_status st;
   cp_graph *g = NULL;
-  table rx = {.name = roles_name};
-  transitions_ctx tx = {.t = {.name = transitions_name}, .roles_name = roles ? roles_name : NULL};
+  table rx = {.name = roles_name, .map = opt ? opt->role_columns : NULL};
+  transitions_ctx tx = {.t = {.name = transitions_name, .map = opt ? opt->columns : NULL},
+                        .roles_name = roles ? roles_name : NULL};
   if ((st = cp_graph_new(transitions_name, &g)))
     return cp_fail(err, st, "out of memory");
   rx.g = tx.t.g = g;
-  if (roles && ((st = parse_csv(roles_name, roles, roles_len, on_role, &rx, err)) ||
+  if (roles && ((st = parse_csv(roles_name, roles, roles_len, true, on_role, &rx, err)) ||
                 (st = table_end(&rx, "'id'", err))))
     goto cleanup;
   /* One record per line in the usual file: reserving that many transitions up front
@@ -567,7 +637,8 @@ cp_status cp_read_csv_buffers(const char *transitions_name, const char *transiti
     st = cp_fail(err, CP_ENOMEM, "%s: out of memory", transitions_name);
     goto cleanup;
   }
-  if ((st = parse_csv(transitions_name, transitions, transitions_len, on_transition, &tx, err)) ||
+  if ((st = parse_csv(transitions_name, transitions, transitions_len, true, on_transition, &tx,
+                      err)) ||
       (st = table_end(&tx.t, "'from' and 'to'", err)))
     goto cleanup;
   *out = g;
@@ -581,18 +652,30 @@ cleanup:
   return st;
 }
 
-cp_status cp_read_csv(const char *transitions_path, const char *roles_path, cp_graph **out,
-                      cp_error *err) {
+cp_status cp_read_csv_buffers(const char *transitions_name, const char *transitions,
+                              size_t transitions_len, const char *roles_name, const char *roles,
+                              size_t roles_len, cp_graph **out, cp_error *err) {
+  return cp_read_table_buffers(transitions_name, transitions, transitions_len, roles_name, roles,
+                               roles_len, NULL, out, err);
+}
+
+static cp_status read_tables(const char *transitions_path, const char *roles_path,
+                             const cp_read_options *opt, cp_graph **out, cp_error *err) {
   char *t = NULL, *r = NULL;
   size_t tlen = 0, rlen = 0;
   cp_status st = cp_read_file(transitions_path, &t, &tlen, err);
   if (!st && roles_path)
     st = cp_read_file(roles_path, &r, &rlen, err);
   if (!st)
-    st = cp_read_csv_buffers(transitions_path, t, tlen, roles_path, r, rlen, out, err);
+    st = cp_read_table_buffers(transitions_path, t, tlen, roles_path, r, rlen, opt, out, err);
   free(t);
   free(r);
   return st;
+}
+
+cp_status cp_read_csv(const char *transitions_path, const char *roles_path, cp_graph **out,
+                      cp_error *err) {
+  return read_tables(transitions_path, roles_path, NULL, out, err);
 }
 
 /* Sets *out to the path of `file` in the directory of `path` when it exists, is a regular
@@ -616,27 +699,54 @@ static cp_status beside(const char *path, const char *file, char **out) {
   return CP_OK;
 }
 
-cp_status cp_read_graph(const char *path, const char *roles_path, cp_graph **out, cp_error *err) {
-  if (cp_has_suffix(path, ".gv") || cp_has_suffix(path, ".dot")) {
-    if (roles_path)
-      return cp_fail(err, CP_EINVAL, "%s: a roles file goes with a CSV graph, not DOT", path);
-    return cp_read_dot_file(path, out, err);
+/* STEM.csv beside `path`, else STEM.tsv. */
+static cp_status beside_table(const char *path, const char *stem, char **out) {
+  char file[64];
+  snprintf(file, sizeof file, "%s.csv", stem);
+  cp_status st = beside(path, file, out);
+  if (!st && !*out) {
+    snprintf(file, sizeof file, "%s.tsv", stem);
+    st = beside(path, file, out);
   }
-  if (!cp_has_suffix(path, ".csv"))
-    return cp_fail(err, CP_EINVAL,
-                   "%s: cannot tell the format; name DOT graphs .gv or .dot and CSV .csv", path);
-  /* roles.csv and credentials.csv beside the transitions are the documented defaults. */
+  return st;
+}
+
+static bool is_table_name(const char *path) {
+  return cp_has_suffix(path, ".csv") || cp_has_suffix(path, ".tsv") ||
+         cp_has_suffix(path, ".txt") || cp_has_suffix(path, ".tab");
+}
+
+cp_status cp_read_graph_companions(const char *path, const char *roles_path, char **roles,
+                                   char **credentials) {
+  *roles = *credentials = NULL;
+  if (path[0] == '@' || !is_table_name(path))
+    return CP_OK;
+  if (beside_table(path, "credentials", credentials) ||
+      (!roles_path && beside_table(path, "roles", roles))) {
+    free(*credentials);
+    *credentials = NULL;
+    return CP_ENOMEM;
+  }
+  return CP_OK;
+}
+
+static cp_status read_table_graph(const char *path, const char *roles_path,
+                                  const cp_read_options *opt, cp_graph **out, cp_error *err) {
   char *roles_beside = NULL, *credentials = NULL;
   cp_status st = CP_OK;
   cp_graph *g = NULL;
-  if (beside(path, "credentials.csv", &credentials) ||
-      (!roles_path && beside(path, "roles.csv", &roles_beside))) {
+  if (cp_read_graph_companions(path, roles_path, &roles_beside, &credentials)) {
     st = cp_fail(err, CP_ENOMEM, "%s: out of memory", path);
     goto cleanup;
   }
   if (!roles_path)
     roles_path = roles_beside;
-  if ((st = cp_read_csv(path, roles_path, &g, err)))
+  if (opt && opt->role_columns && !roles_path) {
+    st = cp_fail(err, CP_EINVAL, "%s: a roles column map needs a roles file (none given or beside)",
+                 path);
+    goto cleanup;
+  }
+  if ((st = read_tables(path, roles_path, opt, &g, err)))
     goto cleanup;
   if (credentials && (st = read_credentials_file(g, credentials, err)))
     goto cleanup;
@@ -647,4 +757,34 @@ cleanup:
   free(roles_beside);
   free(credentials);
   return st;
+}
+
+cp_status cp_read_graph_with(const char *path, const char *roles_path, const cp_read_options *opt,
+                             cp_graph **out, cp_error *err) {
+  bool mapped = opt && (opt->columns || opt->role_columns);
+  if (path[0] == '@') {
+    if (roles_path || mapped)
+      return cp_fail(err, CP_EINVAL,
+                     "%s: a roles file or column map goes with a table, not a "
+                     "built-in graph",
+                     path);
+    return cp_builtin_load(path + 1, out, err);
+  }
+  if (cp_has_suffix(path, ".gv") || cp_has_suffix(path, ".dot")) {
+    if (roles_path)
+      return cp_fail(err, CP_EINVAL, "%s: a roles file goes with a CSV graph, not DOT", path);
+    if (mapped)
+      return cp_fail(err, CP_EINVAL, "%s: column maps apply to CSV and TSV tables, not DOT", path);
+    return cp_read_dot_file(path, out, err);
+  }
+  if (!is_table_name(path))
+    return cp_fail(err, CP_EINVAL,
+                   "%s: cannot tell the format; name DOT graphs .gv or .dot, tables .csv or .tsv "
+                   "(or .txt), or give a built-in graph as @NAME",
+                   path);
+  return read_table_graph(path, roles_path, opt, out, err);
+}
+
+cp_status cp_read_graph(const char *path, const char *roles_path, cp_graph **out, cp_error *err) {
+  return cp_read_graph_with(path, roles_path, NULL, out, err);
 }

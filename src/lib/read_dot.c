@@ -24,16 +24,24 @@ static const char *get(void *obj, const char *key) {
   return v ? v : "";
 }
 
-/* Turns cgraph's "Error: <stdin>: syntax error in line 3 near 'x'" into "NAME:3: syntax
- * error near 'x'". */
-static cp_status syntax_error(const char *name, cp_error *err) {
-  const char *msg = cp_cgraph_take_message();
+/* The name cgraph puts in its messages, which are rewritten to name the file read. */
+static char parse_name[] = "dot";
+
+/* Turns cgraph's "Error: dot: syntax error in line 3 near 'x'" into "NAME:3: DOT syntax error
+ * near 'x'", and its parser's other complaints ("memory exhausted": a statement too long for
+ * its fixed stack) into "NAME:3: DOT parser: memory exhausted near 'x'". */
+static cp_status syntax_error(const char *name, const char *msg, cp_error *err) {
   const char *in_line = strstr(msg, "in line ");
   long line = in_line ? strtol(in_line + 8, NULL, 10) : 0;
   const char *near = strstr(msg, "near ");
   char detail[256];
   snprintf(detail, sizeof detail, "%s", near ? near : "");
   detail[strcspn(detail, "\r\n")] = '\0';
+  if (line > 0 && strstr(msg, "memory exhausted"))
+    return cp_fail(err, CP_EPARSE,
+                   "%s:%ld: DOT parser ran out of stack (memory exhausted)%s%s; an edge statement "
+                   "of 2,500 roles or more is too long for Graphviz: split it",
+                   name, line, *detail ? " " : "", detail);
   if (line > 0)
     return cp_fail(err, CP_EPARSE, "%s:%ld: DOT syntax error%s%s", name, line, *detail ? " " : "",
                    detail);
@@ -41,6 +49,120 @@ static cp_status syntax_error(const char *name, cp_error *err) {
   snprintf(whole, sizeof whole, "%s", *msg ? msg : "not a DOT graph");
   whole[strcspn(whole, "\r\n")] = '\0';
   return cp_fail(err, CP_EPARSE, "%s: DOT syntax error: %s", name, whole);
+}
+
+/* cgraph's input over the DOT text in memory. Lines starting with '#' (C preprocessor output)
+ * are blanked on the way in: cgraph ignores them anyway, but obeys `# 999 "file"` by
+ * renumbering the lines after it, and messages must name the file's own lines. Quoted and
+ * HTML strings and comments are followed so that a '#' inside one is left alone. */
+typedef struct dot_input {
+  const char *data;
+  size_t len, cur;
+  enum { IN_DOT, IN_QUOTED, IN_HTML, IN_BLOCK_COMMENT, IN_LINE_COMMENT, IN_HASH_LINE } state;
+  int depth;       /* of '<' in an HTML string */
+  bool escaped;    /* a backslash just read in a quoted string */
+  bool line_start; /* the next byte begins a line */
+} dot_input;
+
+/* The byte at `at` as cgraph is given it, moving the state on. */
+static char dot_input_byte(dot_input *in, size_t at) {
+  char c = in->data[at], next = at + 1 < in->len ? in->data[at + 1] : '\0';
+  bool start = in->line_start;
+  in->line_start = c == '\n';
+  switch (in->state) {
+  case IN_DOT:
+    if (start && c == '#') {
+      in->state = IN_HASH_LINE;
+      return ' ';
+    }
+    if (c == '"')
+      in->state = IN_QUOTED, in->escaped = false;
+    else if (c == '<')
+      in->state = IN_HTML, in->depth = 1;
+    else if (c == '/' && next == '*')
+      in->state = IN_BLOCK_COMMENT, in->depth = 0;
+    else if (c == '/' && next == '/')
+      in->state = IN_LINE_COMMENT;
+    return c;
+  case IN_QUOTED:
+    if (in->escaped)
+      in->escaped = false;
+    else if (c == '\\')
+      in->escaped = true;
+    else if (c == '"')
+      in->state = IN_DOT;
+    return c;
+  case IN_HTML:
+    in->depth += c == '<' ? 1 : c == '>' ? -1 : 0;
+    if (!in->depth)
+      in->state = IN_DOT;
+    return c;
+  case IN_BLOCK_COMMENT: /* depth: bytes read past the "/", so "/" + "*" + "/" does not close */
+    if (in->depth >= 2 && c == '/' && in->data[at - 1] == '*')
+      in->state = IN_DOT;
+    else if (in->depth < 2)
+      in->depth++;
+    return c;
+  case IN_LINE_COMMENT:
+  case IN_HASH_LINE:
+    if (c == '\n') {
+      bool hash = in->state == IN_HASH_LINE;
+      in->state = IN_DOT;
+      return hash ? '\n' : c;
+    }
+    return in->state == IN_HASH_LINE ? ' ' : c;
+  }
+  return c;
+}
+
+static int dot_input_read(void *chan, char *buf, int size) {
+  dot_input *in = chan;
+  int n = 0;
+  for (; n < size && in->cur < in->len; n++)
+    buf[n] = dot_input_byte(in, in->cur++);
+  return n;
+}
+
+/* Parses the one graph of `src` into *out. Whatever graph cgraph hands back, a message it
+ * reported makes the parse fail, and so does anything after the graph but blanks and comments:
+ * cgraph stops after the first graph and leaves the rest for a later call, which reads it here
+ * (so the next file read starts clean). */
+static cp_status parse_dot(const char *name, const char *data, size_t len, Agraph_t **out,
+                           cp_error *err) {
+  dot_input in = {.data = data, .len = len, .line_start = true};
+  Agiodisc_t io = {dot_input_read, AgIoDisc.putstr, AgIoDisc.flush};
+  Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
+  char msg[512];
+  cp_status st = CP_OK;
+  agsetfile(parse_name); /* also sets cgraph's line count back to 1 */
+  cp_cgraph_take_message();
+  Agraph_t *ag = agread(&in, &disc);
+  snprintf(msg, sizeof msg, "%s", cp_cgraph_take_message());
+  if (strstr(msg, "Error"))
+    st = syntax_error(name, msg, err);
+  else if (!ag)
+    st = syntax_error(name, "", err);
+  /* The rest: each call reads a graph, or stops at a syntax error and drops its buffer. */
+  for (size_t round = 0; round <= len; round++) {
+    Agraph_t *more = agread(&in, &disc);
+    const char *rest = cp_cgraph_take_message();
+    if (!st && more)
+      st = cp_fail(err, CP_EPARSE,
+                   "%s: a second graph ('%.64s') after the first; a file holds "
+                   "one graph",
+                   name, agnameof(more));
+    else if (!st && *rest)
+      st = syntax_error(name, rest, err);
+    if (more)
+      agclose(more);
+    else if (!*rest && in.cur >= in.len)
+      break;
+  }
+  if (st && ag)
+    agclose(ag);
+  else
+    *out = ag;
+  return st;
 }
 
 /* The DOT text being read, for the line numbers of limit errors. */
@@ -91,10 +213,13 @@ static cp_status check_values(const source *src, Agraph_t *ag, void *obj, int ki
       char what[128] = "the graph";
       if (kind == AGNODE) {
         const char *id = agnameof(obj);
-        snprintf(what, sizeof what, "role '%.24s%s'", id, strlen(id) > 24 ? "..." : "");
+        snprintf(what, sizeof what, "role '%.*s%s'", (int)cp_utf8_fit(id, 24), id,
+                 strlen(id) > 24 ? "..." : "");
       } else if (kind == AGEDGE) {
-        snprintf(what, sizeof what, "transition %.24s -> %.24s", agnameof(agtail((Agedge_t *)obj)),
-                 agnameof(aghead((Agedge_t *)obj)));
+        const char *from = agnameof(agtail((Agedge_t *)obj)),
+                   *to = agnameof(aghead((Agedge_t *)obj));
+        snprintf(what, sizeof what, "transition %.*s -> %.*s", (int)cp_utf8_fit(from, 24), from,
+                 (int)cp_utf8_fit(to, 24), to);
       }
       cp_error inner;
       cp_fail(&inner, CP_ELIMIT,
@@ -104,6 +229,16 @@ static cp_status check_values(const source *src, Agraph_t *ag, void *obj, int ki
     }
   }
   return CP_OK;
+}
+
+/* Which of a role's texts a limit or text error is about, to find its line. */
+static const char *role_culprit(const char *id, const char *label, const char *domain) {
+  if (cp_find_control(label, 0) || !cp_utf8_valid(label, strlen(label)) ||
+      strlen(label) > cp_limits_get()->name)
+    return label;
+  if (cp_find_control(domain, 0))
+    return domain;
+  return id;
 }
 
 static bool is_credential(Agnode_t *n) { return !strcmp(get(n, "kind"), "credential"); }
@@ -152,9 +287,9 @@ static cp_status read_roles(Agraph_t *ag, cp_graph *g, const source *src, cp_err
     cp_error inner;
     size_t index;
     if (cp_graph_add_role(g, id, label, get(n, "domain"), (int)level, 0, &index, &inner)) {
-      if (inner.status != CP_ELIMIT)
+      if (inner.status != CP_ELIMIT && inner.status != CP_EPARSE)
         return cp_fail(err, inner.status, "%s: %s", name, inner.message);
-      return limit_error(src, strlen(label) > cp_limits_get()->name ? label : id, &inner, err);
+      return limit_error(src, role_culprit(id, label, get(n, "domain")), &inner, err);
     }
     for (Agsym_t *sym = agnxtattr(ag, AGNODE, NULL); sym; sym = agnxtattr(ag, AGNODE, sym)) {
       const char *v = agxget(n, sym);
@@ -270,10 +405,8 @@ cp_status cp_read_dot_buffer(const char *name, const char *data, size_t len, cp_
    * (measured: under 6x, the model included), so ask for room first. */
   if (!cp_memory_available(16 * len + PARSE_SLACK))
     return cp_fail(err, CP_ENOMEM, "%s: out of memory reading the graph", name);
-  cp_cgraph_take_message();
-  ag = agmemread(data);
-  if (!ag)
-    return syntax_error(name, err);
+  if ((st = parse_dot(name, data, len, &ag, err)))
+    return st;
   if (!agisdirected(ag)) {
     st = cp_fail(err, CP_EINVAL, "%s: the graph is undirected; career moves need a digraph", name);
     goto cleanup;
@@ -288,8 +421,9 @@ cp_status cp_read_dot_buffer(const char *name, const char *data, size_t len, cp_
     const char *v = agxget(ag, sym);
     if (!v || !*v)
       continue;
-    if (!cp_utf8_valid(v, strlen(v))) {
-      st = cp_fail(err, CP_EPARSE, "%s: graph attribute '%s' is not valid UTF-8", name, sym->name);
+    if (!cp_utf8_valid(v, strlen(v)) || cp_find_control(v, 1)) {
+      st = cp_fail(err, CP_EPARSE, "%s: graph attribute '%s' is not valid UTF-8 text (%s)", name,
+                   sym->name, cp_find_control(v, 1) ? "a control character" : "broken bytes");
       goto cleanup;
     }
     if ((st = cp_graph_set_attr(g, sym->name, v))) {

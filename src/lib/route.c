@@ -139,9 +139,8 @@ void cp_route_list_sort(cp_route_list *list, const double weights[CP_CRITERION_C
 
 cp_requirement cp_requirement_status(const cp_graph *g, const cp_route *r, size_t step,
                                      const char *name, const char *const *have, size_t n_have) {
-  for (size_t h = 0; h < n_have; h++)
-    if (cp_strcasecmp_ascii(have[h], name) == 0)
-      return CP_REQ_HELD;
+  if (cp_requirement_held(name, have, n_have, NULL, 0) == CP_HOLD_ALL)
+    return CP_REQ_HELD;
   for (size_t i = 0; i < step && i < r->n_steps; i++) {
     const cp_transition *t = &g->transitions[r->transitions[i]];
     for (size_t j = 0; j < t->n_requires; j++)

@@ -12,6 +12,12 @@ enum { NC = CP_CRITERION_COUNT };
 void cp_router_free(cp_router *r) {
   if (!r)
     return;
+  cp_scratch_free(r->scratch);
+  if (r->shared) {
+    free(r);
+    return;
+  }
+  free(r->scc);
   free(r->out_start);
   free(r->out_tr);
   free(r->in_start);
@@ -22,8 +28,20 @@ void cp_router_free(cp_router *r) {
     free(r->w[c]);
   free(r->req_start);
   free(r->req_cred);
-  cp_scratch_free(r->scratch);
   free(r);
+}
+
+cp_status cp_router_share(const cp_router *r, cp_router **out, cp_error *err) {
+  cp_router_index(r); /* made before another thread can ask: shared routers only read it */
+  cp_router *s = malloc(sizeof *s);
+  if (!s)
+    return cp_fail(err, CP_ENOMEM, "out of memory preparing routes");
+  *s = *r;
+  s->scratch = NULL;
+  s->asked = 0;
+  s->shared = true;
+  *out = s;
+  return CP_OK;
 }
 
 static cp_status compress(size_t n, size_t m, const cp_transition *t, bool by_target,
@@ -122,9 +140,19 @@ cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list *
                           cp_error *err) {
   /* The plain question (one best route, nothing but an objective) on a large graph is the
    * common one, and a bidirectional Dijkstra answers it without the label machinery. */
-  if (cp_fast_route_applies(r, q))
+  /* From the second question on, the component index answers "no route" without a search;
+   * one question alone does not pay for it (O(n + m), about a search's worth). */
+  if (++((cp_router *)r)->asked == 2)
+    cp_router_index(r);
+  if (cp_fast_route_applies(r, q)) {
+    if (cp_router_proves_unreachable(r, q)) {
+      if (!(*out = calloc(1, sizeof **out)))
+        return cp_fail(err, CP_ENOMEM, "out of memory");
+      return CP_OK;
+    }
     return cp_source_reuse_pays(r, q) ? cp_source_route(r, q, out, err)
                                       : cp_fast_route(r, q, out, err);
+  }
   return cp_label_k_best(r, q, out, err);
 }
 
@@ -144,13 +172,10 @@ typedef struct named_have {
   const cp_query *q;
 } named_have;
 
-/* Whether catalogue credential `c` is among the names q->have. */
+/* Whether catalogue credential `c` is held by the names q->have. */
 static bool held_by_name(const void *ctx, size_t c) {
   const named_have *h = ctx;
-  for (size_t i = 0; i < h->q->n_have; i++)
-    if (cp_strcasecmp_ascii(h->q->have[i], h->g->credentials[c].name) == 0)
-      return true;
-  return false;
+  return cp_credential_held(h->g, c, h->q->have, h->q->n_have);
 }
 
 void cp_step_figures(const cp_router *r, const cp_query *q, size_t transition, double *months,

@@ -15,7 +15,8 @@
  * so removing a cycle never makes a walk worse and costs a step: the surviving labels are
  * simple paths, and the first label settled at the target is the best route within the
  * limits (a resource-constrained search, not a filter over unconstrained routes). With
- * waypoints a route may pass a role twice when the waypoints leave no other way.
+ * waypoints a route is a walk whose stretches between waypoints pass no role twice: it may
+ * come back to a role of an earlier stretch.
  *
  * The k best routes come from Yen's algorithm with this search as its exact oracle.
  */
@@ -25,6 +26,10 @@ enum { NC = CP_CRITERION_COUNT };
 /* Searches that would hold more labels than this stop with CP_ELIMIT rather than exhaust
  * memory (Pareto sets on large dense graphs can). Each label is about 80 bytes. */
 #define MAX_LABELS ((size_t)40 * 1000 * 1000)
+/* Nor may one search make more dominance tests than this: they, not labels, are the cost of a
+ * Pareto front grown exponential (a 40-move graph with 2^20 routes none of which dominates
+ * another ran for minutes in 50 MB). */
+#define MAX_DOMINANCE_TESTS ((size_t)200 * 1000 * 1000)
 
 /* ---- the search ---- */
 
@@ -57,10 +62,14 @@ typedef struct search {
   /* per run */
   label *labels;
   size_t n_labels, cap_labels;
+  size_t tests;    /* dominance tests made (MAX_DOMINANCE_TESTS) */
   bucket *buckets; /* per role x stage */
   size_t *heap;
   size_t n_heap, cap_heap;
-  const uint8_t *banned_node, *banned_tr; /* Yen's spur restrictions, or NULL */
+  /* Yen's spur restrictions, or NULL: roles barred while the walk is still in stage
+   * `ban_stage` (the root's waypoint segment), and moves barred as the spur's first step. */
+  const uint8_t *banned_node, *banned_tr;
+  size_t ban_stage;
   bool reverse; /* walk transitions backwards: routes into the start, not out of it */
 } search;
 
@@ -175,6 +184,8 @@ static size_t advance_stage(const search *s, size_t node, size_t stage) {
 static cp_status offer(search *s, const label *cand, bool *added) {
   *added = false;
   bucket *b = &s->buckets[cand->node * s->stages + cand->stage];
+  if ((s->tests += 2 * b->n) > MAX_DOMINANCE_TESTS)
+    return CP_ELIMIT;
   for (size_t i = 0; i < b->n; i++)
     if (dominates(s, &s->labels[b->items[i]], cand))
       return CP_OK;
@@ -208,6 +219,7 @@ static void reset_run(search *s) {
   for (size_t i = 0; i < nb; i++)
     s->buckets[i].n = 0;
   s->n_labels = 0;
+  s->tests = 0;
   s->n_heap = 0;
 }
 
@@ -259,11 +271,13 @@ static cp_status run(search *s, size_t start, size_t stage0, const double v0[NC]
     }
     const size_t *start_of = s->reverse ? s->r->in_start : s->r->out_start;
     const size_t *tr_of = s->reverse ? s->r->in_tr : s->r->out_tr;
+    const uint32_t *other_end = s->reverse ? s->r->in_tail : s->r->out_head;
+    bool in_root_segment = s->banned_node && cur.stage == s->ban_stage;
+    bool spur_start = s->banned_tr && cur.parent == SIZE_MAX;
     for (size_t j = start_of[cur.node]; j < start_of[cur.node + 1]; j++) {
-      size_t t = tr_of[j];
-      size_t head = s->reverse ? s->r->g->transitions[t].from : s->r->g->transitions[t].to;
-      if (s->avoid[head] || (s->banned_node && s->banned_node[head]) ||
-          (s->banned_tr && s->banned_tr[t]))
+      size_t t = tr_of[j], head = other_end[j];
+      if (s->avoid[head] || (in_root_segment && s->banned_node[head]) ||
+          (spur_start && s->banned_tr[t]))
         continue;
       label next = {.node = head, .parent = id, .tr = t, .f = cur.f};
       bool within = true;
@@ -379,7 +393,8 @@ static cp_status mark_avoided(search *s, cp_error *err) {
 
 static bool held_in_array(const void *held, size_t c) { return ((const bool *)held)[c]; }
 
-/* Months and cost less the credentials already held; the rest as the graph gives them. */
+/* Months and cost less the credentials already held, no effort for a move that only earns
+ * them; steps as the graph gives them. */
 static cp_status held_weights(search *s, cp_error *err) {
   const cp_router *r = s->r;
   const cp_graph *g = r->g;
@@ -390,11 +405,8 @@ static cp_status held_weights(search *s, cp_error *err) {
   bool *held = calloc(g->n_credentials, sizeof *held);
   if (!held)
     return cp_fail(err, CP_ENOMEM, "out of memory");
-  for (size_t i = 0; i < s->q->n_have; i++) {
-    size_t c;
-    if (cp_graph_find_credential(g, s->q->have[i], &c, NULL) == CP_OK)
-      held[c] = true;
-  }
+  for (size_t c = 0; c < g->n_credentials; c++)
+    held[c] = cp_credential_held(g, c, s->q->have, s->q->n_have);
   static const cp_criterion reduced[2] = {CP_BY_MONTHS, CP_BY_COST};
   for (int i = 0; i < 2; i++) {
     cp_criterion c = reduced[i];
@@ -406,6 +418,12 @@ static cp_status held_weights(search *s, cp_error *err) {
       s->w[c][t] = cp_held_figure(r, t, c, held_in_array, held);
   }
   free(held);
+  /* A move that only earns what is held is not a step the person takes: no effort either
+   * (held.c, cp_step_already_held). */
+  if (!(s->owned[CP_BY_EFFORT] = s->w[CP_BY_EFFORT] = malloc((r->m ? r->m : 1) * sizeof(double))))
+    return cp_fail(err, CP_ENOMEM, "out of memory");
+  for (size_t t = 0; t < r->m; t++)
+    s->w[CP_BY_EFFORT][t] = cp_step_already_held(r, s->q, t) ? 0 : r->w[CP_BY_EFFORT][t];
   return CP_OK;
 }
 
@@ -440,8 +458,10 @@ static void teardown(search *s) {
 
 static cp_status search_status(cp_status st, cp_error *err) {
   if (st == CP_ELIMIT)
-    return cp_fail(err, st, "the search passed %zu labels; narrow it with limits",
-                   (size_t)MAX_LABELS);
+    return cp_fail(err, st,
+                   "the search passed its work limit (%zu labels or %zu dominance tests); narrow "
+                   "it: fewer --pareto criteria, or limits such as --budget and --max-months",
+                   (size_t)MAX_LABELS, (size_t)MAX_DOMINANCE_TESTS);
   if (st)
     return cp_fail(err, st, "out of memory searching routes");
   return CP_OK;
@@ -471,31 +491,41 @@ typedef struct yen_state {
   uint8_t *ban_node, *ban_tr;
 } yen_state;
 
-/* The best route that follows `prev` for its first j steps and then leaves it, banning the
- * roles before step j and the next step of every route found with that root; added to the
- * candidates unless already found or listed. */
+/*
+ * The best route that follows `prev` for its first j steps (the root) and then leaves it,
+ * added to the candidates unless already found or listed. Routes are walks whose stretches
+ * between waypoints never pass a role twice (with waypoints a route may come back to a role
+ * of an earlier stretch): the search's states are (role, waypoints passed), and Yen's
+ * algorithm runs over those states. So the spur may not enter a role of the root's last
+ * stretch while it is still in that stretch (afterwards it may), and its first step may not
+ * be the next step of a route already found with the same root.
+ */
 static cp_status spur(search *s, yen_state *y, const cp_route_list *out, const cp_route *prev,
                       size_t j) {
   const cp_query *q = s->q;
+  /* The spur search starts with the root's totals, so limits hold on whole routes. */
+  double v0[NC] = {0};
+  size_t stage = advance_stage(s, q->from, 0), stretch = 0;
+  for (size_t i = 0; i < j; i++) {
+    for (int c = 0; c < NC; c++)
+      v0[c] += s->w[c][prev->transitions[i]];
+    size_t next = advance_stage(s, prev->roles[i + 1], stage);
+    if (next != stage)
+      stretch = i + 1; /* a waypoint reached: a stretch starts there */
+    stage = next;
+  }
   memset(y->ban_node, 0, s->r->n);
   memset(y->ban_tr, 0, s->r->m);
-  for (size_t i = 0; i < j; i++)
+  for (size_t i = stretch; i < j; i++)
     y->ban_node[prev->roles[i]] = 1;
   for (size_t p = 0; p < out->n; p++) {
     const cp_route *a = &out->routes[p];
     if (a->n_steps > j && !memcmp(a->transitions, prev->transitions, j * sizeof(size_t)))
       y->ban_tr[a->transitions[j]] = 1;
   }
-  /* The spur search starts with the root's totals, so limits hold on whole routes. */
-  double v0[NC] = {0};
-  size_t stage = advance_stage(s, q->from, 0);
-  for (size_t i = 0; i < j; i++) {
-    for (int c = 0; c < NC; c++)
-      v0[c] += s->w[c][prev->transitions[i]];
-    stage = advance_stage(s, prev->roles[i + 1], stage);
-  }
   s->banned_node = y->ban_node;
   s->banned_tr = y->ban_tr;
+  s->ban_stage = stage;
   y->found.n = 0;
   cp_status st = run(s, prev->roles[j], stage, v0, q->to, 1, &y->found, NULL);
   s->banned_node = s->banned_tr = NULL;
@@ -519,6 +549,8 @@ static cp_status spur(search *s, yen_state *y, const cp_route_list *out, const c
  * routes are the k least. */
 static cp_status yen(search *s, cp_route_list *out, size_t *out_cap) {
   const cp_query *q = s->q;
+  if (cp_router_proves_unreachable(s->r, q))
+    return CP_OK; /* no route, and no search needed to say so */
   yen_state y = {.ban_node = calloc(s->r->n ? s->r->n : 1, 1),
                  .ban_tr = calloc(s->r->m ? s->r->m : 1, 1)};
   cp_status st =
@@ -638,7 +670,7 @@ cp_status cp_route_pareto(const cp_router *r, const cp_query *q, const cp_criter
   }
   if (!st && !list)
     st = cp_fail(err, CP_ENOMEM, "out of memory");
-  if (!st)
+  if (!st && !cp_router_proves_unreachable(r, q))
     st = search_status(run(&s, q->from, 0, NULL, q->to, SIZE_MAX, &found, NULL), err);
   if (!st && (st = pareto_front(&s, &found, list, &cap)))
     st = cp_fail(err, CP_ENOMEM, "out of memory");

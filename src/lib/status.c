@@ -28,17 +28,35 @@ const char *cp_strerror(cp_status status) {
   return messages[status];
 }
 
+void cp_visible_line(char *out, size_t cap, const char *msg) {
+  if (!cap)
+    return;
+  size_t j = 0;
+  for (const char *p = msg; *p && j + 1 < cap; p++) {
+    unsigned char c = (unsigned char)*p;
+    if (c == '\n' || c == '\r' || c == '\t') {
+      out[j++] = ' ';
+    } else if (cp_is_control(c)) {
+      if (j + 5 > cap)
+        break;
+      j += (size_t)snprintf(out + j, cap - j, "\\x%02X", c);
+    } else {
+      out[j++] = (char)c;
+    }
+  }
+  out[j] = '\0';
+  out[cp_utf8_fit(out, j)] = '\0';
+}
+
 cp_status cp_fail(cp_error *err, cp_status status, const char *fmt, ...) {
   if (err) {
+    char raw[sizeof err->message];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
+    cp_visible_line(err->message, sizeof err->message, raw);
     err->status = status;
-    /* Messages are one line: a stray newline in quoted input must not break that. */
-    for (char *p = err->message; *p; p++)
-      if (*p == '\n' || *p == '\r')
-        *p = ' ';
   }
   return status;
 }

@@ -51,6 +51,52 @@ bool cp_utf8_valid(const char *s, size_t len) {
   return true;
 }
 
+size_t cp_utf8_fit(const char *s, size_t max) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t n = 0;
+  while (n < max && p[n])
+    n++;
+  /* The last character begun before n: its first byte is at most three bytes back. */
+  size_t lead = n;
+  while (lead > 0 && n - lead < 3 && (p[lead - 1] & 0xC0) == 0x80)
+    lead--;
+  if (lead == 0)
+    return n;
+  lead--;
+  unsigned c = p[lead];
+  size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  return n - lead < need ? lead : n;
+}
+
+size_t cp_utf8_copy(char *dst, size_t cap, const char *src) {
+  if (!cap)
+    return 0;
+  size_t n = cp_utf8_fit(src, cap - 1);
+  memmove(dst, src, n);
+  dst[n] = '\0';
+  return n;
+}
+
+int cp_format_bounded(char *buf, size_t cap, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(buf, cap, fmt, ap);
+  va_end(ap);
+  if (n >= 0 && (size_t)n >= cap && cap)
+    buf[cp_utf8_fit(buf, cap - 1)] = '\0';
+  return n;
+}
+
+int cp_is_control(unsigned char c) { return c < 0x20 || c == 0x7F; }
+
+const char *cp_find_control(const char *s, int allow_lines) {
+  for (; *s; s++)
+    if (cp_is_control((unsigned char)*s) &&
+        !(allow_lines && (*s == '\n' || *s == '\t' || *s == '\r')))
+      return s;
+  return NULL;
+}
+
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 int cp_strcasecmp_ascii(const char *a, const char *b) {
@@ -85,7 +131,9 @@ bool cp_parse_weight(const char *s, double *out) {
   char *end;
   errno = 0;
   double v = strtod(s, &end);
-  if (end == s || !only_blanks(end) || errno == ERANGE || !isfinite(v) || v < 0)
+  /* ERANGE for an overflow (HUGE_VAL) refuses; for an underflow (4.9e-324, below DBL_MIN) the
+   * number is what was written, as near as a double comes. */
+  if (end == s || !only_blanks(end) || (errno == ERANGE && fabs(v) >= 1.0) || !isfinite(v) || v < 0)
     return false;
   *out = v == 0 ? 0.0 : v; /* no -0 */
   return true;
@@ -230,10 +278,20 @@ void cp_format_money(double v, char *buf, size_t n) {
     snprintf(buf, n, "-");
     return;
   }
-  char digits[400];
+  if (isinf(v)) {
+    snprintf(buf, n, "%s", v > 0 ? "infinite" : "-infinite");
+    return;
+  }
+  /* Past 10^18 whole dollars are not exact in a double anyway: scientific notation, so that
+   * every figure fits CP_MONEY_BYTES. */
+  if (fabs(v) >= 1e18) {
+    snprintf(buf, n, "$%.3g", v);
+    return;
+  }
+  char digits[32];
   snprintf(digits, sizeof digits, "%.0f", v);
   size_t len = strlen(digits), j = 0;
-  char grouped[544];
+  char grouped[48];
   for (size_t i = 0; i < len; i++) {
     if (i && digits[i - 1] != '-' && (len - i) % 3 == 0)
       grouped[j++] = ',';

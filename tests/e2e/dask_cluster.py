@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """dask_cluster.py: scripts/careerpath-dask on a LocalCluster of 2 workers equals one careerpath run:
 the mobility build over data/sample-histories.csv split into 8 files (K = 1 and 5, CSV and
-DOT), bad rows reported at their file:line in those 8 files, and 1,000 route questions split
+DOT), bad rows reported at their file:line in those 8 files, the same rows as TSV under other
+column names through --columns, and 1,000 route questions split
 over the 2 workers. Skips (77) only when python3-distributed is not installed.
 Usage: dask_cluster.py CAREERPATH SOURCE_DIR"""
 import json
@@ -88,6 +89,39 @@ def mobility(work, scheduler, place):
           "DOT, K=5 by default: byte for byte")
 
 
+def mobility_tsv(work, scheduler):
+    """Tab-separated inputs under other column names, read through --columns (one file named
+    .tsv, one told by its header): the same graph as the CSV build, bad rows at their line."""
+    with open(os.path.join(SRC, "data", "sample-histories.csv"), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    names = {"person": "Worker ID", "role": "occ", "start": "from", "end": "until"}
+    header = "\t".join(names.get(c, c) for c in lines[0].split(","))
+    rows = ["\t".join(line.split(",")) for line in lines[1:]]
+    half = len(rows) // 2
+    for name, part in (("t0.tsv", rows[:half]), ("t1.dat", rows[half:])):
+        with open(os.path.join(work, name), "w", encoding="utf-8") as f:
+            f.write(header + "\n" + "\n".join(part) + "\n")
+    cmap = "person=Worker ID,role=occ,start=from,end=until"
+    dist = run([DRIVER, "--scheduler", scheduler, "--careerpath", BIN, "mobility", "t0.tsv",
+                "t1.dat", "-o", "tsv5.csv", "--columns", cmap, "--partitions", "4"], work)
+    check(dist.returncode == 0, f"TSV with --columns: the run succeeds {dist.stderr[-300:]}")
+    for name in ("", "-roles"):
+        check(os.path.exists(os.path.join(work, "roles.csv")) and
+              read(os.path.join(work, f"one5{name}.csv")) ==
+              read(os.path.join(work, "tsv5.csv" if not name else "roles.csv")),
+              f"TSV with --columns: transitions{name} byte for byte the CSV build's")
+    one = run([BIN, "mobility", "build", os.path.join(SRC, "data", "sample-histories.csv"), "-o",
+               "-"], work)
+    want = []
+    for line in bad_listed(one.stderr):
+        m = re.match(r".*sample-histories\.csv:(\d+): (.*)", line)
+        at = int(m.group(1))
+        want.append((f"t0.tsv:{at}" if at <= half + 1 else f"t1.dat:{at - half}") + ": " +
+                    m.group(2))
+    got = bad_listed(dist.stderr)
+    check(len(want) == 5 and got == want, f"TSV with --columns: bad rows at their file:line {got}")
+
+
 def questions(work):
     roles = json.loads(subprocess.run([BIN, "roles", "--format", "json"], capture_output=True,
                                       text=True, check=True).stdout)
@@ -124,6 +158,7 @@ def main():
                                dashboard_address=None, silence_logs=40)
         try:
             mobility(work, cluster.scheduler_address, place)
+            mobility_tsv(work, cluster.scheduler_address)
             route(work, cluster.scheduler_address)
         finally:
             cluster.close()

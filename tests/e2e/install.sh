@@ -28,7 +28,8 @@ done
 # The installed binary, from another directory: the built-in graph is compiled in.
 cd "$prefix" || exit 1
 "$bin" --version | grep -q '^careerpath ' || fail "--version"
-"$bin" route --from "Registered Nurse" --to CNIO | grep -q '^Route 1 of 1' || fail "route"
+"$bin" route --from "Registered Nurse" --to CNIO | grep -q '^Fastest route from Registered Nurse' ||
+  fail "route"
 
 # The commands, as --help lists them ("mobility build" is two words).
 mapfile -t commands < <("$bin" --help |

@@ -48,12 +48,33 @@ cp_graph *bf_random_graph(unsigned long long *rng, unsigned density, size_t *n) 
   return bf_graph(rng, *n, *n + bf_rnd(rng, density * (unsigned)*n));
 }
 
+static double step_value(const cp_graph *g, const cp_query *q, const cp_transition *t, int c);
+
+/* A step that only earns what the person holds: every requirement held, one at least
+ * catalogued, no months and no money left to pay. It takes no effort. */
+static bool already_held(const cp_graph *g, const cp_query *q, const cp_transition *t) {
+  bool catalogued = false;
+  for (size_t j = 0; j < t->n_requires; j++) {
+    bool held = false;
+    for (size_t h = 0; h < q->n_have; h++)
+      held |= strcasecmp(q->have[h], t->requires[j]) == 0;
+    if (!held)
+      return false;
+    for (size_t k = 0; k < cp_graph_credential_count(g); k++)
+      catalogued |= strcasecmp(cp_graph_credential(g, k)->name, t->requires[j]) == 0;
+  }
+  return catalogued && step_value(g, q, t, CP_BY_MONTHS) == 0 &&
+         step_value(g, q, t, CP_BY_COST) == 0;
+}
+
 /* What a step costs on criterion c for a person holding q->have. */
 static double step_value(const cp_graph *g, const cp_query *q, const cp_transition *t, int c) {
   double v = c == CP_BY_STEPS    ? 1
              : c == CP_BY_MONTHS ? t->months
              : c == CP_BY_COST   ? t->cost
                                  : t->effort;
+  if (c == CP_BY_EFFORT && already_held(g, q, t))
+    return 0;
   if (c != CP_BY_MONTHS && c != CP_BY_COST)
     return v;
   for (size_t j = 0; j < t->n_requires; j++)

@@ -123,6 +123,15 @@ static inline cp_route_list *cp_test_routes(const cp_graph *g, size_t from, size
   return cp_test_routes_st(g, from, to, by, k, NULL, NULL);
 }
 
+/* The built-in graph, or the test fails. */
+static inline cp_graph *cp_test_builtin(void) {
+  cp_graph *g = NULL;
+  cp_error e = {0};
+  if (cp_builtin_graph(&g, &e) != CP_OK)
+    fail_msg("built-in graph: %s", e.message);
+  return g;
+}
+
 /* Runs the group, honouring a test-name filter given as the first argument. */
 #define CP_RUN(tests, argc, argv)                                                                  \
   ((argc) > 1 ? cmocka_set_test_filter((argv)[1]) : (void)0,                                       \

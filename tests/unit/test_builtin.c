@@ -184,6 +184,212 @@ static void acceptance_routes_exist_and_are_optimal(void **state) {
   cp_graph_free(g);
 }
 
+/* Issue 14's names, as a student types them: each is the role meant, or the list to pick from. */
+static void the_names_students_type_resolve(void **state) {
+  (void)state;
+  cp_graph *g = builtin();
+  const char *names[][2] = {{"data analyst", "general-data-analyst"},
+                            {"chief medical information officer", "cmio"},
+                            {"Chief Nursing Information Officer", "cnio"},
+                            {"project manager", "project-manager"},
+                            {"data scientist", "health-data-scientist"},
+                            {"RN", "registered-nurse"},
+                            {"MD", "physician"},
+                            {"DBA", "database-administrator"},
+                            {"PM", "project-manager"},
+                            {"Registered Nurses", "registered-nurse"},
+                            {"ms-health-informatics-student", "ms-health-informatics-graduate"},
+                            {"29-1141.00", "registered-nurse"}};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    size_t r;
+    cp_error e = {0};
+    if (cp_graph_find_role(g, names[i][0], &r, &e) != CP_OK)
+      fail_msg("'%s': %s", names[i][0], e.message);
+    if (strcmp(cp_graph_role(g, r)->id, names[i][1]))
+      fail_msg("'%s' is %s, not %s", names[i][0], cp_graph_role(g, r)->id, names[i][1]);
+  }
+  cp_role_match m;
+  cp_error e = {0};
+  assert_int_equal(cp_graph_match_role(g, "nurse", &m, &e), CP_EAMBIGUOUS);
+  bool rn = false;
+  for (size_t i = 0; i < m.n_candidates; i++)
+    rn |= !strcmp(cp_graph_role(g, m.candidates[i])->id, "registered-nurse");
+  assert_true(rn && m.n_candidates >= 3);
+  assert_contains(e.message, "'Registered Nurse' (registered-nurse, clinical-practice)");
+  cp_role_match_clear(&m);
+  cp_graph_free(g);
+}
+
+/* An alias that resolved to another role, or to a list, would send a student elsewhere. */
+static void every_alias_names_its_own_role(void **state) {
+  (void)state;
+  cp_graph *g = builtin();
+  size_t checked = 0;
+  for (size_t i = 0; i < cp_graph_role_count(g); i++) {
+    const char *aliases = cp_role_attr(cp_graph_role(g, i), "aliases");
+    if (!aliases)
+      fail_msg("role %s has no aliases", cp_graph_role(g, i)->id);
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s", aliases);
+    for (char *save = NULL, *a = strtok_r(buf, ";", &save); a; a = strtok_r(NULL, ";", &save)) {
+      size_t r;
+      cp_error e = {0};
+      if (cp_graph_find_role(g, a, &r, &e) != CP_OK || r != i)
+        fail_msg("alias '%s' of %s: %s", a, cp_graph_role(g, i)->id,
+                 e.message[0] ? e.message : cp_graph_role(g, r)->id);
+      checked++;
+    }
+  }
+  assert_true(checked >= 60);
+  cp_graph_free(g);
+}
+
+typedef struct bls_row {
+  char code[16], title[128];
+  double mean;
+} bls_row;
+
+typedef struct bls_table {
+  bls_row rows[1024];
+  size_t n;
+} bls_table;
+
+static cp_status bls_row_read(void *ctx, const char *const *f, size_t n, size_t line,
+                              cp_error *err) {
+  (void)err;
+  bls_table *t = ctx;
+  if (line == 1 || n < 5 || t->n == 1024)
+    return CP_OK;
+  bls_row *r = &t->rows[t->n++];
+  snprintf(r->code, sizeof r->code, "%s", f[1]);
+  snprintf(r->title, sizeof r->title, "%s", f[2]);
+  r->mean = atof(f[4]);
+  return CP_OK;
+}
+
+/* Every wage is the BLS mean its source names, read from the copy in data/. */
+static void wages_are_the_bls_means_their_source_names(void **state) {
+  (void)state;
+  char *text = NULL;
+  size_t len;
+  cp_error e = {0};
+  static bls_table t;
+  t.n = 0;
+  if (cp_read_file(CP_SOURCE_DIR "/data/cps-mobility/occ_names_bls_minor_major.csv", &text, &len,
+                   &e) != CP_OK)
+    fail_msg("%s", e.message);
+  assert_int_equal(cp_csv_parse("occ_names", text, len, bls_row_read, &t, &e), CP_OK);
+  free(text);
+  assert_int_equal(t.n, 539);
+  cp_graph *g = builtin();
+  size_t with_wage = 0;
+  for (size_t i = 0; i < cp_graph_role_count(g); i++) {
+    const cp_role *r = cp_graph_role(g, i);
+    const char *wage = cp_role_attr(r, "wage"), *src = cp_role_attr(r, "wage_source");
+    if (!wage)
+      continue;
+    with_wage++;
+    if (!src || !strstr(src, "BLS OES May 2018"))
+      fail_msg("role %s: wage without a BLS source", r->id);
+    const char *code = strstr(src, "SOC 2010 ");
+    assert_non_null(code);
+    code += strlen("SOC 2010 ");
+    bool found = false;
+    for (size_t j = 0; j < t.n && !found; j++) {
+      char named[256];
+      snprintf(named, sizeof named, "%s %s, $", t.rows[j].code, t.rows[j].title);
+      if (strncmp(code, named, strlen(named)))
+        continue;
+      found = true;
+      if (atof(wage) != t.rows[j].mean)
+        fail_msg("role %s: wage %s, but BLS gives %s %g", r->id, wage, t.rows[j].code,
+                 t.rows[j].mean);
+    }
+    if (!found)
+      fail_msg("role %s: '%s' names no occupation of the BLS table", r->id, code);
+  }
+  assert_true(with_wage >= 20);
+  cp_graph_free(g);
+}
+
+static bool onet_code(const char *s) {
+  static const char pattern[] = "dd-dddd.dd";
+  if (strlen(s) != 10)
+    return false;
+  for (size_t i = 0; i < 10; i++)
+    if (pattern[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != pattern[i])
+      return false;
+  return true;
+}
+
+/* Every role names its nearest O*NET occupation (or says why it has none), with the title
+ * O*NET gives it when the O*NET tables are in data/. */
+static void every_role_names_its_nearest_onet_occupation(void **state) {
+  (void)state;
+  cp_graph *g = builtin();
+  char *occupations = NULL;
+  size_t len, without = 0;
+  cp_read_file(CP_SOURCE_DIR "/data/onet-29.3/Occupation Data.txt", &occupations, &len, NULL);
+  for (size_t i = 0; i < cp_graph_role_count(g); i++) {
+    const cp_role *r = cp_graph_role(g, i);
+    const char *code = cp_role_attr(r, "onet"), *src = cp_role_attr(r, "onet_source");
+    if (!src || !*src)
+      fail_msg("role %s: no onet_source", r->id);
+    if (!code) {
+      without++;
+      assert_contains(src, "none: ");
+      continue;
+    }
+    if (!onet_code(code))
+      fail_msg("role %s: onet '%s' is not an O*NET-SOC code", r->id, code);
+    assert_contains(src, code);
+    if (occupations) {
+      const char *title = strstr(src, code) + strlen(code) + 1;
+      int n = (int)strcspn(title, ",;(");
+      while (n && title[n - 1] == ' ')
+        n--;
+      char line[256];
+      snprintf(line, sizeof line, "\n%s\t%.*s\t", code, n, title);
+      if (!strstr(occupations, line))
+        fail_msg("role %s: O*NET has no '%s'", r->id, line + 1);
+    }
+  }
+  assert_true(without <= 3); /* the three education roles before a first post */
+  free(occupations);
+  cp_graph_free(g);
+}
+
+/* A degree is paid where it is studied: reaching the master's graduate takes the degree's
+ * months and tuition, and what follows it is a job search, not the degree again. */
+static void tuition_is_charged_where_it_is_paid(void **state) {
+  (void)state;
+  cp_graph *g = builtin();
+  cp_router *r = NULL;
+  assert_int_equal(cp_router_new(g, &r, NULL), CP_OK);
+  cp_query q;
+  cp_query_init(&q, cp_test_role(g, "student"), 0, CP_BY_MONTHS);
+  cp_route_list *l = NULL;
+  assert_int_equal(cp_route_reach(r, &q, &l, NULL), CP_OK);
+  size_t grad = cp_test_role(g, "ms-health-informatics-graduate");
+  size_t nurse = cp_test_role(g, "registered-nurse");
+  for (size_t i = 0; i < l->n; i++) {
+    const cp_route *x = &l->routes[i];
+    size_t end = x->roles[x->n_steps];
+    if (end == grad && (x->months < 24 || x->cost < 35000))
+      fail_msg("the master's graduate is %g months, $%g from a student", x->months, x->cost);
+    if (end == nurse && x->months < 24)
+      fail_msg("a registered nurse is %g months from a non-nursing graduate", x->months);
+  }
+  for (size_t t = 0; t < cp_graph_transition_count(g); t++) {
+    const cp_transition *tr = cp_graph_transition(g, t);
+    if (tr->from == grad && tr->cost > 1000)
+      fail_msg("a move out of the master's graduate charges $%g", tr->cost);
+  }
+  cp_route_list_free(l);
+  cp_router_free(r);
+  cp_graph_free(g);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(the_compiled_in_copy_is_the_graph_file),
@@ -191,6 +397,11 @@ int main(int argc, char **argv) {
       cmocka_unit_test(every_role_and_move_is_described_and_sourced),
       cmocka_unit_test(acceptance_routes_exist_and_are_optimal),
       cmocka_unit_test(credentials_are_sourced_and_paid_where_required),
+      cmocka_unit_test(the_names_students_type_resolve),
+      cmocka_unit_test(every_alias_names_its_own_role),
+      cmocka_unit_test(wages_are_the_bls_means_their_source_names),
+      cmocka_unit_test(every_role_names_its_nearest_onet_occupation),
+      cmocka_unit_test(tuition_is_charged_where_it_is_paid),
   };
   return CP_RUN(tests, argc, argv);
 }

@@ -21,7 +21,7 @@ static void communities_partition_the_roles(void **state) {
     previous = size;
     total += size;
   }
-  assert_int_equal(total, 28);
+  assert_int_equal(total, 29);
   assert_string_equal(json_string_value(json_object_get(o, "method")), "leiden");
   json_decref(o);
   r = run("communities", "--format", "csv", "--method", "louvain");
@@ -29,7 +29,7 @@ static void communities_partition_the_roles(void **state) {
   size_t lines = 0;
   for (const char *p = r->out; (p = strchr(p, '\n')); p++)
     lines++;
-  assert_int_equal(lines, 29);
+  assert_int_equal(lines, 30);
   r = run("communities", "--method", "spectral");
   assert_int_equal(r->code, CP_EXIT_USAGE);
   assert_contains(r->err, "unknown method 'spectral' (choose leiden or louvain)");

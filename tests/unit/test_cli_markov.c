@@ -36,10 +36,46 @@ static void markov_reads_the_chain(void **state) {
   assert_int_equal(r->code, CP_EXIT_INPUT);
   r = run("markov", path, "--format", "csv");
   assert_int_equal(r->code, 0);
-  assert_contains(r->out, "role,stationary\na,");
+  assert_contains(r->out, "role,stationary,class_stationary\na,");
   cli_test_rmdir(dir);
   r = run("markov", SMALL);
   assert_int_equal(r->code, CP_EXIT_INPUT);
+}
+
+/* Two closed classes ({x, y}, {z}) and a transient role t (roles in the order the file
+ * names them: t, x, z, y): each class's own stationary
+ * distribution; with --step year the text says expected years, and that they are for those
+ * who reach the target. */
+static void markov_per_class_and_annual(void **state) {
+  (void)state;
+  char dir[64], path[128];
+  cli_test_dir(dir, sizeof dir);
+  snprintf(path, sizeof path, "%s/chain.csv", dir);
+  cli_test_write(path, "src,dst,p\nt,x,0.5\nt,z,0.5\nx,x,0.7\nx,y,0.3\ny,x,0.1\ny,y,0.9\n"
+                       "z,z,1\n");
+  run_result *r = run("markov", path, "--columns", "from=src,to=dst,probability=p", "--to", "x",
+                      "--format", "json");
+  assert_int_equal(r->code, 0);
+  json_t *o = json_loads(r->out, 0, NULL), *states = json_object_get(o, "states");
+  assert_true(json_is_null(json_object_get(json_array_get(states, 0), "closed_class")));
+  assert_int_equal(json_integer_value(json_object_get(json_array_get(states, 1), "closed_class")),
+                   0);
+  assert_true(
+      fabs(json_number_value(json_object_get(json_array_get(states, 3), "class_stationary")) -
+           0.75) < 1e-12);
+  assert_true(
+      fabs(json_number_value(json_object_get(json_array_get(states, 2), "class_stationary")) - 1) <
+      1e-12);
+  assert_true(json_is_null(json_object_get(o, "step")));
+  json_decref(o);
+  r = run("markov", path, "--columns", "from=src,to=dst,probability=p", "--to", "x", "--step",
+          "year");
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "one step of the chain is a year");
+  assert_contains(r->out, "E[years] the expected years to reach it for those who do "
+                          "(conditional on reaching)");
+  assert_contains(r->out, "E[years]    E[months]");
+  cli_test_rmdir(dir);
 }
 
 static void markov_writes_with_o(void **state) {
@@ -58,6 +94,7 @@ int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(markov_reads_the_chain),
       cmocka_unit_test(markov_writes_with_o),
+      cmocka_unit_test(markov_per_class_and_annual),
   };
   int rc = CP_RUN(tests, argc, argv);
   cli_test_done();

@@ -8,9 +8,12 @@ static void route_text_lists_steps_and_totals(void **state) {
   (void)state;
   run_result *r = run("route", SMALL, "--from", "Alpha Role", "--to", "EPSILON");
   assert_int_equal(r->code, 0);
-  assert_contains(r->out, "Route 1 of 1 from Alpha Role to Epsilon, by months:");
-  assert_contains(r->out, "1. Alpha Role -> Beta\n     6 months, $1,000, effort 2; requires: X, Y");
-  assert_contains(r->out, "Total: 3 steps, 24 months, $8,000, effort 9");
+  assert_contains(r->out, "Fastest route from Alpha Role to Epsilon:");
+  assert_contains(r->out, "1. Alpha Role -> Beta\n     6 months, $1,000, effort 2 of 5 (moderate); "
+                          "requires: X, Y");
+  assert_contains(r->out, "3. Delta -> Epsilon\n     12 months (1 year), $2,000");
+  assert_contains(r->out, "Total: 3 steps, 24 months (2 years), $8,000, effort 9 (hardest step: "
+                          "demanding)");
   r = run("route", SMALL, "--from", "a", "--to", "d", "--by", "cost", "--k", "3");
   assert_int_equal(r->code, 0);
   assert_contains(r->out, "Route 3 of 3");
@@ -54,7 +57,8 @@ static void no_route_exits_1_with_empty_routes(void **state) {
   json_decref(root);
   r = run("route", SMALL, "--from", "e", "--to", "a");
   assert_int_equal(r->code, CP_EXIT_NO_ROUTE);
-  assert_string_equal(r->out, "");
+  assert_string_equal(r->out, "No route from Epsilon to Alpha Role.\n"
+                              "Nothing leads into Alpha Role: it is a starting role.\n");
   /* A drawing of no route is nothing at all. */
   r = run("route", SMALL, "--from", "e", "--to", "a", "--format", "svg");
   assert_int_equal(r->code, CP_EXIT_NO_ROUTE);
@@ -113,7 +117,7 @@ static void route_html_is_a_self_contained_page(void **state) {
   assert_non_null(doc);
   char got[1024];
   cli_test_xpath(doc, "//h:h1", got, sizeof got);
-  assert_string_equal(got, "Alpha Role to Epsilon, by months: 3 steps, 24 months, $8,000");
+  assert_string_equal(got, "Alpha Role to Epsilon, fastest: 3 steps, 24 months (2 years), $8,000");
   cli_test_xpath(doc, "//h:figure/s:svg//s:g[@id='route_node_3']/s:title", got, sizeof got);
   assert_string_equal(got, "Epsilon");
   cli_test_xpath(doc, "//h:tbody/h:tr/h:td[2]", got, sizeof got);
@@ -187,7 +191,7 @@ static void csv_graphs_with_roles_work_end_to_end(void **state) {
   assert_contains(r->out, "Total: 2 steps, 6 months, $0");
   r = run("route", "--roles", CP_TEST_DATA "/csv/roles.csv", "--from", "a", "--to", "b");
   assert_int_equal(r->code, CP_EXIT_USAGE);
-  assert_contains(r->err, "--roles needs a CSV graph file");
+  assert_contains(r->err, "--roles goes with a table graph (CSV or TSV) given as GRAPH");
 }
 
 static void trade_offs_limits_and_pareto_from_the_command_line(void **state) {
@@ -196,12 +200,12 @@ static void trade_offs_limits_and_pareto_from_the_command_line(void **state) {
    * $100: a-b-d 1200+6000, a-c-d 1500+300, a-d 3000+0: a-c-d is best. */
   run_result *r = run("route", SMALL, "--from", "a", "--to", "d", "--by", "months=100,cost=1");
   assert_int_equal(r->code, 0);
-  assert_contains(r->out, "by months=100, cost=1:");
+  assert_contains(r->out, "Best route from Alpha Role to Delta, trade-off months=100, cost=1:");
   assert_contains(r->out, "Alpha Role -> Gamma");
   r = run("route", SMALL, "--from", "a", "--to", "d", "--budget", "1000");
   assert_int_equal(r->code, 0);
   assert_contains(r->out, "Within $1,000.");
-  assert_contains(r->out, "Total: 2 steps, 15 months, $300");
+  assert_contains(r->out, "Total: 2 steps, 15 months (1.3 years), $300");
   r = run("route", SMALL, "--from", "a", "--to", "d", "--max-months", "10");
   assert_int_equal(r->code, CP_EXIT_NO_ROUTE);
   assert_contains(r->err, "within these limits");
@@ -248,12 +252,13 @@ static void credentials_held_shorten_the_route(void **state) {
   run_result *r =
       run("route", "--from", "health-it-specialist", "--to", "project-manager", "--by", "cost");
   assert_int_equal(r->code, 0);
-  assert_contains(r->out, "36 months, $1,055, effort 4; to earn: PMP");
+  assert_contains(r->out, "36 months (3 years), $1,055, effort 4 of 5 (demanding); to earn: PMP");
   r = run("route", "--from", "health-it-specialist", "--to", "project-manager", "--by", "cost",
           "--have", "pmp");
   assert_int_equal(r->code, 0);
-  assert_contains(r->out, "Holding pmp.");
-  assert_contains(r->out, "33 months, $0, effort 4; already held: PMP");
+  assert_contains(r->out, "Holding PMP."); /* as the graph names it */
+  assert_contains(r->out,
+                  "33 months (2.8 years), $0, effort 4 of 5 (demanding); already held: PMP");
   char dir[64], path[128];
   cli_test_dir(dir, sizeof dir);
   snprintf(path, sizeof path, "%s/have.txt", dir);
@@ -261,12 +266,14 @@ static void credentials_held_shorten_the_route(void **state) {
   r = run("route", "--from", "health-it-specialist", "--to", "project-manager", "--by", "cost",
           "--have-file", path);
   assert_int_equal(r->code, 0);
-  assert_contains(r->out, "33 months, $0, effort 4; already held: PMP");
+  assert_contains(r->out,
+                  "33 months (2.8 years), $0, effort 4 of 5 (demanding); already held: PMP");
   cli_test_rmdir(dir);
   r = run("route", "--from", "health-it-specialist", "--to", "project-manager", "--have",
           "Pilot licence");
   assert_int_equal(r->code, CP_EXIT_INPUT);
-  assert_contains(r->err, "no credential named 'Pilot licence'");
+  assert_contains(r->err, "'Pilot licence' matches no credential or requirement of built-in");
+  assert_contains(r->err, "'SQL and visualisation'"); /* what the graph knows, requirements too */
 }
 
 /* -o for every format route writes. */

@@ -41,17 +41,19 @@ static void batch_answers_every_good_row_and_reports_bad_ones(void **state) {
   }
   assert_int_equal(lines, 6);
   r = run("route", SMALL, "--batch", CP_TEST_DATA "/batch/queries.csv");
+  assert_contains(r->out, "line 2: Alpha Role -> Delta, fastest: 2 steps, 12 months (1 year), "
+                          "$6,000, effort 5: Alpha Role > Beta > Delta");
   assert_contains(r->out,
-                  "line 2: a -> d by months: 2 steps, 12 months, $6,000, effort 5: a > b > d");
-  assert_contains(r->out, "line 9: a -> d by effort: 1 steps, 30 months, $0, effort 5: a > d");
+                  "line 9: Alpha Role -> Delta, least effort: 1 step, 30 months (2.5 years), "
+                  "$0, effort 5: Alpha Role > Delta");
 }
 
 /* Options given with --batch apply to the rows that leave their column empty. */
 static void batch_options_are_defaults(void **state) {
   (void)state;
   run_result *r = run("route", SMALL, "--batch", CP_TEST_DATA "/batch/queries.csv", "--by", "cost");
-  assert_contains(r->out, "line 2: a -> d by months:"); /* the row says months */
-  assert_contains(r->out, "line 5: a -> e by cost:");   /* the row leaves by empty */
+  assert_contains(r->out, "line 2: Alpha Role -> Delta, fastest:");    /* the row says months */
+  assert_contains(r->out, "line 5: Alpha Role -> Epsilon, cheapest:"); /* the row leaves by empty */
 }
 
 static void batch_file_errors(void **state) {
@@ -81,12 +83,79 @@ static void batch_writes_its_answers_with_o(void **state) {
                       CP_TEST_DATA "/batch/queries.csv", "--format", "json");
 }
 
+/* A random graph of 40 roles full of ties (months 0 to 2, parallel moves, roles nobody moves
+ * into) and a batch of 300 rows from 6 sources, interleaved, by months or steps, k up to 2,
+ * a waypoint now and then, a bad role, with a seed. */
+static unsigned long long rnd(unsigned long long *x, unsigned long long n) {
+  *x = *x * 6364136223846793005ULL + 1442695040888963407ULL;
+  return (*x >> 33) % n;
+}
+
+static void write_random_batch(const char *graph, const char *batch, unsigned long long x) {
+  FILE *g = fopen(graph, "w"), *b = fopen(batch, "w");
+  assert_non_null(g);
+  assert_non_null(b);
+  fputs("from,to,months\n", g);
+  for (int i = 0; i < 160; i++) {
+    unsigned long long from = rnd(&x, 35), to = rnd(&x, 40);
+    fprintf(g, "r%llu,r%llu,%llu\n", from, to, rnd(&x, 3));
+  }
+  fputs("from,to,by,k,via\n", b);
+  for (int i = 0; i < 300; i++) {
+    unsigned long long from = rnd(&x, 6), to = rnd(&x, 42), k = 1 + rnd(&x, 2);
+    const char *by = rnd(&x, 2) ? "months" : "steps";
+    unsigned long long via = rnd(&x, 4) ? 40 : rnd(&x, 40); /* 40: no waypoint */
+    if (via < 40)
+      fprintf(b, "r%llu,r%llu,%s,%llu,r%llu\n", from, to, by, k, via);
+    else
+      fprintf(b, "r%llu,r%llu,%s,%llu,\n", from, to, by, k);
+  }
+  fclose(g);
+  fclose(b);
+}
+
+/* Issue 17: a batch answered on several threads prints the same bytes as on one, in file
+ * order, messages and tally included, in text and in JSON. */
+static void batch_on_several_threads_prints_the_same_bytes(void **state) {
+  (void)state;
+  char dir[64], graph[128], batch[128];
+  cli_test_dir(dir, sizeof dir);
+  snprintf(graph, sizeof graph, "%s/t.csv", dir);
+  snprintf(batch, sizeof batch, "%s/q.csv", dir);
+  for (unsigned long long seed = 1; seed <= 6; seed++) {
+    write_random_batch(graph, batch, seed);
+    const char *format = seed % 2 ? "json" : "text";
+    run_result *r = run("route", graph, "--batch", batch, "--format", format, "--jobs", "1");
+    char *out = strdup(r->out), *err = strdup(r->err);
+    int code = r->code;
+    assert_int_equal(code, CP_EXIT_INPUT); /* r40 and r41 are nobody's roles */
+    assert_contains(err, "no role named 'r4");
+    assert_true(strstr(err, "with none") != NULL);
+    const char *jobs[] = {"2", "3", "8"};
+    for (size_t j = 0; j < 3; j++) {
+      r = run("route", graph, "--batch", batch, "--format", format, "-j", jobs[j]);
+      assert_int_equal(r->code, code);
+      assert_string_equal(r->out, out);
+      assert_string_equal(r->err, err);
+    }
+    r = run("route", graph, "--batch", batch, "--format", format); /* one per core */
+    assert_string_equal(r->out, out);
+    free(out);
+    free(err);
+  }
+  run_result *r = run("route", SMALL, "--from", "a", "--to", "d", "--jobs", "2");
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  assert_contains(r->err, "--jobs answers a --batch");
+  cli_test_rmdir(dir);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(batch_answers_every_good_row_and_reports_bad_ones),
       cmocka_unit_test(batch_options_are_defaults),
       cmocka_unit_test(batch_file_errors),
       cmocka_unit_test(batch_writes_its_answers_with_o),
+      cmocka_unit_test(batch_on_several_threads_prints_the_same_bytes),
   };
   int rc = CP_RUN(tests, argc, argv);
   cli_test_done();

@@ -15,6 +15,7 @@ static void fields_are_quoted_only_when_they_must_be(void **state) {
       {"trail ", "\"trail \""},
       {"\ttab", "\"\ttab\""},
       {"tab\t", "\"tab\t\""},
+      {"a\tb", "\"a\tb\""},
       {"caf\xc3\xa9", "caf\xc3\xa9"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {

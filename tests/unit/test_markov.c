@@ -65,6 +65,32 @@ static void gamblers_ruin(void **state) {
   cp_graph_free(g);
 }
 
+/* Two closed classes and a transient role: no stationary distribution of the whole chain,
+ * but each closed class has its own ({x, y} as in two_state_chain; {z} alone), numbered in
+ * the order of their first roles. */
+static void each_closed_class_has_its_own_stationary(void **state) {
+  (void)state;
+  cp_graph *g = dot("digraph { t -> x [probability=0.5]; t -> z [probability=0.5];"
+                    " x -> x [probability=0.7]; x -> y [probability=0.3];"
+                    " y -> x [probability=0.1]; y -> y [probability=0.9];"
+                    " z -> z [probability=1]; }");
+  cp_markov *m = markov(g, NULL, 0);
+  assert_int_equal(m->n_closed, 2);
+  assert_null(m->stationary);
+  size_t t = cp_test_role(g, "t"), x = cp_test_role(g, "x"), y = cp_test_role(g, "y"),
+         z = cp_test_role(g, "z");
+  assert_int_equal(m->closed_class[t], SIZE_MAX);
+  assert_true(isnan(m->class_stationary[t]));
+  assert_int_equal(m->closed_class[x], 0);
+  assert_int_equal(m->closed_class[y], 0);
+  assert_int_equal(m->closed_class[z], 1);
+  near(m->class_stationary[x], 0.25);
+  near(m->class_stationary[y], 0.75);
+  near(m->class_stationary[z], 1);
+  cp_markov_free(m);
+  cp_graph_free(g);
+}
+
 /* a -> b (12 months), b -> c (6) or back to a (24): from b, E[months] = 0.5*6 +
  * 0.5*(24 + 12 + E_b), so E_b = 42 and E_a = 54; steps E_b = 3, E_a = 4. */
 static void expected_months(void **state) {
@@ -124,9 +150,12 @@ static void counts_give_a_chain(void **state) {
 
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(two_state_chain),     cmocka_unit_test(gamblers_ruin),
-      cmocka_unit_test(expected_months),     cmocka_unit_test(rows_must_sum_to_one),
+      cmocka_unit_test(two_state_chain),
+      cmocka_unit_test(gamblers_ruin),
+      cmocka_unit_test(expected_months),
+      cmocka_unit_test(rows_must_sum_to_one),
       cmocka_unit_test(counts_give_a_chain),
+      cmocka_unit_test(each_closed_class_has_its_own_stationary),
   };
   return CP_RUN(tests, argc, argv);
 }

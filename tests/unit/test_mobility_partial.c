@@ -263,6 +263,44 @@ static void origin_column_names_the_original_place(void **state) {
   cp_buf_free(&text);
 }
 
+/* A tab-separated shard under other column names, read through a column map: the origin
+ * column is found beside the mapped ones, and may not be read as one of them. */
+static void origin_column_with_a_column_map(void **state) {
+  (void)state;
+  const char *shard = "cp_origin\tWorker\tocc\tfrom\n"
+                      "in/a.tsv:7\tp1\tA\t2010-01\n"
+                      "in/a.tsv:9\tp1\tB\t2010-13\n";
+  cp_column_map *map = NULL;
+  assert_int_equal(cp_column_map_parse("person=Worker,role=occ,start=from", &map, NULL), CP_OK);
+  cp_mobility_options o = {.min_people = 1, .origin_column = "cp_origin", .columns = map};
+  cp_buf text = {0};
+  assert_int_equal(cp_buf_puts(&text, shard), CP_OK);
+  size_t len;
+  char *p = partial_of("shard-0.tsv", &text, &o, &len);
+  size_t order = 0;
+  cp_mobility *m = merge_parts(&p, &len, &order, 1, 1);
+  assert_int_equal(m->rows, 2);
+  assert_int_equal(m->bad_rows, 1);
+  assert_string_equal(m->bad_listed[0],
+                      "in/a.tsv:9: start '2010-13' is not a date (YYYY-MM or YYYY-MM-DD)");
+  cp_mobility_free(m);
+  free(p);
+  cp_column_map_free(map);
+  /* The map reads the origin column as the person: refused, naming both. */
+  assert_int_equal(cp_column_map_parse("person=cp_origin,role=occ,start=from", &map, NULL), CP_OK);
+  o.columns = map;
+  o.origin_column = "person";
+  FILE *f = fmemopen((void *)text.data, text.len, "r");
+  char *out = NULL;
+  cp_error e = {0};
+  assert_int_equal(cp_mobility_build_partial_stream("s.tsv", f, &o, &out, &len, &e), CP_EPARSE);
+  assert_contains(e.message, "s.tsv:1: the origin column 'person' is read as 'person' too");
+  assert_null(out);
+  fclose(f);
+  cp_column_map_free(map);
+  cp_buf_free(&text);
+}
+
 static cp_status add_bytes(const char *data, size_t len, cp_error *e) {
   cp_mobility_merge *mg = NULL;
   assert_int_equal(cp_mobility_merge_new(&mg, e), CP_OK);
@@ -341,6 +379,7 @@ int main(void) {
       cmocka_unit_test(suppression_is_applied_to_the_whole),
       cmocka_unit_test(bad_rows_listed_in_file_order),
       cmocka_unit_test(origin_column_names_the_original_place),
+      cmocka_unit_test(origin_column_with_a_column_map),
       cmocka_unit_test(damaged_partials_are_refused),
       cmocka_unit_test(mixed_kinds_and_empty_merges),
   };

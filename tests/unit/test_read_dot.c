@@ -60,6 +60,49 @@ static void syntax_errors_name_file_and_line(void **state) {
   cp_graph_free(g);
 }
 
+/* Issue 19: whatever graph cgraph hands back, what it reports is an error; text after the
+ * graph is one; line directives do not move the lines messages name. */
+static void everything_cgraph_reports_is_an_error(void **state) {
+  (void)state;
+  cp_graph *g = NULL;
+  cp_error e = {0};
+  cp_buf chain = {0};
+  assert_int_equal(cp_buf_puts(&chain, "digraph {\n n0"), CP_OK);
+  for (int i = 1; i < 2600; i++)
+    assert_int_equal(cp_buf_printf(&chain, " -> n%d", i), CP_OK);
+  assert_int_equal(cp_buf_puts(&chain, ";\n}\n"), CP_OK);
+  assert_int_equal(read_text(chain.data, &g, &e), CP_EPARSE);
+  assert_contains(e.message, "in.gv:2: DOT parser ran out of stack (memory exhausted)");
+  assert_null(g);
+  cp_buf_free(&chain);
+  assert_int_equal(read_text("digraph { a -> b }\n\n x y z\n", &g, &e), CP_EPARSE);
+  assert_contains(e.message, "in.gv:3: DOT syntax error near 'x'");
+  assert_int_equal(read_text("digraph { a -> b }\ndigraph two { c }\n", &g, &e), CP_EPARSE);
+  assert_contains(e.message, "in.gv: a second graph ('two') after the first");
+  assert_int_equal(read_text("digraph {\n# 999 \"x.gv\"\n a -> ;\n}\n", &g, &e), CP_EPARSE);
+  assert_contains(e.message, "in.gv:3: DOT syntax error");
+  assert_null(g);
+  /* The rest of the last file is not read into the next. */
+  assert_int_equal(read_text("digraph {\n a -> b\n}\n", &g, &e), CP_OK);
+  assert_int_equal(cp_graph_transition_count(g), 1);
+  cp_graph_free(g);
+}
+
+/* Blanks and comments after the graph are fine; a '#' line inside a quoted label is text. */
+static void comments_after_the_graph_and_hash_lines_in_strings_are_kept(void **state) {
+  (void)state;
+  cp_graph *g = cp_test_load("dot-trailing-comments.gv");
+  assert_int_equal(cp_graph_transition_count(g), 1);
+  cp_graph_free(g);
+  g = NULL;
+  assert_int_equal(
+      read_text("digraph {\n a -> b [note=\"x\n# 5 y\"] /* \"\n# c */ b -> c\n}\n", &g, NULL),
+      CP_OK);
+  assert_string_equal(cp_graph_transition(g, 0)->note, "x\n# 5 y");
+  assert_int_equal(cp_graph_transition_count(g), 2);
+  cp_graph_free(g);
+}
+
 static void semantic_errors_name_the_role_or_edge(void **state) {
   (void)state;
   cp_graph *g = NULL;
@@ -97,7 +140,7 @@ static void missing_files_are_io_errors(void **state) {
   cp_error e = {0};
   assert_int_equal(cp_read_dot_file("/nonexistent/x.gv", &g, &e), CP_EIO);
   assert_contains(e.message, "/nonexistent/x.gv: cannot open");
-  assert_int_equal(cp_read_graph("graph.txt", NULL, &g, &e), CP_EINVAL);
+  assert_int_equal(cp_read_graph("graph.xml", NULL, &g, &e), CP_EINVAL);
   assert_contains(e.message, "cannot tell the format");
 }
 
@@ -151,6 +194,8 @@ int main(int argc, char **argv) {
       cmocka_unit_test(reads_roles_transitions_and_extra_attributes),
       cmocka_unit_test(a_label_of_backslash_n_means_the_id),
       cmocka_unit_test(syntax_errors_name_file_and_line),
+      cmocka_unit_test(everything_cgraph_reports_is_an_error),
+      cmocka_unit_test(comments_after_the_graph_and_hash_lines_in_strings_are_kept),
       cmocka_unit_test(semantic_errors_name_the_role_or_edge),
       cmocka_unit_test(bytes_that_are_not_utf8_text_are_refused),
       cmocka_unit_test(missing_files_are_io_errors),

@@ -69,8 +69,14 @@ static void held_and_paid_as_given(void **state) {
                          .step_cost = cost};
   assert_card(&f, &o, 2, "b\\nalready held: PMP\\nrequires: SQL");
   assert_card(&f, &o, 3, "c\\n2 months \u00b7 $7\\nalready held: pmp, Licence, sql");
-  /* A name held is the whole name: "PM" or "PMP " is not "PMP". */
-  const char *near[] = {"PM", "PMP "};
+  /* Held is the library's one rule (cp_requirement_status, cp_requirement_held): a name in
+   * any case or spacing holds it ("PMP " does), but a part of a word does not ("PM", "MP"). */
+  const char *spaced[] = {"PMP "};
+  o = (cp_render_options){.route = &f.route, .route_only = 1, .have = spaced, .n_have = 1};
+  char *held = card(&f, &o, 2);
+  assert_contains(held, "already held: PMP");
+  free(held);
+  const char *near[] = {"PM", "MP"};
   o = (cp_render_options){.route = &f.route, .route_only = 1, .have = near, .n_have = 2};
   char *c = card(&f, &o, 2);
   assert_contains(c, "to earn: PMP");

@@ -3,6 +3,7 @@
  * batch answering as each question alone. */
 #include "brute_force.h"
 #include "cp_test.h"
+#include "internal.h"
 #include "yen_oracle.h"
 
 #include <math.h>
@@ -252,6 +253,54 @@ static void a_batch_answers_as_each_question_alone(void **state) {
     fail_msg("only %zu questions from kept searches, %zu routes compared", kept, compared);
 }
 
+/*
+ * Issue 17: from a router's second question on, its strong components in Tarjan's order
+ * answer "no route" without a search. On sparse random graphs, every question it proves
+ * unreachable has no route by brute force (with a waypoint too), it proves most questions
+ * that have none, and every answer, proven or searched, plain or by the label search (k = 2,
+ * a waypoint), is brute force's.
+ */
+static void the_component_index_proves_only_what_brute_force_confirms(void **state) {
+  (void)state;
+  unsigned long long rng = 1717;
+  size_t proven = 0, none = 0, compared = 0;
+  for (int trial = 0; trial < 1500; trial++) {
+    size_t n = 2 + bf_rnd(&rng, BF_MAX_ROLES - 1);
+    cp_graph *g = bf_graph(&rng, n, bf_rnd(&rng, (unsigned)(2 * n)));
+    cp_router *r = cp_test_router(g);
+    cp_router_index(r);
+    assert_non_null(r->scc);
+    for (size_t from = 0; from < n; from++)
+      for (size_t to = 0; to < n; to++) {
+        cp_query q;
+        cp_query_init(&q, from, to, (cp_criterion)bf_rnd(&rng, CP_CRITERION_COUNT));
+        size_t via = bf_rnd(&rng, (unsigned)n);
+        q.via = &via;
+        q.n_via = bf_rnd(&rng, 3) == 0;
+        q.k = 1 + (bf_rnd(&rng, 4) == 0);
+        const bf_route *all;
+        size_t n_all = bf_routes(g, &q, &all);
+        bool proves = cp_router_proves_unreachable(r, &q);
+        if (proves && n_all)
+          fail_msg("trial %d: %zu -> %zu proven unreachable, but it has a route", trial, from, to);
+        proven += proves;
+        none += !n_all;
+        cp_route_list *l = NULL;
+        assert_int_equal(cp_route_search(r, &q, &l, NULL), CP_OK);
+        assert_int_equal(l->n, n_all < q.k ? n_all : q.k);
+        for (size_t k = 0; k < l->n; k++)
+          if (!bf_same(g, &l->routes[k], &all[k]))
+            fail_msg("trial %d: %zu -> %zu route %zu is not brute force's", trial, from, to, k);
+        compared++;
+        cp_route_list_free(l);
+      }
+    cp_router_free(r);
+    cp_graph_free(g);
+  }
+  if (none < 5000 || proven < none / 2)
+    fail_msg("%zu questions, %zu with no route, only %zu proven", compared, none, proven);
+}
+
 /* Issue 17's regression: by steps, s>a>t and s>b>t tie (2 steps); role a comes first in the
  * file, so s>a>t, whether asked alone or in a batch after s>a and s>b. */
 static void the_same_route_alone_and_after_other_questions_from_its_source(void **state) {
@@ -360,6 +409,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(plain_questions_agree_with_igraph),
       cmocka_unit_test(the_fast_path_equals_the_general_search),
       cmocka_unit_test(a_batch_answers_as_each_question_alone),
+      cmocka_unit_test(the_component_index_proves_only_what_brute_force_confirms),
       cmocka_unit_test(the_same_route_alone_and_after_other_questions_from_its_source),
       cmocka_unit_test(equal_totals_go_to_fewer_steps),
       cmocka_unit_test(a_router_answers_for_its_graph_and_credentials_held),
