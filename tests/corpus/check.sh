@@ -14,6 +14,20 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$here/run.sh" "$bin" "$work/run" >/dev/null || exit 1
+# Issue 19: every SVG and HTML document the corpus writes (files, or stdout) is well-formed
+# XML to libxml2, so a change that lets raw text into markup fails here.
+docs=0
+while IFS= read -r doc; do
+  docs=$((docs + 1))
+  xmllint --noout "$doc" 2>"$work/xml" || {
+    echo "FAIL: ${doc#"$work/run/"} is not well-formed XML: $(head -2 "$work/xml")" >&2
+    exit 1
+  }
+done < <(
+  find "$work/run" \( -name '*.svg' -o -name '*.html' \) -type f
+  grep -lE '^(<\?xml|<svg|<!DOCTYPE html)' "$work"/run/*.out
+)
+[ "$docs" -gt 50 ] || { echo "FAIL: only $docs SVG/HTML documents found to check" >&2; exit 1; }
 /usr/bin/python3 "$here/transcript.py" "$work/run" "$here/cases.txt" >"$work/transcript.txt" ||
   exit 1
 if [ $update -eq 1 ]; then
@@ -27,4 +41,5 @@ if ! diff -u "$here/expected.txt" "$work/transcript.txt" >"$work/diff"; then
     "tests/corpus/check.sh --update CAREERPATH and commit expected.txt" >&2
   exit 1
 fi
-echo "$(grep -c '^=== ' "$work/transcript.txt") command lines give the expected outputs"
+echo "$(grep -c '^=== ' "$work/transcript.txt") command lines give the expected outputs;" \
+  "$docs SVG/HTML documents are well-formed XML"
