@@ -299,8 +299,16 @@ def main():
         "## Per table",
         "",
     ]
-    with open(os.path.join(ROOT, "docs", "validation.md"), "w") as f:
-        f.write("\n".join(head + out + real).rstrip() + "\n")
+    doc = os.path.join(ROOT, "docs", "validation.md")
+    # bench/indices_check.py --write owns the section between its markers: kept as it is.
+    kept = []
+    begin, end = "<!-- indices_check.py: begin -->", "<!-- indices_check.py: end -->"
+    if os.path.exists(doc):
+        text = open(doc).read()
+        if begin in text and end in text:
+            kept = ["", text[text.index(begin):text.index(end) + len(end)]]
+    with open(doc, "w") as f:
+        f.write("\n".join(head + out + real).rstrip() + "\n" + "\n".join(kept) + ("\n" if kept else ""))
     print("docs/validation.md: %d figures differ" % bad_total)
     sys.exit(1 if bad_total else 0)
 

@@ -127,8 +127,16 @@ typedef struct cp_role {
   size_t line; /* line in the source file, 0 when unknown (DOT) */
 } cp_role;
 
-/* Bits of cp_transition.has: which weights the source gave. */
-enum { CP_HAS_MONTHS = 1u << 0, CP_HAS_COST = 1u << 1, CP_HAS_EFFORT = 1u << 2 };
+/* Bits of cp_transition.has: which weights the source gave. A transition that gives no months
+ * but a `median_months` attribute (a graph built from career histories) takes that as its
+ * months, with CP_MONTHS_MEDIAN set: routes, rankings and validation then use it, and say the
+ * figures are medians. */
+enum {
+  CP_HAS_MONTHS = 1u << 0,
+  CP_HAS_COST = 1u << 1,
+  CP_HAS_EFFORT = 1u << 2,
+  CP_MONTHS_MEDIAN = 1u << 3
+};
 
 typedef struct cp_transition {
   size_t from, to; /* role indices */
@@ -180,6 +188,9 @@ cp_status cp_graph_add_transition(cp_graph *g, size_t from, size_t to,
                                   const cp_transition_spec *spec, cp_error *err);
 
 const char *cp_graph_name(const cp_graph *g);
+/* Whether some transition's months are the median_months observed in career histories (see
+ * CP_MONTHS_MEDIAN): what reports months should then say they are medians. */
+int cp_graph_months_are_medians(const cp_graph *g);
 /* Graph-level attributes (DOT `graph [label=..., source=...]`): the value, borrowed, or NULL
  * when absent. Setting copies; fails only with CP_ENOMEM. */
 const char *cp_graph_attr(const cp_graph *g, const char *key);
@@ -396,7 +407,8 @@ typedef struct cp_graph_tables {
 } cp_graph_tables;
 
 /* Writes `g` as tables the readers take back to the same roles, transitions and catalogue
- * (numbers exactly; attributes in the order first seen). TSV cannot carry a tab, a line
+ * (numbers exactly; attributes in the order first seen; months a move took from its
+ * median_months stay in that attribute, in every format here). TSV cannot carry a tab, a line
  * end or blanks at either end of a value: CP_EINVAL naming the role or transition. */
 cp_status cp_write_graph_tables(const cp_graph *g, cp_table_format format, cp_graph_tables *out,
                                 cp_error *err);
@@ -405,6 +417,14 @@ void cp_graph_tables_free(cp_graph_tables *t);
  * transitions), which cp_read_dot_buffer reads back to the same graph. A value ending a line
  * with a backslash is CP_EINVAL. The text is malloc'd. */
 cp_status cp_write_graph_dot(const cp_graph *g, char **out, size_t *out_len, cp_error *err);
+/* `g` as GraphML (NetworkX, igraph, Gephi, yEd) or GEXF 1.2 (Gephi): roles as nodes (label,
+ * domain, level and every attribute), transitions as edges (months, cost, effort, requires,
+ * note, source and every attribute; a GEXF edge's weight is its count, else its probability,
+ * else 1), graph attributes. An attribute every value of which is a number is typed as one.
+ * The credentials catalogue is not written (DOT and the tables carry it). Text XML 1.0 cannot hold
+ * (control characters) is CP_EINVAL naming the role or transition. malloc'd. */
+cp_status cp_write_graph_graphml(const cp_graph *g, char **out, size_t *out_len, cp_error *err);
+cp_status cp_write_graph_gexf(const cp_graph *g, char **out, size_t *out_len, cp_error *err);
 
 /* ---- O*NET import (import_onet.c) -------------------------------------------------- */
 
@@ -742,6 +762,11 @@ typedef struct cp_markov {
 enum { CP_MARKOV_MAX_ROLES = 4000 };
 cp_status cp_markov_analyze(const cp_graph *g, const cp_markov_options *opt, cp_markov **out,
                             cp_error *err);
+/* The same analysis with the chain made from `flow` (one count per transition, >= 0: each
+ * role's moves divided by its total; a role with none is absorbing), as the bootstrap's
+ * replicates need. opt->normalize is not used. */
+cp_status cp_markov_analyze_flow(const cp_graph *g, const double *flow,
+                                 const cp_markov_options *opt, cp_markov **out, cp_error *err);
 void cp_markov_free(cp_markov *m);
 
 /* Sets a role's domain (communities drawn as clusters use it). CP_EINVAL for a bad index. */
@@ -749,12 +774,19 @@ cp_status cp_graph_set_role_domain(cp_graph *g, size_t role, const char *domain,
 
 /* ---- Mobility: transition graphs from career histories (mobility.c) ---------------- */
 
+/* The chain mobility build makes: the jump chain (each change of role is a move; no stays),
+ * or a chain per period, with stays: a person's role in each year (or month) they are
+ * observed, one step from each period to the next. */
+typedef enum cp_period { CP_PERIOD_NONE = 0, CP_PERIOD_YEAR, CP_PERIOD_MONTH } cp_period;
+
 typedef struct cp_mobility_options {
   size_t min_people;  /* roles and transitions seen in fewer distinct people are suppressed
                          (privacy); 0 or 1 keeps everything */
   int strict;         /* non-zero: the first bad row is the error, not a count */
   size_t memory_rows; /* rows held in memory before spilling to temporary files, by person
                          (0: 1,048,576, 32 MiB) */
+  cp_period period;   /* CP_PERIOD_NONE: the jump chain */
+  int keep_people;    /* keep what resampling people needs (cp_mobility_resample) */
   const cp_column_map *columns; /* which columns hold person, role, start, seq, end; NULL:
                                    as named */
   const char *origin_column;    /* a column naming each row's place in the original input as
@@ -767,6 +799,8 @@ typedef struct cp_mobility_role {
   size_t people;               /* distinct people who held it (head-count) */
   size_t stays;                /* stays in it: runs of one person's spells in the role */
   double median_tenure_months; /* of stays whose length is known; NaN: none (or seq data) */
+  char *label, *domain;        /* joined from a roles source (cp_mobility_join_roles); NULL */
+  int level;                   /* ... 0 when none */
 } cp_mobility_role;
 
 typedef struct cp_mobility_transition {
@@ -791,15 +825,22 @@ typedef struct cp_mobility {
   cp_mobility_transition *transitions; /* published, sorted by from then to */
   size_t n_transitions;
   size_t suppressed_roles, suppressed_transitions, suppressed_moves;
+  cp_period period;                  /* the chain's steps (CP_PERIOD_NONE: moves) */
+  size_t period_stays, period_moves; /* with a period: steps in one role, and between two */
+  struct cp_mobility_panel *panel;   /* with opt->keep_people: each person's steps */
 } cp_mobility;
 
-/* Reads career histories (CSV or TSV: header with person, role, and start (YYYY-MM or YYYY-MM-DD)
- * or seq (a number); optional end) in any row order and aggregates them: consecutive spells
- * of a person in one role are one stay; each change of role is a move. Memory grows with
- * roles and transitions, not rows (rows beyond opt->memory_rows go to temporary files).
- * Bad rows are counted (the first few listed) unless opt->strict, when the first is
- * CP_EINVAL. Person ids are hashed on reading and appear nowhere in the result. Free with
- * cp_mobility_free. */
+/* Reads career histories (CSV or TSV: header with person, role, and start (YYYY, YYYY-MM or
+ * YYYY-MM-DD; a year alone is its January) or seq (a number); optional end) in any row order
+ * and aggregates them: consecutive spells of a person in one role are one stay; each change
+ * of role is a move. With opt->period (dated histories only, else CP_EINVAL), transitions are
+ * instead the steps from each period a person is observed in to the next (docs/mobility.md):
+ * a new spell ends the one before it, a spell with no end and none after it lasts its first
+ * period, and a period with no spell breaks the chain. Memory grows with roles and
+ * transitions, not rows (rows beyond opt->memory_rows go to temporary files). Bad rows are
+ * counted (the first few listed) unless opt->strict, when the first is CP_EINVAL; a file
+ * with no valid row is CP_EINVAL. Person ids are hashed on reading and appear nowhere in the
+ * result. Free with cp_mobility_free. */
 cp_status cp_mobility_build(const char *path, const cp_mobility_options *opt, cp_mobility **out,
                             cp_error *err);
 cp_status cp_mobility_build_stream(const char *name, FILE *f, const cp_mobility_options *opt,
@@ -837,6 +878,10 @@ cp_status cp_mobility_merge_add_file(cp_mobility_merge *mg, const char *path, cp
  * CP_EINVAL when nothing was added. The merge may only be freed afterwards. */
 cp_status cp_mobility_merge_finish(cp_mobility_merge *mg, size_t min_people, cp_mobility **out,
                                    cp_error *err);
+/* CP_EINVAL naming `name` when `m` read no rows, or only bad ones (the first named): a build
+ * applies it itself; a merge's caller applies it to the finished whole (a shard with no valid
+ * row is no fault). */
+cp_status cp_mobility_check_rows(const cp_mobility *m, const char *name, cp_error *err);
 /* The partials added so far combined into one partial file's bytes (malloc'd), nothing
  * suppressed: merges can form a tree. The merge stays open. CP_EINVAL when nothing was
  * added. */
@@ -850,6 +895,110 @@ cp_status cp_mobility_write_csv(const cp_mobility *m, char **transitions, size_t
                                 char **roles, size_t *roles_len, cp_error *err);
 /* The result as a DOT graph with the same figures as attributes; malloc'd. */
 cp_status cp_mobility_write_dot(const cp_mobility *m, char **out, size_t *out_len, cp_error *err);
+/* Joins label, domain and level onto the roles built, from the roles of `ref` (a roles file
+ * read as a graph, or the built-in graph): by exact id, else by cp_graph_find_role's
+ * forgiving match when it is unique. *joined: how many roles took them. CP_ENOMEM. */
+cp_status cp_mobility_join_roles(cp_mobility *m, const cp_graph *ref, size_t *joined,
+                                 cp_error *err);
+/* The result as a graph, the same one reading its CSV back gives: roles (label, domain and
+ * level when joined; people, stays, median_tenure_months as attributes) and transition i for
+ * published transition i (count, people, probability, median_months). `name` names it. */
+cp_status cp_mobility_graph(const cp_mobility *m, const char *name, cp_graph **out, cp_error *err);
+/* Resampling people (the bootstrap): replicate `replicate` of `seed` draws as many people as
+ * were read, with replacement, and writes into counts[i] the steps they made along published
+ * transition i. The same seed and replicate give the same counts on any machine, whatever
+ * the rows' order; replicates are independent of one another. Needs opt->keep_people:
+ * CP_EINVAL without. O(people drawn + their steps). */
+cp_status cp_mobility_resample(const cp_mobility *m, unsigned long long seed, size_t replicate,
+                               double *counts, cp_error *err);
+/* The percentile interval of `v` (n values; NaN ones are left out, and v is sorted in place):
+ * the (1 - level)/2 and (1 + level)/2 quantiles, interpolated between order statistics as
+ * numpy's default. Returns how many values were not NaN; lo and hi are NaN when none. */
+size_t cp_percentile_interval(double *v, size_t n, double level, double *lo, double *hi);
+
+/* ---- Mobility tables: the transition matrix and mobility indices (matrix.c) --------- */
+
+/* The graph as a square table: cell (i, j) is the flow from role i to role j, over every
+ * transition between them (parallel ones summed), roles in graph order; a transition from a
+ * role to itself is the diagonal (people who stayed). */
+typedef struct cp_matrix {
+  size_t n;     /* roles */
+  double *cell; /* n x n, row-major */
+  int counts;   /* the cells are counts ('count' on every transition); else probabilities */
+} cp_matrix;
+
+/* The table of `g`, from `flow` (one value per transition) when not NULL, else each
+ * transition's count, else its probability. CP_ENOCRIT when the transitions carry neither on
+ * every one, CP_EINVAL (naming the edge) for a negative or non-finite value. Free with
+ * cp_matrix_free. O(roles^2 + transitions). */
+cp_status cp_graph_matrix(const cp_graph *g, const double *flow, cp_matrix **out, cp_error *err);
+void cp_matrix_free(cp_matrix *m);
+
+typedef enum cp_cells {
+  CP_CELLS_COUNT = 0, /* the cells as they are */
+  CP_CELLS_ROW,       /* share of the row: outflow, where the people of a role went */
+  CP_CELLS_COLUMN,    /* share of the column: inflow, where the people in a role came from */
+  CP_CELLS_TOTAL      /* share of the whole table */
+} cp_cells;
+/* The cells as `kind` into out (n x n). Without `diagonal` the stays are left out: their
+ * cells are NaN and shares are among movers. A row (column, table) with no flow gives NaN. */
+void cp_matrix_view(const cp_matrix *m, cp_cells kind, int diagonal, double *out);
+
+/* A 2 x 2 table of origins from[0], from[1] and destinations to[0], to[1] (role indices):
+ * log(n00 n11 / (n01 n10)), the log odds of staying against exchanging when the origins are
+ * the destinations. */
+typedef struct cp_odds {
+  size_t from[2], to[2];
+  double log_odds; /* NaN when a cell is 0 */
+  double se;       /* sqrt(sum of 1 / n): with counts only; NaN otherwise */
+} cp_odds;
+
+/* Degenerate figures: each is still given, with one of these bits set (docs/indices.md). */
+enum {
+  CP_WARN_NO_STAYS = 1u << 0,       /* no diagonal at all (a jump chain): immobility is 0 */
+  CP_WARN_EMPTY_ROWS = 1u << 1,     /* roles no flow leaves, taken as absorbing */
+  CP_WARN_NOT_UNIQUE = 1u << 2,     /* the stationary distribution is not unique */
+  CP_WARN_ZERO_CELL = 1u << 3,      /* an odds ratio has a zero cell */
+  CP_WARN_NO_COUNTS = 1u << 4,      /* probabilities only: no shares of people */
+  CP_WARN_COMPLETE = 1u << 5,       /* every role moves to every other (density 1) */
+  CP_WARN_WEAK_MODULARITY = 1u << 6 /* modularity below CP_WEAK_MODULARITY */
+};
+/* Below this, a partition's modularity says the communities are no better than chance. */
+#define CP_WEAK_MODULARITY 0.05
+
+/* Mobility indices of a table (docs/indices.md gives each formula and its reference). P is
+ * the table with each row divided by its total (a row with no flow: the role keeps whoever
+ * reaches it, P_ii = 1). */
+typedef struct cp_indices {
+  size_t n;
+  double people;       /* the table's total; NaN when the cells are probabilities */
+  double immobility;   /* trace / total (Glass 1954: 0.417); NaN without counts */
+  double mobility;     /* 1 - immobility */
+  double shorrocks;    /* (n - trace P) / (n - 1) (Shorrocks 1978) */
+  double prais;        /* (n - trace P) / n: the mean of prais_state */
+  double *prais_state; /* per role, 1 - P_ii (Prais 1955) */
+  double bartholomew;  /* sum_i pi_i sum_j P_ij |r_i - r_j|, pi the stationary distribution,
+                          r the role's level (levels) or its place in the graph */
+  int levels;          /* every role has a level: up/down/lateral below, r by level */
+  double upward, downward, lateral, immobile; /* shares of people moving to a higher level, a
+                                                 lower one, another role of the same level,
+                                                 or staying; NaN without levels or counts */
+  cp_odds *odds;
+  size_t n_odds;
+  unsigned warnings; /* CP_WARN_* */
+} cp_indices;
+
+/* The indices of `m` (roles and levels from `g`, which it was made from), with the log odds
+ * ratios of `odds` (n_odds requests: from and to set; the rest is filled). CP_EINVAL for a
+ * table of fewer than 2 roles or a role index out of range. Free with cp_indices_free.
+ * O(n^3) for the stationary distribution. */
+cp_status cp_matrix_indices(const cp_matrix *m, const cp_graph *g, const cp_odds *odds,
+                            size_t n_odds, cp_indices **out, cp_error *err);
+void cp_indices_free(cp_indices *x);
+
+/* Whether every ordered pair of two different roles is a move (density 1): density,
+ * reciprocity and clustering are then 1 and betweenness 0 by construction. */
+int cp_graph_is_complete(const cp_graph *g);
 
 /* ---- Rendering -------------------------------------------------------------------- */
 

@@ -1,4 +1,5 @@
 /* cmd_communities.c: `careerpath communities`: clusters of roles people move among. */
+#include "boot.h"
 #include "groups.h"
 #include "json_out.h"
 
@@ -35,7 +36,10 @@ static int communities_compute(cp_cli_run *x, void *state) {
   communities_state *s = state;
   cp_error e = {0};
   cp_status st = cp_graph_communities(x->g, s->method, &s->member, &s->k, &s->modularity, &e);
-  return cp_cli_status(&x->c, st, &e);
+  int code = cp_cli_status(&x->c, st, &e);
+  if (!code && s->modularity < CP_WEAK_MODULARITY)
+    cp_cli_warnings(&x->c, CP_WARN_WEAK_MODULARITY);
+  return code;
 }
 
 static int present_text(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {

@@ -1,4 +1,5 @@
 /* cmd_markov.c: `careerpath markov`: the graph as a Markov chain. */
+#include "boot.h"
 #include "groups.h"
 #include "json_out.h"
 
@@ -11,7 +12,11 @@ typedef struct markov_state {
   const char *step; /* what one step of the chain is ("year"), or NULL */
   cp_markov_options mo;
   cp_markov *m;
+  cp_cli_boot boot; /* per role: stationary, and with --to reach, steps, months (F_*) */
 } markov_state;
+
+/* The figures resampled, a block of n (one per role) each. */
+enum { F_STATIONARY, F_CLASS_STATIONARY, F_REACH, F_STEPS, F_MONTHS, F_COUNT };
 
 #define OWN(field) offsetof(markov_state, field)
 
@@ -44,6 +49,32 @@ static const cp_cli_option opt_step = {
 };
 static const cp_cli_option *const options[] = {&opt_to, &opt_normalize, &opt_step, NULL};
 
+/* Figure f of role i (NaN: not defined). */
+static double figure(const markov_state *s, const cp_markov *m, size_t f, size_t i) {
+  switch (f) {
+  case F_STATIONARY: return m->stationary ? m->stationary[i] : NAN;
+  case F_CLASS_STATIONARY: return m->class_stationary[i];
+  case F_REACH: return s->to ? m->reach_probability[i] : NAN;
+  case F_STEPS: return s->to ? m->expected_steps[i] : NAN;
+  default: return s->to && m->expected_months ? m->expected_months[i] : NAN;
+  }
+}
+
+/* One replicate: the chain from its counts, solved as the whole sample was. */
+static int replicate(cp_cli_run *x, void *state, const double *counts, double *out) {
+  markov_state *s = state;
+  cp_markov *m = NULL;
+  cp_error e = {0};
+  cp_status st = cp_markov_analyze_flow(x->g, counts, &s->mo, &m, &e);
+  if (st)
+    return cp_cli_status(&x->c, st, &e);
+  for (size_t f = 0; f < F_COUNT; f++)
+    for (size_t i = 0; i < m->n; i++)
+      out[f * m->n + i] = figure(s, m, f, i);
+  cp_markov_free(m);
+  return CP_EXIT_OK;
+}
+
 static int markov_compute(cp_cli_run *x, void *state) {
   markov_state *s = state;
   cp_error e = {0};
@@ -54,31 +85,48 @@ static int markov_compute(cp_cli_run *x, void *state) {
   }
   if (!st)
     st = cp_markov_analyze(x->g, &s->mo, &s->m, &e);
-  return cp_cli_status(&x->c, st, &e);
+  int code = cp_cli_status(&x->c, st, &e);
+  if (code)
+    return code;
+  if (!s->m->stationary)
+    cp_cli_warnings(&x->c, CP_WARN_NOT_UNIQUE);
+  return cp_cli_bootstrap(x, s, F_COUNT * s->m->n, replicate, &s->boot);
+}
+
+static const char *const key[F_COUNT] = {"stationary", "class_stationary", "reach_probability",
+                                         "expected_steps", "expected_months"};
+
+/* The figures reported: the stationary ones, and with --to those about reaching it. */
+static size_t n_figures(const markov_state *s) { return s->to ? F_COUNT : F_REACH; }
+
+/* The text table's columns: one stationary column (the chain's, else each closed class's
+ * own), then with --to those about reaching it. */
+static size_t text_columns(const markov_state *s) { return s->to ? 4 : 1; }
+static size_t text_figure(const markov_state *s, size_t k) {
+  return k ? F_REACH + k - 1 : s->m->stationary ? F_STATIONARY : F_CLASS_STATIONARY;
 }
 
 static json_t *state_json(const cp_graph *g, const markov_state *s, size_t i) {
-  const cp_markov *m = s->m;
   json_t *r = json_object();
   json_object_set_new(r, "role", json_string(cp_graph_role(g, i)->id));
-  json_object_set_new(r, "stationary",
-                      m->stationary ? cp_cli_json_number(m->stationary[i]) : json_null());
-  json_object_set_new(
-      r, "closed_class",
-      m->closed_class[i] == SIZE_MAX ? json_null() : json_integer((json_int_t)m->closed_class[i]));
-  json_object_set_new(r, "class_stationary", cp_cli_json_number(m->class_stationary[i]));
-  if (s->to) {
-    json_object_set_new(r, "reach_probability", cp_cli_json_number(m->reach_probability[i]));
-    json_object_set_new(r, "expected_steps", cp_cli_json_number(m->expected_steps[i]));
-    json_object_set_new(r, "expected_months",
-                        m->expected_months ? cp_cli_json_number(m->expected_months[i])
-                                           : json_null());
+  for (size_t f = 0; f < n_figures(s); f++) {
+    json_object_set_new(r, key[f], cp_cli_json_number(figure(s, s->m, f, i)));
+    if (cp_cli_boot_on(&s->boot)) {
+      char name[64];
+      snprintf(name, sizeof name, "%s_interval", key[f]);
+      json_object_set_new(r, name, cp_cli_boot_interval_json(&s->boot, f * s->m->n + i));
+    }
+    if (f == F_STATIONARY)
+      json_object_set_new(r, "closed_class",
+                          s->m->closed_class[i] == SIZE_MAX
+                              ? json_null()
+                              : json_integer((json_int_t)s->m->closed_class[i]));
   }
   return r;
 }
 
-static int present_json(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
-  (void)f;
+static int present_json(cp_cli_run *x, const void *state, cp_out_format format, FILE *out) {
+  (void)format;
   const markov_state *s = state;
   const cp_markov *m = s->m;
   json_t *o = json_object(), *rows = json_array();
@@ -92,29 +140,34 @@ static int present_json(cp_cli_run *x, const void *state, cp_out_format f, FILE 
   json_object_set_new(o, "target",
                       s->to ? json_string(cp_graph_role(x->g, s->mo.target)->id) : json_null());
   json_object_set_new(o, "step", s->step ? json_string(s->step) : json_null());
+  if (cp_cli_boot_on(&s->boot))
+    json_object_set_new(o, "bootstrap", cp_cli_boot_json(x, &s->boot));
   for (size_t i = 0; i < m->n; i++)
     json_array_append_new(rows, state_json(x->g, s, i));
   json_object_set_new(o, "states", rows);
   return cp_cli_json_write(&x->c, out, o, 15, "the output");
 }
 
-static int present_csv(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
-  (void)f;
+static int present_csv(cp_cli_run *x, const void *state, cp_out_format format, FILE *out) {
+  (void)format;
   const markov_state *s = state;
   const cp_markov *m = s->m;
-  bool to = s->to != NULL;
-  fputs(to ? "role,stationary,class_stationary,reach_probability,expected_steps,expected_months\n"
-           : "role,stationary,class_stationary\n",
-        out);
+  size_t figures = n_figures(s);
+  bool boot = cp_cli_boot_on(&s->boot);
+  fputs("role", out);
+  for (size_t f = 0; f < figures; f++)
+    fprintf(out, boot ? ",%s,%s_lower,%s_upper" : ",%s", key[f], key[f], key[f]);
+  fputc('\n', out);
   for (size_t i = 0; i < m->n; i++) {
     cp_csv_write_field(out, cp_graph_role(x->g, i)->id);
-    double v[5] = {m->stationary ? m->stationary[i] : NAN, m->class_stationary[i],
-                   to ? m->reach_probability[i] : NAN, to ? m->expected_steps[i] : NAN,
-                   to && m->expected_months ? m->expected_months[i] : NAN};
-    for (size_t k = 0; k < (to ? 5u : 2u); k++) {
-      fputc(',', out);
-      if (!isnan(v[k]))
-        fprintf(out, "%.15g", v[k]);
+    for (size_t f = 0; f < figures; f++) {
+      double v[3] = {figure(s, m, f, i), boot ? s->boot.lo[f * m->n + i] : NAN,
+                     boot ? s->boot.hi[f * m->n + i] : NAN};
+      for (size_t k = 0; k < (boot ? 3u : 1u); k++) {
+        fputc(',', out);
+        if (!isnan(v[k]))
+          fprintf(out, "%.15g", v[k]);
+      }
     }
     fputc('\n', out);
   }
@@ -152,16 +205,36 @@ static void summary_text(FILE *out, const cp_graph *g, const markov_state *s) {
             "%ss to reach it for those who do (conditional on reaching)%s\n",
             cp_graph_role(g, s->mo.target)->label, s->step ? s->step : "step",
             s->step ? s->step : "step",
-            m->expected_months ? ""
-                               : "; expected months unknown: some move on the way carries no "
-                                 "median_months or months");
+            !m->expected_months ? "; expected months unknown: some move on the way carries no "
+                                  "median_months or months"
+            : cp_graph_months_are_medians(g)
+                ? "; E[months] adds up the median months observed before each move: a sum of "
+                  "medians, not a median"
+                : "");
 }
 
-static int present_text(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
-  (void)f;
+/* Under a role's figures: each one's interval, in its column. */
+static void text_intervals(FILE *out, const markov_state *s, size_t i) {
+  fprintf(out, "  %-34s", "");
+  for (size_t k = 0; k < text_columns(s); k++) {
+    size_t f = text_figure(s, k);
+    double lo = s->boot.lo[f * s->m->n + i], hi = s->boot.hi[f * s->m->n + i];
+    char cell[64] = "-";
+    if (!isnan(lo))
+      snprintf(cell, sizeof cell, "%.3g-%.3g", lo, hi);
+    fprintf(out, " %12s", cell);
+  }
+  fputc('\n', out);
+}
+
+static int present_text(cp_cli_run *x, const void *state, cp_out_format format, FILE *out) {
+  (void)format;
   const markov_state *s = state;
   const cp_markov *m = s->m;
   summary_text(out, x->g, s);
+  if (cp_cli_boot_on(&s->boot))
+    fprintf(out, "%d%% intervals below each role (%zu replicates resampling people, seed %llu)\n",
+            CP_CLI_BOOT_LEVEL_PERCENT, s->boot.replicates, x->args.hist.seed);
   char steps[32];
   snprintf(steps, sizeof steps, "E[%ss]", s->step ? s->step : "step");
   fprintf(out, "  %-34s %12s", "role", "stationary");
@@ -170,18 +243,20 @@ static int present_text(cp_cli_run *x, const void *state, cp_out_format f, FILE 
   fputc('\n', out);
   for (size_t i = 0; i < m->n; i++) {
     fprintf(out, "  %-34.34s", cp_graph_role(x->g, i)->label);
-    print_value(out, m->stationary ? m->stationary[i] : m->class_stationary[i]);
-    if (s->to) {
-      print_value(out, m->reach_probability[i]);
-      print_value(out, m->expected_steps[i]);
-      print_value(out, m->expected_months ? m->expected_months[i] : NAN);
-    }
+    for (size_t k = 0; k < text_columns(s); k++)
+      print_value(out, figure(s, m, text_figure(s, k), i));
     fputc('\n', out);
+    if (cp_cli_boot_on(&s->boot))
+      text_intervals(out, s, i);
   }
   return CP_EXIT_OK;
 }
 
-static void markov_release(void *state) { cp_markov_free(((markov_state *)state)->m); }
+static void markov_release(void *state) {
+  markov_state *s = state;
+  cp_markov_free(s->m);
+  cp_cli_boot_free(&s->boot);
+}
 
 const cp_cli_command cp_cmd_markov = {
     .name = "markov",
@@ -200,9 +275,15 @@ const cp_cli_command cp_cmd_markov = {
         "one closed class; with several, each closed class's own. With --to ROLE, per role: the\n"
         "probability of ever reaching ROLE, the expected number of steps to reach it given that\n"
         "it is reached (conditional on reaching: walkers that never reach it do not count), and\n"
-        "the expected months when every move on the way carries median_months (or months).\n"
-        "A step is one observation period of the data (a year for annual flows: --step year).",
-    .groups = CP_GROUP_OUTPUT | CP_GROUP_GRAPH,
+        "the expected months when every move on the way carries median_months (or months); from\n"
+        "a graph built from histories those are medians, summed along the way, and the output\n"
+        "says so. A step is one observation period of the data (a year for annual flows: --step\n"
+        "year).\n"
+        "\n"
+        "With --histories FILE the chain is built from career histories in memory, and\n"
+        "--bootstrap N --seed S resamples their people: every figure gets a 95% percentile\n"
+        "interval, the same for the same seed.",
+    .groups = CP_GROUP_OUTPUT | CP_GROUP_GRAPH | CP_GROUP_HISTORIES,
     .options = options,
     .notes = "Roles are solved densely: up to 4000.",
     .exit_codes = "0 done, 2 usage error, 3 bad input (no probabilities or counts, rows not "

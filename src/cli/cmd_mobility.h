@@ -11,7 +11,7 @@
 #define CP_CLI_MIN_PEOPLE_UNSET SIZE_MAX
 
 typedef struct mobility_state {
-  const char *input, *format_name, *roles_out;
+  const char *input, *format_name, *roles_out, *join;
   char *roles_path; /* roles.csv beside -o, when that is where the roles go */
   cp_mobility_options o;
   int partial;         /* build --partial: the partial file's bytes, not a graph */
@@ -20,10 +20,11 @@ typedef struct mobility_state {
   char **parts; /* merge: the partial files (borrowed from argv) */
   size_t n_parts;
   cp_mobility *m;
+  size_t joined; /* roles that took a label, domain and level from --roles */
 } mobility_state;
 
 extern const cp_cli_option cp_opt_mobility_format, cp_opt_mobility_roles_out,
-    cp_opt_mobility_min_people;
+    cp_opt_mobility_min_people, cp_opt_mobility_join;
 
 void cp_cli_mobility_init(cp_cli_run *x, void *state);
 /* The format (--format, else -o's name) and the roles file, declared before any work; with
@@ -37,5 +38,9 @@ void cp_cli_mobility_report(const cp_cli *c, const cp_mobility *m);
  * partial's bytes. */
 int cp_cli_mobility_present(cp_cli_run *x, const void *state, cp_out_format f, FILE *out);
 void cp_cli_mobility_release(void *state);
+/* --roles: label, domain and level joined onto s->m, and a line saying how many took them. */
+int cp_cli_mobility_join(cp_cli_run *x, mobility_state *s);
+/* Names every file written (the `written` step). */
+void cp_cli_mobility_written(cp_cli_run *x, const void *state);
 
 #endif /* CP_CLI_CMD_MOBILITY_H */

@@ -12,9 +12,13 @@ static const cp_cli_option opt_partial = {
     .set = cp_cli_set_flag,
     .offset = offsetof(mobility_state, partial),
 };
-static const cp_cli_option *const options[] = {
-    &cp_opt_output, &cp_opt_mobility_format,     &cp_opt_mobility_roles_out,
-    &opt_partial,   &cp_opt_mobility_min_people, NULL};
+static const cp_cli_option *const options[] = {&cp_opt_output,
+                                               &cp_opt_mobility_format,
+                                               &cp_opt_mobility_roles_out,
+                                               &opt_partial,
+                                               &cp_opt_mobility_join,
+                                               &cp_opt_mobility_min_people,
+                                               NULL};
 
 static int merge_operands(cp_cli_run *x, void *state, char **operands, size_t n) {
   mobility_state *s = state;
@@ -40,12 +44,15 @@ static int merge_compute(cp_cli_run *x, void *state) {
     st = s->partial ? cp_mobility_merge_write_partial(mg, &s->partial_bytes, &s->partial_len, &e)
                     : cp_mobility_merge_finish(mg, s->o.min_people, &s->m, &e);
   cp_mobility_merge_free(mg);
+  /* As one build: nothing to publish is an error, judged on the whole. */
+  if (!st && !s->partial)
+    st = cp_mobility_check_rows(s->m, "the partials' histories", &e);
   if (st)
     return cp_cli_status(&x->c, st, &e);
   if (s->partial)
     return cp_cli_mobility_report_partial(x, s);
   cp_cli_mobility_report(&x->c, s->m);
-  return CP_EXIT_OK;
+  return s->join ? cp_cli_mobility_join(x, s) : CP_EXIT_OK;
 }
 
 const cp_cli_command cp_cmd_mobility_merge = {
@@ -74,11 +81,14 @@ const cp_cli_command cp_cmd_mobility_merge = {
                   "could not be written, 5 internal error.",
     .what = "the graph",
     .default_format = CP_OUT_CSV,
-    .present = {[CP_OUT_CSV] = cp_cli_mobility_present, [CP_OUT_DOT] = cp_cli_mobility_present},
+    .present = {[CP_OUT_CSV] = cp_cli_mobility_present,
+                [CP_OUT_DOT] = cp_cli_mobility_present,
+                [CP_OUT_GRAPHML] = cp_cli_mobility_present},
     .state_size = sizeof(mobility_state),
     .init = cp_cli_mobility_init,
     .operands = merge_operands,
     .check = cp_cli_mobility_check,
     .compute = merge_compute,
     .release = cp_cli_mobility_release,
+    .written = cp_cli_mobility_written,
 };

@@ -1,4 +1,5 @@
 /* cmd_stats.c: `careerpath stats`: network measures of a career graph. */
+#include "boot.h"
 #include "groups.h"
 #include "json_out.h"
 
@@ -156,7 +157,10 @@ typedef struct stats_state {
 
 static int stats_compute(cp_cli_run *x, void *state) {
   cp_error e = {0};
-  return cp_cli_status(&x->c, cp_graph_stats(x->g, &((stats_state *)state)->stats, &e), &e);
+  int code = cp_cli_status(&x->c, cp_graph_stats(x->g, &((stats_state *)state)->stats, &e), &e);
+  if (!code && cp_graph_is_complete(x->g))
+    cp_cli_warnings(&x->c, CP_WARN_COMPLETE);
+  return code;
 }
 
 static int present_text(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {

@@ -56,7 +56,10 @@ static void print_text(FILE *f, const cp_graph *g, const cp_summary *s) {
   for (int c = CP_BY_MONTHS; c < CP_CRITERION_COUNT; c++) {
     const char *name = cp_criterion_name((cp_criterion)c);
     if (s->missing[c] == 0)
-      fprintf(f, "; %s on all", name);
+      fprintf(f, "; %s on all%s", name,
+              c == CP_BY_MONTHS && cp_graph_months_are_medians(g)
+                  ? " (median_months observed in career histories)"
+                  : "");
     else if (s->missing[c] == s->n_transitions)
       fprintf(f, "; no %s", name);
     else

@@ -5,6 +5,7 @@
 
 #include "careerpath.h"
 #include "format.h"
+#include "histories.h"
 #include "opt.h"
 #include "report.h"
 #include "request.h"
@@ -25,6 +26,7 @@ typedef struct cp_cli_args {
   cp_cli_request rq;        /* --from, --to, --by, limits, --have, --k, --via, --pareto */
   const char *have_file;    /* --have-file */
   const char *batch;        /* --batch */
+  cp_cli_histories hist;    /* --histories, --period, --min-people, --bootstrap, --seed */
 } cp_cli_args;
 
 /* A further file written together with the main output (mobility build's roles). */
@@ -65,14 +67,15 @@ typedef int (*cp_cli_present_fn)(cp_cli_run *x, const void *state, cp_out_format
 
 /* Option groups, declared once each (groups.h). */
 enum cp_cli_group {
-  CP_GROUP_OUTPUT = 1u << 0,   /* --format, -o */
-  CP_GROUP_GRAPH = 1u << 1,    /* the GRAPH operand, --roles, --columns, --role-columns; the
-                                  driver loads the graph */
-  CP_GROUP_QUESTION = 1u << 2, /* --from, --to, --by (criterion or trade-off) */
-  CP_GROUP_LIMITS = 1u << 3,   /* --within, --budget, --max-*, --avoid, --avoid-domain */
-  CP_GROUP_HELD = 1u << 4,     /* --have, --have-file */
-  CP_GROUP_BATCH = 1u << 5,    /* --batch */
-  CP_GROUP_HELP = 1u << 6,     /* -h, --help: every command takes it, whatever its groups */
+  CP_GROUP_OUTPUT = 1u << 0,    /* --format, -o */
+  CP_GROUP_GRAPH = 1u << 1,     /* the GRAPH operand, --roles, --columns, --role-columns; the
+                                   driver loads the graph */
+  CP_GROUP_QUESTION = 1u << 2,  /* --from, --to, --by (criterion or trade-off) */
+  CP_GROUP_LIMITS = 1u << 3,    /* --within, --budget, --max-*, --avoid, --avoid-domain */
+  CP_GROUP_HELD = 1u << 4,      /* --have, --have-file */
+  CP_GROUP_BATCH = 1u << 5,     /* --batch */
+  CP_GROUP_HELP = 1u << 6,      /* -h, --help: every command takes it, whatever its groups */
+  CP_GROUP_HISTORIES = 1u << 7, /* --histories (in place of GRAPH), --period, --bootstrap... */
 };
 
 typedef enum cp_cli_section { CP_SECTION_COMMANDS, CP_SECTION_RESEARCH } cp_cli_section;
@@ -104,6 +107,9 @@ typedef struct cp_cli_command {
    * for the run to end with once the output is written. */
   int (*compute)(cp_cli_run *x, void *state);
   void (*release)(void *state);
+  /* After every file was written: what a command says about them (mobility build names
+   * its files). NULL: nothing. */
+  void (*written)(cp_cli_run *x, const void *state);
 } cp_cli_command;
 
 /* ---- what a command's functions may ask of their run (command.c) ---- */

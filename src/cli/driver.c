@@ -1,5 +1,6 @@
 /* driver.c: runs one command of the table: parse its options, check them, protect its
  * inputs, load the graph, compute, present in the chosen format and write atomically. */
+#include "boot.h"
 #include "cli.h"
 #include "command.h"
 #include "groups.h"
@@ -34,6 +35,7 @@ static void run_end(cp_cli_run *x, void *state) {
   for (size_t i = 0; i < x->n_companions; i++)
     free(x->companion[i].data);
   cp_cli_inputs_free(&x->inputs);
+  cp_mobility_free(x->args.hist.m);
   cp_router_free(x->own_router);
   cp_graph_free(x->own_graph);
   free(x->have_text);
@@ -119,6 +121,8 @@ static int load_graph(cp_cli_run *x) {
   const char *path = x->args.graph_path, *roles = x->args.roles;
   if (!(x->cmd->groups & CP_GROUP_GRAPH) || x->g)
     return CP_EXIT_OK;
+  if (x->args.hist.path)
+    return cp_cli_histories_load(x);
   if (!path && (roles || x->args.columns || x->args.role_columns))
     return cp_cli_fail(&x->c, CP_EXIT_USAGE,
                        "%s goes with a table graph (CSV or TSV) given as GRAPH",
@@ -188,12 +192,16 @@ static int present_and_write(cp_cli_run *x, void *state) {
 /* Everything after parsing. */
 static int execute(cp_cli_run *x, void *state) {
   int code;
-  if ((x->cmd->check && (code = x->cmd->check(x, state))) || (code = read_have_file(x)))
+  if ((x->cmd->check && (code = x->cmd->check(x, state))) ||
+      ((x->cmd->groups & CP_GROUP_HISTORIES) && (code = cp_cli_histories_check(x))) ||
+      (code = read_have_file(x)))
     return code;
   register_inputs(x, state);
   if ((code = protect_inputs(x)) || (code = load_graph(x)) || (code = x->cmd->compute(x, state)) ||
       (code = present_and_write(x, state)))
     return code;
+  if (x->cmd->written)
+    x->cmd->written(x, state);
   return x->code;
 }
 

@@ -2,7 +2,9 @@
  * held, batch, help), each option declared once, and the setters options use. */
 #include "groups.h"
 
+#include <errno.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define SHARED(field) offsetof(cp_cli_args, field)
@@ -50,6 +52,34 @@ int cp_cli_parse_method(const cp_cli *c, const char *text, cp_community_method *
     *out = CP_COMMUNITY_LOUVAIN;
   else
     return cp_cli_fail(c, CP_EXIT_USAGE, "unknown method '%s' (choose leiden or louvain)", text);
+  return CP_EXIT_OK;
+}
+
+int cp_cli_parse_period(const cp_cli *c, const char *text, cp_period *out) {
+  if (!strcmp(text, "year"))
+    *out = CP_PERIOD_YEAR;
+  else if (!strcmp(text, "month"))
+    *out = CP_PERIOD_MONTH;
+  else
+    return cp_cli_fail(c, CP_EXIT_USAGE, "unknown period '%s' (choose year or month)", text);
+  return CP_EXIT_OK;
+}
+
+static int set_period(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  (void)o;
+  return cp_cli_parse_period(&x->c, value, dst);
+}
+
+/* A seed: any whole number from 0 to 2^64 - 1. */
+static int set_seed(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  (void)o, (void)dst;
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(value, &end, 10);
+  if (!*value || *end || errno || *value == '-')
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE, "--seed '%s' is not a whole number from 0", value);
+  x->args.hist.seed = v;
+  x->args.hist.seed_given = true;
   return CP_EXIT_OK;
 }
 
@@ -316,6 +346,57 @@ const cp_cli_option cp_opt_help = {
     .flags = CP_OPT_HELP,
 };
 
+static const cp_cli_option opt_histories = {
+    .name = "histories",
+    .value = "FILE",
+    .help = "career histories (as 'careerpath mobility build' reads them) to build the graph "
+            "from, in place of GRAPH; needed by --bootstrap",
+    .heading = CP_HEAD_INPUT,
+    .set = cp_cli_set_string,
+    .offset = SHARED(hist.path),
+    .flags = CP_OPT_SHARED | CP_OPT_READS,
+    .complete = "@file",
+};
+static const cp_cli_option opt_period = {
+    .name = "period",
+    .value = "year|month",
+    .help = "with --histories: a chain per year or month, with stays (default: moves only, as "
+            "mobility build)",
+    .heading = CP_HEAD_INPUT,
+    .set = set_period,
+    .offset = SHARED(hist.period),
+    .flags = CP_OPT_SHARED,
+    .complete = "year month",
+};
+static const cp_cli_option opt_min_people = {
+    .name = "min-people",
+    .value = "K",
+    .help = "with --histories: leave out roles and moves seen in fewer than K people (default "
+            "5, as mobility build)",
+    .heading = CP_HEAD_INPUT,
+    .set = cp_cli_set_count,
+    .offset = SHARED(hist.min_people),
+    .flags = CP_OPT_SHARED,
+};
+static const cp_cli_option opt_bootstrap = {
+    .name = "bootstrap",
+    .value = "N",
+    .help = "with --histories: N replicates resampling people with replacement; each figure "
+            "gets its 95% percentile interval",
+    .heading = CP_HEAD_INPUT,
+    .set = cp_cli_set_count,
+    .offset = SHARED(hist.replicates),
+    .flags = CP_OPT_SHARED,
+};
+static const cp_cli_option opt_seed = {
+    .name = "seed",
+    .value = "S",
+    .help = "the bootstrap's seed (default 1): the same seed gives the same intervals",
+    .heading = CP_HEAD_INPUT,
+    .set = set_seed,
+    .flags = CP_OPT_SHARED,
+};
+
 /* ---- the groups ---- */
 
 static const cp_cli_option *const output_group[] = {&cp_opt_format, &cp_opt_output, NULL};
@@ -328,6 +409,8 @@ static const cp_cli_option *const limits_group[] = {
 static const cp_cli_option *const held_group[] = {&opt_have, &opt_have_file, NULL};
 static const cp_cli_option *const batch_group[] = {&opt_batch, NULL};
 static const cp_cli_option *const help_group[] = {&cp_opt_help, NULL};
+static const cp_cli_option *const histories_group[] = {&opt_histories, &opt_period, &opt_min_people,
+                                                       &opt_bootstrap, &opt_seed,   NULL};
 
 const cp_cli_option *const *cp_cli_group_options(unsigned group) {
   switch (group) {
@@ -338,6 +421,7 @@ const cp_cli_option *const *cp_cli_group_options(unsigned group) {
   case CP_GROUP_HELD: return held_group;
   case CP_GROUP_BATCH: return batch_group;
   case CP_GROUP_HELP: return help_group;
+  case CP_GROUP_HISTORIES: return histories_group;
   default: return NULL;
   }
 }
@@ -349,7 +433,8 @@ static void add_all(cp_cli_optset *set, const cp_cli_option *const *opts) {
 
 void cp_cli_options_of(const cp_cli_command *cmd, cp_cli_optset *set) {
   static const unsigned order[] = {CP_GROUP_QUESTION, CP_GROUP_LIMITS, CP_GROUP_HELD,
-                                   CP_GROUP_BATCH,    CP_GROUP_OUTPUT, CP_GROUP_GRAPH};
+                                   CP_GROUP_BATCH,    CP_GROUP_OUTPUT, CP_GROUP_GRAPH,
+                                   CP_GROUP_HISTORIES};
   set->n = 0;
   for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
     if (cmd->groups & order[i])

@@ -34,6 +34,9 @@ typedef struct cp_cli_criterion_choice {
 /* A criterion name into a cp_cli_criterion_choice; for --by where trade-offs make no sense. */
 int cp_cli_set_criterion(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value);
 
+/* --period's value: "year" or "month"; a usage error otherwise. */
+int cp_cli_parse_period(const cp_cli *c, const char *text, cp_period *out);
+
 /* Parses a community method name (leiden, louvain); a usage error otherwise. */
 int cp_cli_parse_method(const cp_cli *c, const char *text, cp_community_method *out);
 

@@ -186,6 +186,10 @@ void cp_cli_route_text(FILE *f, const cp_router *router, const cp_cli_answer *a,
   if (number)
     fprintf(f, " (hardest step: %s)", hardest(router, a, r));
   fputc('\n', f);
+  if (cp_graph_months_are_medians(cp_router_graph(router))) /* say what the months are */
+    fputs("  (months: the median time in a role before each move, observed in career "
+          "histories)\n",
+          f);
   cp_cli_pay_text(f, cp_router_graph(router), r, rq->sources);
 }
 

@@ -280,6 +280,24 @@ static cp_status check_weight(const cp_graph *g, size_t from, size_t to, const c
   return CP_OK;
 }
 
+/* The one place a move's months are read from its median_months (a graph built from career
+ * histories): only when the source gives no months of its own, and marked, so that what
+ * reports the figure can say it is a median. */
+static void months_from_median(cp_transition *t) {
+  double v;
+  if ((t->has & CP_HAS_MONTHS) || !cp_transition_number(t, "median_months", &v) || v < 0)
+    return;
+  t->months = v;
+  t->has |= CP_HAS_MONTHS | CP_MONTHS_MEDIAN;
+}
+
+int cp_graph_months_are_medians(const cp_graph *g) {
+  for (size_t i = 0; i < g->n_transitions; i++)
+    if (g->transitions[i].has & CP_MONTHS_MEDIAN)
+      return 1;
+  return 0;
+}
+
 cp_status cp_graph_add_transition(cp_graph *g, size_t from, size_t to,
                                   const cp_transition_spec *spec, cp_error *err) {
   cp_status st = CP_OK;
@@ -344,6 +362,7 @@ cp_status cp_graph_add_transition(cp_graph *g, size_t from, size_t to,
     if (set_attr(&t.attrs, &t.n_attrs, spec->attrs[i].key, spec->attrs[i].value) != CP_OK)
       goto nomem;
   }
+  months_from_median(&t);
   g->transitions[g->n_transitions++] = t;
   return CP_OK;
 nomem:

@@ -289,6 +289,42 @@ void cp_scratch_free(cp_scratch *s);
  * the source gave none). */
 double cp_transition_weight(const cp_transition *t, cp_criterion by);
 
+/* ---- resample.c: each person's steps, for the bootstrap ---- */
+/* Built person by person while histories are read (mobility.c), then finished into the
+ * published transitions' terms. */
+typedef struct cp_panel_person {
+  uint64_t hash; /* of the person's id (people are ordered by it) */
+  size_t start;  /* the person's first step */
+} cp_panel_person;
+typedef struct cp_panel_step {
+  uint32_t edge;  /* the builder's transition */
+  uint32_t count; /* how many times */
+} cp_panel_step;
+typedef struct cp_panel_builder {
+  cp_panel_person *people;
+  cp_panel_step *steps;
+  size_t n_people, cap_people, n_steps, cap_steps;
+} cp_panel_builder;
+/* CP_ENOMEM, else CP_OK. */
+cp_status cp_panel_add_person(cp_panel_builder *pb, uint64_t hash);
+cp_status cp_panel_add_step(cp_panel_builder *pb, uint32_t edge, uint32_t count);
+/* People ordered by hash (so the panel does not depend on the rows' order), each person's
+ * steps along `published[edge]` (SIZE_MAX: suppressed, dropped). CP_ENOMEM. */
+cp_status cp_panel_finish(cp_panel_builder *pb, const size_t *published,
+                          struct cp_mobility_panel **out);
+void cp_panel_builder_free(cp_panel_builder *pb);
+void cp_mobility_panel_free(struct cp_mobility_panel *p);
+
+/* ---- markov.c ---- */
+/* The stationary distribution of the chain P (n x n, rows summing to 1; a role no move leaves
+ * keeps the walker, P_ii = 1) into pi when it is unique (one closed class: *unique), by LU.
+ * O(n^3). CP_ENOMEM, CP_EGRAPH when singular. */
+cp_status cp_chain_stationary(size_t n, const double *P, double *pi, bool *unique, cp_error *err);
+/* The analysis of cp_markov_analyze on a chain already made: P (as above), D (months per
+ * move, NaN: none) and how many roles were made absorbing. */
+cp_status cp_markov_solve(size_t n, const double *P, const double *D, size_t n_absorbing,
+                          const cp_markov_options *opt, cp_markov **out, cp_error *err);
+
 /* Makes room for `n` transitions at once (readers that know how many are coming). */
 cp_status cp_graph_reserve_transitions(cp_graph *g, size_t n);
 

@@ -390,33 +390,32 @@ static cp_status class_stationary(size_t n, const double *P, const size_t *comp,
   return st;
 }
 
-cp_status cp_markov_analyze(const cp_graph *g, const cp_markov_options *opt, cp_markov **out,
-                            cp_error *err) {
-  size_t n = g->n_roles, *comp = NULL, closed;
-  double *p = NULL, *P = NULL, *D = NULL, *row = NULL;
-  cp_markov *m = NULL;
-  cp_status st;
-  if (n > CP_MARKOV_MAX_ROLES)
-    return cp_fail(err, CP_ELIMIT,
-                   "%s: %zu roles; the Markov analysis solves densely and accepts up to %d",
-                   g->name, n, CP_MARKOV_MAX_ROLES);
-  if (n == 0)
-    return cp_fail(err, CP_EINVAL, "%s: the graph has no roles", g->name);
-  if (opt && opt->has_target && opt->target >= n)
-    return cp_fail(err, CP_EINVAL, "no role %zu", opt->target);
-  if ((st = cp_graph_probabilities(g, opt && opt->normalize, &p, err)))
-    return st;
-  P = calloc(n * n, sizeof *P);
-  D = malloc(n * n * sizeof *D);
-  row = calloc(n, sizeof *row);
-  comp = malloc(n * sizeof *comp);
-  m = calloc(1, sizeof *m);
-  if (!P || !D || !row || !comp || !m)
+cp_status cp_chain_stationary(size_t n, const double *P, double *pi, bool *unique, cp_error *err) {
+  cp_markov m = {0};
+  size_t *comp = malloc((n + 1) * sizeof *comp), closed;
+  cp_status st = CP_OK;
+  if (!comp || classes(n, P, comp, &m.n_classes) || closed_classes(n, P, comp, &m, &closed)) {
+    free(comp);
+    free(m.closed_class);
+    return cp_fail(err, CP_ENOMEM, "out of memory");
+  }
+  *unique = m.n_closed == 1;
+  if (*unique)
+    st = stationary(n, P, comp, closed, pi, err);
+  free(comp);
+  free(m.closed_class);
+  return st;
+}
+
+cp_status cp_markov_solve(size_t n, const double *P, const double *D, size_t n_absorbing,
+                          const cp_markov_options *opt, cp_markov **out, cp_error *err) {
+  size_t *comp = malloc((n + 1) * sizeof *comp), closed;
+  cp_markov *m = calloc(1, sizeof *m);
+  cp_status st = CP_OK;
+  if (!comp || !m)
     goto nomem;
-  chain(g, p, P, D, row, m);
-  if ((st = check_rows(g, row, err)))
-    goto done;
   m->n = n;
+  m->n_absorbing = n_absorbing;
   if (classes(n, P, comp, &m->n_classes) || closed_classes(n, P, comp, m, &closed))
     goto nomem;
   m->irreducible = m->n_classes == 1;
@@ -436,11 +435,86 @@ cp_status cp_markov_analyze(const cp_graph *g, const cp_markov_options *opt, cp_
 nomem:
   st = cp_fail(err, CP_ENOMEM, "out of memory");
 done:
-  free(p);
-  free(P);
-  free(D);
-  free(row);
   free(comp);
   cp_markov_free(m);
+  return st;
+}
+
+/* The chain of `g` from the probabilities `p` (one per transition): P, D and absorbing roles;
+ * the rows must sum to 1. */
+static cp_status graph_chain(const cp_graph *g, const double *p, double **P, double **D,
+                             size_t *n_absorbing, cp_error *err) {
+  size_t n = g->n_roles;
+  double *row = calloc(n, sizeof *row);
+  cp_markov m = {0};
+  *P = calloc(n * n, sizeof **P);
+  *D = malloc(n * n * sizeof **D);
+  if (!*P || !*D || !row) {
+    free(row);
+    return cp_fail(err, CP_ENOMEM, "out of memory");
+  }
+  chain(g, p, *P, *D, row, &m);
+  *n_absorbing = m.n_absorbing;
+  cp_status st = check_rows(g, row, err);
+  free(row);
+  return st;
+}
+
+/* What both entry points check before solving. */
+static cp_status check_chain(const cp_graph *g, const cp_markov_options *opt, cp_error *err) {
+  size_t n = g->n_roles;
+  if (n > CP_MARKOV_MAX_ROLES)
+    return cp_fail(err, CP_ELIMIT,
+                   "%s: %zu roles; the Markov analysis solves densely and accepts up to %d",
+                   g->name, n, CP_MARKOV_MAX_ROLES);
+  if (n == 0)
+    return cp_fail(err, CP_EINVAL, "%s: the graph has no roles", g->name);
+  if (opt && opt->has_target && opt->target >= n)
+    return cp_fail(err, CP_EINVAL, "no role %zu", opt->target);
+  return CP_OK;
+}
+
+/* The chain from per-transition probabilities `p`, solved. */
+static cp_status analyze(const cp_graph *g, const double *p, const cp_markov_options *opt,
+                         cp_markov **out, cp_error *err) {
+  size_t n_absorbing = 0;
+  double *P = NULL, *D = NULL;
+  cp_status st = graph_chain(g, p, &P, &D, &n_absorbing, err);
+  if (!st)
+    st = cp_markov_solve(g->n_roles, P, D, n_absorbing, opt, out, err);
+  free(P);
+  free(D);
+  return st;
+}
+
+cp_status cp_markov_analyze(const cp_graph *g, const cp_markov_options *opt, cp_markov **out,
+                            cp_error *err) {
+  double *p = NULL;
+  cp_status st = check_chain(g, opt, err);
+  if (!st && !(st = cp_graph_probabilities(g, opt && opt->normalize, &p, err)))
+    st = analyze(g, p, opt, out, err);
+  free(p);
+  return st;
+}
+
+cp_status cp_markov_analyze_flow(const cp_graph *g, const double *flow,
+                                 const cp_markov_options *opt, cp_markov **out, cp_error *err) {
+  cp_status st = check_chain(g, opt, err);
+  if (st)
+    return st;
+  double *row = calloc(g->n_roles + 1, sizeof *row);
+  double *p = malloc((g->n_transitions + 1) * sizeof *p);
+  if (!row || !p)
+    st = cp_fail(err, CP_ENOMEM, "out of memory");
+  for (size_t i = 0; !st && i < g->n_transitions; i++)
+    row[g->transitions[i].from] += flow[i];
+  for (size_t i = 0; !st && i < g->n_transitions; i++) {
+    double total = row[g->transitions[i].from];
+    p[i] = total > 0 ? flow[i] / total : 0;
+  }
+  if (!st)
+    st = analyze(g, p, opt, out, err);
+  free(row);
+  free(p);
   return st;
 }

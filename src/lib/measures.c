@@ -287,6 +287,19 @@ done:
   return st;
 }
 
+int cp_graph_is_complete(const cp_graph *g) {
+  size_t n = g->n_roles;
+  /* Too few transitions to join every pair: no need to build the moves. */
+  if (n < 2 || g->n_transitions < n * (n - 1))
+    return 0;
+  cp_moves m;
+  if (cp_moves_make(g, false, &m, NULL))
+    return 0;
+  int complete = (size_t)igraph_ecount(&m.ig) == n * (n - 1);
+  cp_moves_free(&m);
+  return complete;
+}
+
 /* ---- centrality ---- */
 
 const char *cp_centrality_name(cp_centrality c) {

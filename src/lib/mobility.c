@@ -3,6 +3,7 @@
 #include "mobility_acc.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -73,7 +74,8 @@ typedef struct builder {
   stay *stays;         /* one person's, reused */
   size_t cap_stays;
   uint64_t *seen; /* one person's roles and edges, reused, for distinct counts */
-  size_t cap_seen;
+  size_t cap_seen, n_seen;
+  cp_panel_builder panel; /* each person's steps, with opt.keep_people */
   cp_error *err;
 } builder;
 
@@ -143,11 +145,16 @@ static bool digits(const char *s, size_t n, long *out) {
   return true;
 }
 
-/* YYYY-MM or YYYY-MM-DD as months since year 0: whole months exact, days a fraction of an
- * average month, so YYYY-MM data gives whole-month durations. */
+/* YYYY, YYYY-MM or YYYY-MM-DD as months since year 0: whole months exact, days a fraction of
+ * an average month, so YYYY-MM data gives whole-month durations; a year alone is its January,
+ * so YYYY data gives whole years. */
 static bool parse_date(const char *s, double *out) {
   size_t n = strlen(s);
-  long y, mo, d = 1;
+  long y, mo = 1, d = 1;
+  if (n == 4 && digits(s, 4, &y)) {
+    *out = (double)y * 12.0;
+    return true;
+  }
   if ((n != 7 && n != 10) || s[4] != '-' || !digits(s, 4, &y) || !digits(s + 5, 2, &mo) || mo < 1 ||
       mo > 12)
     return false;
@@ -275,10 +282,11 @@ static cp_status on_row(void *ctx, const char *const *fields, size_t n, size_t l
   hrec r = {.person = XXH3_64bits(person, strlen(person)), .end = NAN, .line = (uint32_t)line};
   if (b->dated) {
     if (!parse_date(when, &r.key))
-      return bad_row(b, line, "start '%.40s' is not a date (YYYY-MM or YYYY-MM-DD)", when);
+      return bad_row(b, line, "start '%.40s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", when);
     if (*end_text) {
       if (!parse_date(end_text, &r.end))
-        return bad_row(b, line, "end '%.40s' is not a date (YYYY-MM or YYYY-MM-DD)", end_text);
+        return bad_row(b, line, "end '%.40s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                       end_text);
       if (r.end < r.key)
         return bad_row(b, line, "end %s is before start %s", end_text, when);
     }
@@ -353,34 +361,106 @@ static cp_status count_distinct(builder *b, size_t n) {
   return CP_OK;
 }
 
+/* One step (or `count` of them) of a person from role `from` to role `to`, the months spent
+ * in `from` before it (NaN: unknown, or a period's step): the one place a transition grows,
+ * so that whatever makes steps (the jump chain, periods) aggregates them the same way. */
+static cp_status add_step(builder *b, uint32_t from, uint32_t to, size_t count, double months) {
+  uint64_t key = (uint64_t)from << 32 | to;
+  bool made;
+  uint64_t *e = cp_u64map_at(&b->edge_ids, key, &made);
+  if (!e)
+    return cp_fail(b->err, CP_ENOMEM, "out of memory");
+  if (made) {
+    edge *edges = cp_grow(b->edges, &b->cap_edges, b->n_edges + 1, sizeof *edges, 1024);
+    if (!edges)
+      return cp_fail(b->err, CP_ENOMEM, "out of memory");
+    b->edges = edges;
+    edges[b->n_edges] = (edge){from, to, 0, 0};
+    *e = b->n_edges++;
+  }
+  uint64_t at = *e;
+  b->edges[at].count += count;
+  b->seen[b->n_seen++] = at << 1 | 1;
+  if (b->opt.keep_people &&
+      cp_panel_add_step(&b->panel, (uint32_t)at, count > UINT32_MAX ? UINT32_MAX : (uint32_t)count))
+    return cp_fail(b->err, CP_ENOMEM, "out of memory");
+  return add_duration(b, &b->edge_hist, at, months);
+}
+
+static long long period_of(const builder *b, double months) {
+  return (long long)floor(b->opt.period == CP_PERIOD_YEAR ? months / 12 : months);
+}
+
+/* The per-period chain of one person's records (sorted by time): each record holds its role
+ * from its start's period to its end's (a record with no end, to the period before the next
+ * record starts; the last one, its first period only), a later record taking over from its
+ * start. Periods in one role are stays; adjacent periods in two roles a move; a period in no
+ * role breaks the chain. */
+static cp_status period_steps(builder *b, const hrec *r, size_t n) {
+  bool have_prev = false;
+  uint32_t prev = 0;
+  long long prev_hi = 0;
+  cp_status st = CP_OK;
+  for (size_t i = 0; i < n && !st; i++) {
+    long long lo = period_of(b, r[i].key);
+    long long next = i + 1 < n ? period_of(b, r[i + 1].key) - 1 : LLONG_MAX;
+    long long hi = !isnan(r[i].end) ? period_of(b, r[i].end) : i + 1 < n ? next : lo;
+    if (hi > next)
+      hi = next;
+    if (hi < lo)
+      continue; /* a later record starts in the same period and takes it */
+    if (have_prev && lo == prev_hi + 1) {
+      st = add_step(b, prev, r[i].role, 1, NAN);
+      *(prev == r[i].role ? &b->m->period_stays : &b->m->period_moves) += 1;
+    }
+    if (!st && hi > lo) {
+      st = add_step(b, r[i].role, r[i].role, (size_t)(hi - lo), NAN);
+      b->m->period_stays += (size_t)(hi - lo);
+    }
+    have_prev = true;
+    prev = r[i].role;
+    prev_hi = hi;
+  }
+  return st;
+}
+
+/* Room for one person's n records in the scratch arrays. */
+static cp_status person_room(builder *b, size_t n) {
+  if (n > b->cap_stays) {
+    stay *s = cp_grow(b->stays, &b->cap_stays, n, sizeof *s, 64);
+    if (!s)
+      return cp_fail(b->err, CP_ENOMEM, "out of memory");
+    b->stays = s;
+  }
+  if (3 * n > b->cap_seen) {
+    uint64_t *s = cp_grow(b->seen, &b->cap_seen, 3 * n, sizeof *s, 128);
+    if (!s)
+      return cp_fail(b->err, CP_ENOMEM, "out of memory");
+    b->seen = s;
+  }
+  return CP_OK;
+}
+
 /* One person's records, sorted by time: stays (a run of spells in one role) and the moves
- * between them. */
+ * between them, or with a period the steps from period to period. */
 static cp_status person(builder *b, const hrec *r, size_t n) {
   size_t k = 0;
+  cp_status st = person_room(b, n);
+  if (st)
+    return st;
   for (size_t i = 0; i < n; i++) {
     if (k && b->stays[k - 1].role == r[i].role) {
       b->stays[k - 1].end = r[i].end;
       b->stays[k - 1].last_key = r[i].key;
       continue;
     }
-    if (k == b->cap_stays) {
-      stay *s = cp_grow(b->stays, &b->cap_stays, k + 1, sizeof *s, 64);
-      if (!s)
-        return cp_fail(b->err, CP_ENOMEM, "out of memory");
-      b->stays = s;
-    }
     b->stays[k++] = (stay){r[i].role, r[i].key, r[i].end, r[i].key};
   }
-  if (2 * k > b->cap_seen) {
-    uint64_t *s = cp_grow(b->seen, &b->cap_seen, 2 * k, sizeof *s, 128);
-    if (!s)
-      return cp_fail(b->err, CP_ENOMEM, "out of memory");
-    b->seen = s;
-  }
-  size_t n_seen = 0;
-  cp_status st;
+  b->n_seen = 0;
   b->m->people++;
-  for (size_t i = 0; i < k; i++) {
+  if (b->opt.keep_people && cp_panel_add_person(&b->panel, r[0].person))
+    return cp_fail(b->err, CP_ENOMEM, "out of memory");
+  for (size_t i = 0; i < k && !st; i++) {
     const stay *s = &b->stays[i];
     double months = NAN;
     if (b->dated)
@@ -389,31 +469,16 @@ static cp_status person(builder *b, const hrec *r, size_t n) {
                               : NAN;
     b->roles[s->role].stays++;
     b->m->stays++;
-    b->seen[n_seen++] = (uint64_t)s->role << 1;
-    if ((st = add_duration(b, &b->role_hist, s->role, months)))
-      return st;
-    if (i + 1 == k)
-      break;
-    uint64_t key = (uint64_t)s->role << 32 | b->stays[i + 1].role;
-    bool made;
-    uint64_t *e = cp_u64map_at(&b->edge_ids, key, &made);
-    if (!e)
-      return cp_fail(b->err, CP_ENOMEM, "out of memory");
-    if (made) {
-      edge *edges = cp_grow(b->edges, &b->cap_edges, b->n_edges + 1, sizeof *edges, 1024);
-      if (!edges)
-        return cp_fail(b->err, CP_ENOMEM, "out of memory");
-      b->edges = edges;
-      edges[b->n_edges] = (edge){s->role, b->stays[i + 1].role, 0, 0};
-      *e = b->n_edges++;
-    }
-    b->edges[*e].count++;
+    b->seen[b->n_seen++] = (uint64_t)s->role << 1;
+    if ((st = add_duration(b, &b->role_hist, s->role, months)) || i + 1 == k)
+      continue;
     b->m->moves++;
-    b->seen[n_seen++] = (uint64_t)*e << 1 | 1;
-    if ((st = add_duration(b, &b->edge_hist, *e, months)))
-      return st;
+    if (!b->opt.period)
+      st = add_step(b, s->role, b->stays[i + 1].role, 1, months);
   }
-  return count_distinct(b, n_seen);
+  if (!st && b->opt.period)
+    st = period_steps(b, r, n);
+  return st ? st : count_distinct(b, b->n_seen);
 }
 
 /* Sorts by person, then time, then line. qsort spent a third of a 10-million-row build
@@ -557,6 +622,27 @@ static int by_endpoints(const void *pa, const void *pb) {
   return (a->to > b->to) - (a->to < b->to);
 }
 
+/* Each person's steps along the published transitions (suppressed ones dropped), for
+ * resampling people. */
+static cp_status publish_panel(cp_mobility_acc *b, const size_t *new_index, cp_error *err) {
+  cp_mobility *m = b->m;
+  size_t *published = malloc((b->n_edges + 1) * sizeof *published);
+  if (!published)
+    return cp_fail(err, CP_ENOMEM, "out of memory");
+  for (size_t i = 0; i < b->n_edges; i++) {
+    cp_mobility_transition key = {.from = new_index[b->edges[i].from],
+                                  .to = new_index[b->edges[i].to]};
+    const cp_mobility_transition *hit =
+        key.from == SIZE_MAX || key.to == SIZE_MAX
+            ? NULL
+            : bsearch(&key, m->transitions, m->n_transitions, sizeof key, by_endpoints);
+    published[i] = hit ? (size_t)(hit - m->transitions) : SIZE_MAX;
+  }
+  cp_status st = cp_panel_finish(b->panel, published, &m->panel);
+  free(published);
+  return st ? cp_fail(err, st, "out of memory") : CP_OK;
+}
+
 /* Applies the privacy threshold and lays the result out sorted by role id. */
 cp_status cp_mobility_publish(cp_mobility_acc *b, size_t k, cp_error *err) {
   cp_mobility *m = b->m;
@@ -592,7 +678,8 @@ cp_status cp_mobility_publish(cp_mobility_acc *b, size_t k, cp_error *err) {
       continue;
     }
     new_index[at] = m->n_roles;
-    m->roles[m->n_roles++] = (cp_mobility_role){r->id, r->people, r->stays, role_median[at]};
+    m->roles[m->n_roles++] =
+        (cp_mobility_role){r->id, r->people, r->stays, role_median[at], NULL, NULL, 0};
     r->id = NULL; /* now the result's */
   }
   for (size_t i = 0; i < b->n_edges; i++) {
@@ -610,6 +697,8 @@ cp_status cp_mobility_publish(cp_mobility_acc *b, size_t k, cp_error *err) {
   for (size_t i = 0; i < m->n_transitions; i++)
     m->transitions[i].probability =
         (double)m->transitions[i].count / out_total[m->transitions[i].from];
+  if (b->panel)
+    st = publish_panel(b, new_index, err);
 done:
   free(role_median);
   free(edge_median);
@@ -634,18 +723,43 @@ static void builder_free(builder *b) {
   cp_u64map_destroy(&b->role_hist);
   free(b->stays);
   free(b->seen);
+  cp_panel_builder_free(&b->panel);
 }
 
 void cp_mobility_free(cp_mobility *m) {
   if (!m)
     return;
-  for (size_t i = 0; i < m->n_roles; i++)
+  for (size_t i = 0; i < m->n_roles; i++) {
     free(m->roles[i].id);
+    free(m->roles[i].label);
+    free(m->roles[i].domain);
+  }
   free(m->roles);
+  cp_mobility_panel_free(m->panel);
   free(m->transitions);
   for (size_t i = 0; i < m->n_bad_listed; i++)
     free(m->bad_listed[i]);
   free(m);
+}
+
+/* The period asked of histories that cannot give it: before any person is added up. */
+static cp_status check_period(const builder *b) {
+  if (b->opt.period && !b->dated)
+    return cp_fail(b->err, CP_EINVAL,
+                   "%s: a chain per period needs dated histories (a 'start' column), not 'seq'",
+                   b->name);
+  return CP_OK;
+}
+
+/* Nothing to publish is an error, not an empty graph: checked on the whole (one build, or a
+ * merge), never on a shard, where no valid row is no fault. */
+cp_status cp_mobility_check_rows(const cp_mobility *m, const char *name, cp_error *err) {
+  if (m->rows == 0)
+    return cp_fail(err, CP_EINVAL, "%s: no rows after the header", name);
+  if (m->bad_rows == m->rows)
+    return cp_fail(err, CP_EINVAL, "%s: no valid row: all %zu rows are bad (the first: %s)", name,
+                   m->rows, m->n_bad_listed ? m->bad_listed[0] : "?");
+  return CP_OK;
 }
 
 /* The builder's added-up state, as mobility_acc.h shares it. */
@@ -656,7 +770,8 @@ static cp_mobility_acc acc_of(builder *b) {
                        .edges = b->edges,
                        .n_edges = b->n_edges,
                        .role_hist = &b->role_hist,
-                       .edge_hist = &b->edge_hist};
+                       .edge_hist = &b->edge_hist,
+                       .panel = b->opt.keep_people ? &b->panel : NULL};
   memcpy(a.bad_line, b->bad_line, sizeof a.bad_line);
   memcpy(a.bad_file_len, b->bad_file_len, sizeof a.bad_file_len);
   return a;
@@ -674,12 +789,15 @@ static cp_status build(const char *name, FILE *f, const cp_mobility_options *opt
     goto done;
   }
   b.m->min_people = b.opt.min_people;
+  b.m->period = b.opt.period;
   if ((st = cp_table_parse_stream(name, f, on_row, &b, err)))
     goto done;
   if (!b.have_header) {
     st = cp_fail(err, CP_EPARSE, "%s: empty file", name);
     goto done;
   }
+  if ((st = check_period(&b)))
+    goto done;
   if ((st = b.spilled ? drain_buckets(&b) : people(&b, b.recs, b.n_recs)))
     goto done;
   cp_mobility_acc a = acc_of(&b);
@@ -697,13 +815,16 @@ cp_status cp_mobility_accumulate(const char *name, FILE *f, const cp_mobility_op
 }
 
 typedef struct publish_ctx {
+  const char *name;
   size_t min_people;
   cp_mobility **out;
 } publish_ctx;
 
 static cp_status publish_into(void *ctx, cp_mobility_acc *a, cp_error *err) {
   publish_ctx *p = ctx;
-  cp_status st = cp_mobility_publish(a, p->min_people, err);
+  cp_status st = cp_mobility_check_rows(a->m, p->name, err);
+  if (!st)
+    st = cp_mobility_publish(a, p->min_people, err);
   if (!st) {
     *p->out = a->m;
     a->m = NULL;
@@ -713,7 +834,7 @@ static cp_status publish_into(void *ctx, cp_mobility_acc *a, cp_error *err) {
 
 cp_status cp_mobility_build_stream(const char *name, FILE *f, const cp_mobility_options *opt,
                                    cp_mobility **out, cp_error *err) {
-  publish_ctx p = {opt ? opt->min_people : 5, out};
+  publish_ctx p = {name, opt ? opt->min_people : 5, out};
   return build(name, f, opt, publish_into, &p, err);
 }
 
@@ -734,6 +855,25 @@ static cp_status number(cp_buf *o, double v) {
   return isnan(v) ? CP_OK : cp_buf_printf(o, "%.12g", v);
 }
 
+static bool any_joined(const cp_mobility *m) {
+  for (size_t i = 0; i < m->n_roles; i++)
+    if (m->roles[i].label)
+      return true;
+  return false;
+}
+
+/* ",label,domain,level" of a role joined to a roles source (empty when it was not). */
+static cp_status joined_fields(cp_buf *o, const cp_mobility_role *x) {
+  cp_status st = cp_buf_puts(o, ",");
+  if (!st && x->label && !(st = cp_buf_csv_field(o, x->label)) && !(st = cp_buf_puts(o, ",")))
+    st = cp_buf_csv_field(o, x->domain);
+  else if (!st)
+    st = cp_buf_puts(o, ",");
+  if (!st)
+    st = x->level ? cp_buf_printf(o, ",%d", x->level) : cp_buf_puts(o, ",");
+  return st;
+}
+
 cp_status cp_mobility_write_csv(const cp_mobility *m, char **transitions, size_t *transitions_len,
                                 char **roles, size_t *roles_len, cp_error *err) {
   cp_buf t = {0}, r = {0};
@@ -746,13 +886,16 @@ cp_status cp_mobility_write_csv(const cp_mobility *m, char **transitions, size_t
         !(st = number(&t, e->median_months)))
       st = cp_buf_puts(&t, "\n");
   }
+  bool joined = any_joined(m);
   if (!st)
-    st = cp_buf_puts(&r, "id,people,stays,median_tenure_months\n");
+    st = cp_buf_puts(&r, joined ? "id,people,stays,median_tenure_months,label,domain,level\n"
+                                : "id,people,stays,median_tenure_months\n");
   for (size_t i = 0; i < m->n_roles && !st; i++) {
     const cp_mobility_role *x = &m->roles[i];
     if (!(st = cp_buf_csv_field(&r, x->id)) &&
         !(st = cp_buf_printf(&r, ",%zu,%zu,", x->people, x->stays)) &&
-        !(st = number(&r, x->median_tenure_months)))
+        !(st = number(&r, x->median_tenure_months)) &&
+        !(st = joined ? joined_fields(&r, x) : CP_OK))
       st = cp_buf_puts(&r, "\n");
   }
   if (st) {
@@ -777,6 +920,16 @@ static cp_status dot_id(cp_buf *o, const char *s) {
   return st ? st : cp_buf_puts(o, "\"");
 }
 
+/* label, domain and level of a joined role. */
+static cp_status dot_joined(cp_buf *o, const cp_mobility_role *x) {
+  if (!x->label)
+    return CP_OK;
+  cp_status st = cp_buf_puts(o, ", label=");
+  if (!st && !(st = dot_id(o, x->label)) && *x->domain && !(st = cp_buf_puts(o, ", domain=")))
+    st = dot_id(o, x->domain);
+  return !st && x->level ? cp_buf_printf(o, ", level=%d", x->level) : st;
+}
+
 cp_status cp_mobility_write_dot(const cp_mobility *m, char **out, size_t *out_len, cp_error *err) {
   cp_buf o = {0};
   cp_status st = cp_buf_printf(
@@ -791,7 +944,8 @@ cp_status cp_mobility_write_dot(const cp_mobility *m, char **out, size_t *out_le
         !(st = cp_buf_printf(&o, " [people=%zu, stays=%zu", x->people, x->stays)) &&
         !(st = isnan(x->median_tenure_months)
                    ? CP_OK
-                   : cp_buf_printf(&o, ", median_tenure_months=%.12g", x->median_tenure_months)))
+                   : cp_buf_printf(&o, ", median_tenure_months=%.12g", x->median_tenure_months)) &&
+        !(st = dot_joined(&o, x)))
       st = cp_buf_puts(&o, "];\n");
   }
   for (size_t i = 0; i < m->n_transitions && !st; i++) {

@@ -33,6 +33,7 @@ typedef struct cp_mobility_acc {
   cp_mob_edge *edges;
   size_t n_edges;
   cp_u64map *role_hist, *edge_hist; /* role or edge << 24 | centi-months -> stays or moves */
+  cp_panel_builder *panel; /* each person's steps (opt.keep_people), or NULL: never in a partial */
 } cp_mobility_acc;
 
 /* Called once the histories are read and added up; `a` and everything in it stay the

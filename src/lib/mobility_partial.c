@@ -7,8 +7,9 @@
 #include <xxhash.h>
 
 /* The file: a 32-byte header, then the payload, every number little-endian.
- *   "CPMOBPT\n"  u32 version  u32 flags (1: dated)  u64 payload bytes  u64 XXH3 of the payload
- *   u64 rows, bad rows, people, stays, moves
+ *   "CPMOBPT\n"  u32 version  u32 flags (1: dated, 2: per year, 4: per month)  u64 payload bytes
+ *   u64 XXH3 of the payload
+ *   u64 rows, bad rows, people, stays, moves; per year or month also u64 period stays, moves
  *   u32 bad rows listed; each u64 line, u32 file name bytes, u32 message bytes, message
  *   u64 roles; each u32 id bytes, id, u64 people, u64 stays
  *   u64 moves; each u32 from, u32 to (role numbers in this file), u64 count, u64 people
@@ -16,7 +17,13 @@
  *   u64 move histogram entries; each u64 key (move << 24 | centi-months), u64 moves
  * Histogram entries are sorted by key, so equal inputs give equal files. */
 static const char MAGIC[8] = {'C', 'P', 'M', 'O', 'B', 'P', 'T', '\n'};
-enum { HEADER_BYTES = 32, FLAG_DATED = 1 };
+enum { HEADER_BYTES = 32, FLAG_DATED = 1, FLAG_YEAR = 2, FLAG_MONTH = 4 };
+
+static uint32_t flags_of(const cp_mobility *m) {
+  return (m->dated ? FLAG_DATED : 0) | (m->period == CP_PERIOD_YEAR    ? FLAG_YEAR
+                                        : m->period == CP_PERIOD_MONTH ? FLAG_MONTH
+                                                                       : 0);
+}
 
 /* ---- writing ---- */
 
@@ -58,8 +65,9 @@ static cp_status put_hist(cp_buf *b, const cp_u64map *h) {
 static cp_status put_counts_and_bad(cp_buf *b, const cp_mobility_acc *a) {
   const cp_mobility *m = a->m;
   cp_status st = CP_OK;
-  const size_t counts[] = {m->rows, m->bad_rows, m->people, m->stays, m->moves};
-  for (size_t i = 0; i < 5 && !st; i++)
+  const size_t counts[] = {m->rows,  m->bad_rows,     m->people,      m->stays,
+                           m->moves, m->period_stays, m->period_moves};
+  for (size_t i = 0; i < (m->period ? 7u : 5u) && !st; i++)
     st = put_u64(b, counts[i]);
   if (!st)
     st = put_u32(b, (uint32_t)m->n_bad_listed);
@@ -108,7 +116,7 @@ static cp_status write_partial(void *ctx, cp_mobility_acc *a, cp_error *err) {
   if (!st)
     st = put_u32(&b, CP_MOBILITY_PARTIAL_VERSION);
   if (!st)
-    st = put_u32(&b, a->m->dated ? FLAG_DATED : 0);
+    st = put_u32(&b, flags_of(a->m));
   /* The length and checksum are filled in once the payload is known. */
   if (!st)
     st = cp_buf_append(&b, (const char[16]){0}, 16);
@@ -132,6 +140,9 @@ cp_status cp_mobility_build_partial_stream(const char *name, FILE *f,
                                            const cp_mobility_options *opt, char **out,
                                            size_t *out_len, cp_error *err) {
   partial_out po = {out, out_len};
+  /* Person ids never leave the build, so a partial cannot hold what resampling needs. */
+  if (opt && opt->keep_people)
+    return cp_fail(err, CP_EINVAL, "%s: a partial build keeps no people to resample", name);
   return cp_mobility_accumulate(name, f, opt, write_partial, &po, err);
 }
 
@@ -253,8 +264,9 @@ static void keep_bad(cp_mobility_merge *mg, bad_entry e) {
 
 static cp_status read_counts(cp_mobility_merge *mg, cursor *c, cp_error *err) {
   cp_mobility *m = mg->m;
-  size_t *sums[] = {&m->rows, &m->bad_rows, &m->people, &m->stays, &m->moves};
-  for (size_t i = 0; i < 5; i++)
+  size_t *sums[] = {&m->rows,  &m->bad_rows,     &m->people,      &m->stays,
+                    &m->moves, &m->period_stays, &m->period_moves};
+  for (size_t i = 0; i < (m->period ? 7u : 5u); i++)
     if (!add_to(sums[i], get(c, 8), c))
       return fail_at(c, err);
   size_t n = get_count(c, 4, 16);
@@ -439,17 +451,29 @@ static cp_status read_header(cp_mobility_merge *mg, cursor *c, cp_error *err) {
   if (XXH3_64bits(c->p, c->left) != sum)
     return cp_fail(err, CP_EPARSE, "%s: partial mobility file corrupted (checksum mismatch)",
                    c->name);
-  if (flags & ~(uint64_t)FLAG_DATED) {
+  if (flags & ~(uint64_t)(FLAG_DATED | FLAG_YEAR | FLAG_MONTH) ||
+      (flags & FLAG_YEAR && flags & FLAG_MONTH) ||
+      (flags & (FLAG_YEAR | FLAG_MONTH) && !(flags & FLAG_DATED))) {
     c->why = "unknown flags";
     return fail_at(c, err);
   }
   int dated = (flags & FLAG_DATED) != 0;
+  cp_period period = flags & FLAG_YEAR    ? CP_PERIOD_YEAR
+                     : flags & FLAG_MONTH ? CP_PERIOD_MONTH
+                                          : CP_PERIOD_NONE;
   if (mg->parts && mg->m->dated != dated)
     return cp_fail(err, CP_EPARSE,
                    "%s: histories with %s, but the partials before it had %s; merge partials "
                    "of one kind of histories",
                    c->name, dated ? "start dates" : "seq", dated ? "seq" : "start dates");
+  static const char *const chain[] = {"moves (no --period)", "--period year", "--period month"};
+  if (mg->parts && mg->m->period != period)
+    return cp_fail(err, CP_EPARSE,
+                   "%s: built with %s, but the partials before it with %s; merge partials of "
+                   "one chain",
+                   c->name, chain[period], chain[mg->m->period]);
   mg->m->dated = dated;
+  mg->m->period = period;
   return CP_OK;
 }
 

@@ -171,7 +171,9 @@ def check_narrow_and_hostile(browser, url):
     shot(page, "serve-400px.png")
     page.goto(url + "?from=" + urllib.request.quote(hostile) + "&to=cnio",
               ready="document.documentElement.dataset.ready === 'true'")
-    page.wait("document.getElementById('status').textContent", what="the error message")
+    # Wait for the answer's message itself: under load the status first says it is asking.
+    page.wait("document.getElementById('status').textContent.includes('no role')",
+              what="the error message")
     check(page.eval("document.querySelectorAll('img[src=x]').length") == 0,
           "the hostile text became an element")
     check(hostile in page.eval("document.getElementById('status').textContent"),

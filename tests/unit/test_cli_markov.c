@@ -42,6 +42,64 @@ static void markov_reads_the_chain(void **state) {
   assert_int_equal(r->code, CP_EXIT_INPUT);
 }
 
+/* Two closed classes: the stationary distribution is not unique; a warning, figures still. */
+static void markov_warns_when_not_unique(void **state) {
+  (void)state;
+  char dir[64], path[128];
+  cli_test_dir(dir, sizeof dir);
+  snprintf(path, sizeof path, "%s/two.csv", dir);
+  cli_test_write(path, "from,to,count\na,b,1\na,c,1\nb,b,1\nc,c,1\n");
+  run_result *r = run("markov", path);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "2 closed");
+  assert_contains(r->err, "warning: the stationary distribution is not unique");
+  cli_test_write(path, "from,to,count\na,b,1\nb,a,1\n");
+  r = run("markov", path);
+  assert_int_equal(r->code, 0);
+  assert_true(!strstr(r->err, "warning"));
+  cli_test_rmdir(dir);
+}
+
+/* --bootstrap 200 --seed 1 twice: the same bytes; each interval holds its estimate. */
+static void markov_bootstrap(void **state) {
+  (void)state;
+  const char *h = CP_SOURCE_DIR "/data/sample-histories.csv";
+  run_result *r = run("markov", "--histories", h, "--to", "cmio", "--bootstrap", "200", "--seed",
+                      "1", "--format", "json");
+  assert_int_equal(r->code, 0);
+  char *first = strdup(r->out);
+  r = run("markov", "--histories", h, "--to", "cmio", "--bootstrap", "200", "--seed", "1",
+          "--format", "json");
+  assert_string_equal(r->out, first);
+  json_t *o = json_loads(first, 0, NULL);
+  free(first);
+  assert_int_equal(
+      json_integer_value(json_object_get(json_object_get(o, "bootstrap"), "replicates")), 200);
+  json_t *states = json_object_get(o, "states");
+  size_t checked = 0;
+  static const char *const keys[] = {"reach_probability", "expected_steps", "expected_months"};
+  for (size_t i = 0; i < json_array_size(states); i++)
+    for (size_t k = 0; k < 3; k++) {
+      json_t *st = json_array_get(states, i);
+      char name[64];
+      snprintf(name, sizeof name, "%s_interval", keys[k]);
+      json_t *v = json_object_get(st, keys[k]), *iv = json_object_get(st, name);
+      if (!json_is_number(v) || !json_is_number(json_array_get(iv, 0)))
+        continue;
+      double x = json_number_value(v);
+      assert_true(json_number_value(json_array_get(iv, 0)) <= x + 1e-12);
+      assert_true(x <= json_number_value(json_array_get(iv, 1)) + 1e-12);
+      checked++;
+    }
+  assert_true(checked > 20);
+  json_decref(o);
+  r = run("markov", "--histories", h, "--to", "cmio", "--bootstrap", "20", "--seed", "2");
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "a sum of medians, not a median");
+  assert_contains(r->out,
+                  "95% intervals below each role (20 replicates resampling people, seed 2)");
+}
+
 /* Two closed classes ({x, y}, {z}) and a transient role t (roles in the order the file
  * names them: t, x, z, y): each class's own stationary
  * distribution; with --step year the text says expected years, and that they are for those
@@ -93,6 +151,8 @@ static void markov_writes_with_o(void **state) {
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(markov_reads_the_chain),
+      cmocka_unit_test(markov_warns_when_not_unique),
+      cmocka_unit_test(markov_bootstrap),
       cmocka_unit_test(markov_writes_with_o),
       cmocka_unit_test(markov_per_class_and_annual),
   };

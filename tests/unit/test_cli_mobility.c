@@ -47,7 +47,7 @@ static void mobility_usage_errors(void **state) {
       {{"mobility", "build", "a.csv", "b.csv"}, CP_EXIT_USAGE, "one histories file, please"},
       {{"mobility", "build", "a.csv", "--format", "xml"},
        CP_EXIT_USAGE,
-       "unknown format 'xml'; choose csv or dot"},
+       "unknown format 'xml'; choose csv, dot or graphml"},
       {{"mobility", "build", "a.csv", "--format", "dot", "--roles-out", "r.csv"},
        CP_EXIT_USAGE,
        "--roles-out goes with CSV output"},
@@ -117,6 +117,107 @@ static void mobility_never_overwrites_its_input(void **state) {
   cli_test_rmdir(dir);
 }
 
+/* Three people, by year: ann is a nurse 2001-2003 and an analyst 2004-2005; bob an analyst
+ * 2000-2001 and a manager from 2002; cyd a nurse 2010-2013 (two rows) and, after a gap, a
+ * manager in 2016. By hand: nurse -> nurse 2 (ann) + 3 (cyd), nurse -> analyst 1, analyst ->
+ * analyst 1 (ann) + 1 (bob), analyst -> manager 1; the gap makes no step. */
+static const char three[] = "person,role,start,end\n"
+                            "ann,nurse,2001,\n"
+                            "ann,analyst,2004,2005\n"
+                            "bob,analyst,2000-03,2001-12\n"
+                            "bob,manager,2002-01,\n"
+                            "cyd,nurse,2010-06,2012-02\n"
+                            "cyd,nurse,2012-02,2013-01\n"
+                            "cyd,manager,2016,\n";
+
+static void mobility_by_year(void **state) {
+  (void)state;
+  char dir[64], h[128], out[128], roles[128], join[128];
+  cli_test_dir(dir, sizeof dir);
+  snprintf(h, sizeof h, "%s/three.csv", dir);
+  snprintf(out, sizeof out, "%s/steps.csv", dir);
+  snprintf(roles, sizeof roles, "%s/roles.csv", dir);
+  snprintf(join, sizeof join, "%s/known.csv", dir);
+  cli_test_write(h, three);
+  cli_test_write(join, "id,label,domain,level\nnurse,Registered nurse,clinical,2\n"
+                       "analyst,Analyst,it,2\nManager,Manager,it,4\n");
+  run_result *r = run("mobility", "build", h, "--period", "year", "--min-people", "1", "-o", out,
+                      "--roles", join);
+  assert_int_equal(r->code, 0);
+  static const char steps[] = "from,to,count,people,probability,median_months\n"
+                              "analyst,analyst,2,2,0.666666666667,\n"
+                              "analyst,manager,1,1,0.333333333333,\n"
+                              "nurse,analyst,1,1,0.166666666667,\n"
+                              "nurse,nurse,5,2,0.833333333333,\n";
+  static const char joined[] = "id,people,stays,median_tenure_months,label,domain,level\n"
+                               "analyst,2,2,16.5,Analyst,it,2\n"
+                               "manager,2,2,,Manager,it,4\n"
+                               "nurse,2,2,33.5,Registered nurse,clinical,2\n";
+  assert_true(cli_test_holds(out, steps, sizeof steps - 1));
+  assert_true(cli_test_holds(roles, joined, sizeof joined - 1));
+  assert_contains(r->err, "per year: 9 steps, 7 in one role and 2 between two");
+  assert_contains(r->err, "3 of 3 roles took a label, domain and level");
+  assert_contains(r->err, "wrote the steps to ");
+  assert_contains(r->err, "and the roles to ");
+  /* By month: ann's nurse years are 36 months, 35 of them stays. */
+  r = run("mobility", "build", h, "--period", "month", "--min-people", "1");
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "nurse,nurse,");
+  r = run("mobility", "build", CP_SOURCE_DIR "/data/sample-histories.csv", "--period", "year",
+          "--format", "graphml");
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "<graphml");
+  cli_test_rmdir(dir);
+}
+
+/* Only bad rows: exit 3, and neither file is written. */
+static void mobility_no_valid_row(void **state) {
+  (void)state;
+  char dir[64], h[128], out[128];
+  cli_test_dir(dir, sizeof dir);
+  snprintf(h, sizeof h, "%s/bad.csv", dir);
+  snprintf(out, sizeof out, "%s/t.csv", dir);
+  cli_test_write(h, "person,role,start\np1,a,someday\np2,,2001\np3,b,2001-13\n");
+  run_result *r = run("mobility", "build", h, "-o", out);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_contains(r->err, "no valid row: all 3 rows are bad");
+  assert_contains(r->err, "start 'someday' is not a date");
+  assert_int_equal(cli_test_count(dir), 1);
+  cli_test_write(h, "person,role,start\n");
+  r = run("mobility", "build", h, "-o", out);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_contains(r->err, "no rows after the header");
+  assert_int_equal(cli_test_count(dir), 1);
+  cli_test_write(h, "person,role,seq\np1,a,1\np1,b,2\n");
+  r = run("mobility", "build", h, "--period", "year", "-o", out);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_contains(r->err, "needs dated histories");
+  assert_int_equal(cli_test_count(dir), 1);
+  cli_test_rmdir(dir);
+}
+
+/* A built graph's median_months are months: routed, ranked and validated by them, and the
+ * output says they are medians. */
+static void built_months_are_medians(void **state) {
+  (void)state;
+  char dir[64], out[128];
+  cli_test_dir(dir, sizeof dir);
+  snprintf(out, sizeof out, "%s/t.csv", dir);
+  run_result *r = run("mobility", "build", CP_SOURCE_DIR "/data/sample-histories.csv", "-o", out);
+  assert_int_equal(r->code, 0);
+  r = run("route", out, "--from", "physician", "--to", "cmio", "--by", "months");
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "months: the median time in a role before each move");
+  r = run("validate", out);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->out, "months on all (median_months observed in career histories)");
+  r = run("centrality", out, "--by", "months");
+  assert_int_equal(r->code, 0);
+  r = run("route", "--from", "student", "--to", "cmio");
+  assert_true(!strstr(r->out, "median time"));
+  cli_test_rmdir(dir);
+}
+
 static void mobility_writes_with_o(void **state) {
   (void)state;
   char dir[64], h[128];
@@ -167,6 +268,21 @@ static void mobility_partials_merge(void **state) {
   assert_int_equal(r->code, CP_EXIT_USAGE);
   assert_contains(r->err, "is the input file; refusing to overwrite it");
   check_output_option(0, "gv", "mobility", "merge", p1, p2, "--min-people", "1", "--format", "dot");
+  /* --roles joins at the merge, not in a partial; a shard of bad rows only is no error, but a
+   * merge with no valid row anywhere is, as one build. */
+  r = run("mobility", "build", "--partial", s2, "-o", p2, "--roles", "@builtin");
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  assert_contains(r->err, "--roles joins onto the graph; give it to the 'mobility merge'");
+  snprintf(s2, sizeof s2, "%s/bad.csv", dir);
+  cli_test_write(s2, "person,role,seq\np9,,1\n");
+  r = run("mobility", "build", "--partial", s2, "-o", p2);
+  assert_int_equal(r->code, 0);
+  r = run("mobility", "merge", p2, "--min-people", "1");
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_contains(r->err, "no valid row: all 1 rows are bad (the first: ");
+  r = run("mobility", "merge", p2, p1, "--min-people", "1", "--roles", "@builtin");
+  assert_int_equal(r->code, 0);
+  assert_contains(r->err, "roles took a label, domain and level from @builtin");
   free(want);
   cli_test_rmdir(dir);
 }
@@ -179,6 +295,9 @@ int main(int argc, char **argv) {
       cmocka_unit_test(mobility_never_overwrites_its_input),
       cmocka_unit_test(mobility_writes_with_o),
       cmocka_unit_test(mobility_partials_merge),
+      cmocka_unit_test(mobility_by_year),
+      cmocka_unit_test(mobility_no_valid_row),
+      cmocka_unit_test(built_months_are_medians),
   };
   int rc = CP_RUN(tests, argc, argv);
   cli_test_done();

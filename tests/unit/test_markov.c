@@ -148,6 +148,34 @@ static void counts_give_a_chain(void **state) {
   cp_graph_free(g);
 }
 
+/* A replicate's flow in place of the graph's counts: doubling every count changes nothing;
+ * other counts give their own chain (y leaves with 1/2: pi_y / pi_x = 0.3 / 0.5); a role
+ * whose flow is all 0 is absorbing. */
+static void flow_in_place_of_counts(void **state) {
+  (void)state;
+  cp_graph *g = dot("digraph { x -> x [count=70]; x -> y [count=30];"
+                    " y -> x [count=1]; y -> y [count=9]; }");
+  cp_markov_options o = {.has_target = 1, .target = cp_test_role(g, "x")};
+  cp_markov *m = NULL;
+  cp_error e = {0};
+  const double doubled[] = {140, 60, 2, 18};
+  assert_int_equal(cp_markov_analyze_flow(g, doubled, &o, &m, &e), CP_OK);
+  near(m->stationary[cp_test_role(g, "y")], 0.75);
+  near(m->expected_steps[cp_test_role(g, "y")], 10); /* geometric, leaving with 1/10 */
+  cp_markov_free(m);
+  const double other[] = {70, 30, 9, 9};
+  assert_int_equal(cp_markov_analyze_flow(g, other, &o, &m, &e), CP_OK);
+  near(m->stationary[cp_test_role(g, "y")], 0.3 / (0.3 + 0.5));
+  near(m->expected_steps[cp_test_role(g, "y")], 2);
+  cp_markov_free(m);
+  const double none_from_y[] = {70, 30, 0, 0};
+  assert_int_equal(cp_markov_analyze_flow(g, none_from_y, &o, &m, &e), CP_OK);
+  assert_int_equal(m->n_absorbing, 1);
+  near(m->stationary[cp_test_role(g, "y")], 1);
+  cp_markov_free(m);
+  cp_graph_free(g);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(two_state_chain),
@@ -156,6 +184,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(rows_must_sum_to_one),
       cmocka_unit_test(counts_give_a_chain),
       cmocka_unit_test(each_closed_class_has_its_own_stationary),
+      cmocka_unit_test(flow_in_place_of_counts),
   };
   return CP_RUN(tests, argc, argv);
 }

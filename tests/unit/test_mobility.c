@@ -169,17 +169,20 @@ static void bad_headers(void **state) {
 }
 
 /* Regression (libFuzzer, fuzz_histories): a file whose every row is bad built nothing but
- * sorted a NULL array. It gives an empty graph, the bad rows counted. */
+ * sorted a NULL array. It is now an error (exit 3 in the CLI), the bad rows counted. */
 static void every_row_bad(void **state) {
   (void)state;
   cp_mobility_options o = {.min_people = 1};
   cp_error e = {0};
+  /* Nothing to publish is an error naming the first bad row, not an empty graph. */
   cp_mobility *m =
-      build_text("person,role,start,end\np,a,2020-020-03,\nq,a,2038-13,\n", &o, CP_OK, &e);
-  assert_int_equal(m->bad_rows, 2);
-  assert_int_equal(m->n_roles, 0);
-  assert_int_equal(m->n_transitions, 0);
-  cp_mobility_free(m);
+      build_text("person,role,start,end\np,a,2020-020-03,\nq,a,2038-13,\n", &o, CP_EINVAL, &e);
+  assert_null(m);
+  assert_contains(e.message, "no valid row: all 2 rows are bad");
+  assert_contains(e.message, "h.csv:2: start '2020-020-03' is not a date");
+  m = build_text("person,role,start\n", &o, CP_EINVAL, &e);
+  assert_null(m);
+  assert_contains(e.message, "no rows after the header");
 }
 
 /* The DOT output reads back as a graph the measures run on. */

@@ -94,8 +94,9 @@ static cp_mobility *merge_parts(char **parts, const size_t *lens, const size_t *
   return m;
 }
 
-static void check_equal(const char *text, size_t n_shards, size_t min_people, size_t memory_rows) {
-  cp_mobility_options o = {.min_people = min_people, .memory_rows = memory_rows};
+static void check_equal_per(const char *text, size_t n_shards, size_t min_people,
+                            size_t memory_rows, cp_period period) {
+  cp_mobility_options o = {.min_people = min_people, .memory_rows = memory_rows, .period = period};
   cp_mobility *whole;
   char *want = whole_build(text, &o, &whole);
   o.origin_column = "cp_origin";
@@ -117,6 +118,9 @@ static void check_equal(const char *text, size_t n_shards, size_t min_people, si
     assert_int_equal(m->bad_rows, whole->bad_rows);
     assert_int_equal(m->people, whole->people);
     assert_int_equal(m->suppressed_moves, whole->suppressed_moves);
+    assert_int_equal(m->period, whole->period);
+    assert_int_equal(m->period_stays, whole->period_stays);
+    assert_int_equal(m->period_moves, whole->period_moves);
     assert_int_equal(m->n_bad_listed, whole->n_bad_listed);
     for (size_t i = 0; i < m->n_bad_listed; i++)
       assert_string_equal(m->bad_listed[i], whole->bad_listed[i]);
@@ -170,6 +174,10 @@ static char *sample(void) {
 
 /* The acceptance: any split, any order, merged at once or in a tree, K = 1 and 5, with and
  * without spilling. */
+static void check_equal(const char *text, size_t n_shards, size_t min_people, size_t memory_rows) {
+  check_equal_per(text, n_shards, min_people, memory_rows, CP_PERIOD_NONE);
+}
+
 static void merged_equals_one_build(void **state) {
   (void)state;
   char *text = sample();
@@ -179,6 +187,9 @@ static void merged_equals_one_build(void **state) {
     check_equal(text, shard_counts[i], 5, 0);
   }
   check_equal(text, 5, 5, 7); /* every shard spills to temporary files */
+  /* Chains per year and per month are carried by the partials. */
+  check_equal_per(text, 3, 1, 0, CP_PERIOD_YEAR);
+  check_equal_per(text, 4, 5, 0, CP_PERIOD_MONTH);
   free(text);
 }
 
@@ -220,7 +231,7 @@ static void bad_rows_listed_in_file_order(void **state) {
   cp_mobility *m = merge_parts(parts, lens, order, 4, 1);
   assert_int_equal(m->bad_rows, 14);
   assert_int_equal(m->n_bad_listed, CP_MOBILITY_BAD_LISTED);
-  assert_string_equal(m->bad_listed[0], "h.csv:2: start 'bad1' is not a date (YYYY-MM or "
+  assert_string_equal(m->bad_listed[0], "h.csv:2: start 'bad1' is not a date (YYYY, YYYY-MM or "
                                         "YYYY-MM-DD)");
   assert_contains(m->bad_listed[9], "h.csv:29: "); /* row i = 27 */
   for (size_t i = 0; i < 4; i++)
@@ -248,7 +259,7 @@ static void origin_column_names_the_original_place(void **state) {
   assert_int_equal(m->bad_rows, 3);
   assert_string_equal(m->bad_listed[0], "in/a.csv:9: missing role");
   assert_string_equal(m->bad_listed[1],
-                      "in/b.csv:1234: start '2010-13' is not a date (YYYY-MM or YYYY-MM-DD)");
+                      "in/b.csv:1234: start '2010-13' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
   /* The field count is the input's: the origin column is not counted. */
   assert_string_equal(m->bad_listed[2], "in/b.csv:1240: 2 fields, but the header has 3");
   cp_mobility_free(m);
@@ -282,7 +293,7 @@ static void origin_column_with_a_column_map(void **state) {
   assert_int_equal(m->rows, 2);
   assert_int_equal(m->bad_rows, 1);
   assert_string_equal(m->bad_listed[0],
-                      "in/a.tsv:9: start '2010-13' is not a date (YYYY-MM or YYYY-MM-DD)");
+                      "in/a.tsv:9: start '2010-13' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
   cp_mobility_free(m);
   free(p);
   cp_column_map_free(map);
@@ -367,8 +378,30 @@ static void mixed_kinds_and_empty_merges(void **state) {
   assert_contains(e.message, "s.cpp: histories with seq, but the partials before it had start "
                              "dates");
   cp_mobility_merge_free(mg);
+  /* A chain per year and the jump chain do not add up; people kept for resampling cannot go
+   * into a partial; seq histories give no periods, in a shard as in one build. */
+  cp_mobility_options year = {.period = CP_PERIOD_YEAR};
+  char *p3 = partial_of("y.csv", &dated, &year, &l2);
+  assert_int_equal(cp_mobility_merge_new(&mg, &e), CP_OK);
+  assert_int_equal(cp_mobility_merge_add(mg, "d.cpp", p1, l1, &e), CP_OK);
+  assert_int_equal(cp_mobility_merge_add(mg, "y.cpp", p3, l2, &e), CP_EPARSE);
+  assert_contains(e.message, "y.cpp: built with --period year, but the partials before it with "
+                             "moves (no --period)");
+  cp_mobility_merge_free(mg);
+  char *out = NULL;
+  cp_mobility_options kept = {.keep_people = 1};
+  FILE *f = fmemopen((void *)dated.data, dated.len, "r");
+  assert_int_equal(cp_mobility_build_partial_stream("d.csv", f, &kept, &out, &l2, &e), CP_EINVAL);
+  assert_contains(e.message, "keeps no people");
+  fclose(f);
+  f = fmemopen((void *)seq.data, seq.len, "r");
+  assert_int_equal(cp_mobility_build_partial_stream("s.csv", f, &year, &out, &l2, &e), CP_EINVAL);
+  assert_contains(e.message, "s.csv: a chain per period needs dated histories");
+  assert_null(out);
+  fclose(f);
   free(p1);
   free(p2);
+  free(p3);
   cp_buf_free(&dated);
   cp_buf_free(&seq);
 }

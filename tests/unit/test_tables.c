@@ -299,6 +299,41 @@ static void written_graphs_read_back_the_same(void **state) {
   cp_graph_free(g);
 }
 
+/* Months a move took from its median_months (a graph built from histories) stay in that
+ * attribute in every format: written as months too, they would read back as the move's own
+ * and the output would no longer say they are medians. */
+static void median_months_stay_medians(void **state) {
+  (void)state;
+  static const char csv[] = "from,to,count,median_months\na,b,3,12.5\nb,a,2,7\n";
+  cp_graph *g = NULL;
+  cp_error e = {0};
+  if (cp_read_csv_buffers("m.csv", csv, sizeof csv - 1, NULL, NULL, 0, &g, &e))
+    fail_msg("%s", e.message);
+  assert_true(cp_graph_months_are_medians(g));
+  cp_graph_tables t;
+  assert_int_equal(cp_write_graph_tables(g, CP_TABLE_CSV, &t, &e), CP_OK);
+  assert_true(!strncmp(t.transitions, "from,to,count,median_months\n", 28));
+  cp_graph *back = reread(&t, CP_TABLE_CSV);
+  assert_true(cp_graph_months_are_medians(back));
+  assert_true(cp_graph_transition(back, 0)->months == 12.5);
+  cp_graph_free(back);
+  cp_graph_tables_free(&t);
+  char *text;
+  size_t len;
+  assert_int_equal(cp_write_graph_dot(g, &text, &len, &e), CP_OK);
+  assert_null(strstr(text, "[months="));
+  assert_null(strstr(text, ", months="));
+  if (cp_read_dot_buffer("back.gv", text, len, &back, &e))
+    fail_msg("%s", e.message);
+  assert_true(cp_graph_months_are_medians(back));
+  cp_graph_free(back);
+  free(text);
+  assert_int_equal(cp_write_graph_graphml(g, &text, &len, &e), CP_OK);
+  assert_null(strstr(text, "attr.name=\"months\""));
+  free(text);
+  cp_graph_free(g);
+}
+
 static void what_a_format_cannot_carry_is_an_error(void **state) {
   (void)state;
   cp_graph *g = NULL;
@@ -344,6 +379,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(maps_go_with_tables_only),
       cmocka_unit_test(histories_take_tsv_and_maps),
       cmocka_unit_test(written_graphs_read_back_the_same),
+      cmocka_unit_test(median_months_stay_medians),
       cmocka_unit_test(what_a_format_cannot_carry_is_an_error),
       cmocka_unit_test(builtin_graphs_by_name),
   };
