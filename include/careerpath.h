@@ -792,6 +792,9 @@ typedef struct cp_mobility_options {
   int keep_people;    /* keep what resampling people needs (cp_mobility_resample) */
   const cp_column_map *columns; /* which columns hold person, role, start, seq, end; NULL:
                                    as named */
+  const char *origin_column;    /* a column naming each row's place in the original input as
+                                   "FILE:LINE" (a shard written by scripts/careerpath-dask): bad
+                                   rows are reported there; NULL: none */
 } cp_mobility_options;
 
 typedef struct cp_mobility_role {
@@ -846,6 +849,49 @@ cp_status cp_mobility_build(const char *path, const cp_mobility_options *opt, cp
 cp_status cp_mobility_build_stream(const char *name, FILE *f, const cp_mobility_options *opt,
                                    cp_mobility **out, cp_error *err);
 void cp_mobility_free(cp_mobility *m);
+/* ---- Partial mobility builds, merged exactly (mobility_partial.c) ------------------ */
+
+/* A partial build holds what a build has added up before suppression, for histories split
+ * by person (every row of a person in one shard): counts and distinct people per move and
+ * per role, duration histograms in hundredths of a month (medians merge exactly), row and
+ * bad-row counts and the first bad rows with their file and line. The file is versioned
+ * and checksummed ("CPMOBPT\n", format 1, little-endian). */
+enum { CP_MOBILITY_PARTIAL_VERSION = 1 };
+
+/* Reads histories as cp_mobility_build does (opt->min_people is not applied) and hands back
+ * the partial file's bytes (malloc'd; the caller frees them). Fails as cp_mobility_build. */
+cp_status cp_mobility_build_partial(const char *path, const cp_mobility_options *opt, char **out,
+                                    size_t *out_len, cp_error *err);
+cp_status cp_mobility_build_partial_stream(const char *name, FILE *f,
+                                           const cp_mobility_options *opt, char **out,
+                                           size_t *out_len, cp_error *err);
+
+/* A merge of partials, in any number and order: _new, _add each, _finish, _free. */
+typedef struct cp_mobility_merge cp_mobility_merge;
+cp_status cp_mobility_merge_new(cp_mobility_merge **out, cp_error *err);
+/* Checks and adds one partial file's bytes, read whole: CP_EPARSE naming `name` for a file
+ * that is not a partial, of another version, truncated or corrupted, or from histories that
+ * disagree with the partials already added (dates against seq). The merge is unchanged on
+ * failure only as far as the counts go: after a failure, free it. Time O(size). */
+cp_status cp_mobility_merge_add(cp_mobility_merge *mg, const char *name, const void *data,
+                                size_t len, cp_error *err);
+cp_status cp_mobility_merge_add_file(cp_mobility_merge *mg, const char *path, cp_error *err);
+/* The result of one build over all the partials' histories, with `min_people` applied now
+ * (never per partial: a move seen by 3 people in each of two shards is seen by 6).
+ * CP_EINVAL when nothing was added. The merge may only be freed afterwards. */
+cp_status cp_mobility_merge_finish(cp_mobility_merge *mg, size_t min_people, cp_mobility **out,
+                                   cp_error *err);
+/* CP_EINVAL naming `name` when `m` read no rows, or only bad ones (the first named): a build
+ * applies it itself; a merge's caller applies it to the finished whole (a shard with no valid
+ * row is no fault). */
+cp_status cp_mobility_check_rows(const cp_mobility *m, const char *name, cp_error *err);
+/* The partials added so far combined into one partial file's bytes (malloc'd), nothing
+ * suppressed: merges can form a tree. The merge stays open. CP_EINVAL when nothing was
+ * added. */
+cp_status cp_mobility_merge_write_partial(cp_mobility_merge *mg, char **out, size_t *out_len,
+                                          cp_error *err);
+void cp_mobility_merge_free(cp_mobility_merge *mg);
+
 /* The result as CSV: transitions (from,to,count,people,probability,median_months) and roles
  * (id,people,stays,median_tenure_months), both malloc'd for the caller to free. */
 cp_status cp_mobility_write_csv(const cp_mobility *m, char **transitions, size_t *transitions_len,

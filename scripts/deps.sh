@@ -23,6 +23,7 @@ packages=(
   valgrind                             # memcheck over the end-to-end tests (test.sh)
   man-db groff-base                    # a test renders the installed careerpath(1) with man
   universal-ctags                      # a test measures the CLI's functions (tests/structure.py)
+  python3-dask python3-distributed     # scripts/careerpath-dask and its LocalCluster tests
 )
 
 # `deps.sh bench` adds what bench/ compares against (Debian's NetworkX and python-igraph,

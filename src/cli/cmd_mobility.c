@@ -1,27 +1,21 @@
-/* cmd_mobility.c: `careerpath mobility build`: a transition graph from career histories. */
+/* cmd_mobility.c: `careerpath mobility build`: a transition graph (or a partial one) from
+ * career histories; the steps `mobility merge` shares. */
+#include "cmd_mobility.h"
 #include "graph_out.h"
-#include "groups.h"
 
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct mobility_state {
-  const char *input, *format_name, *roles_out, *join;
-  char *roles_path; /* roles.csv beside -o, when that is where the roles go */
-  cp_mobility_options o;
-  cp_mobility *m;
-  size_t joined; /* roles that took a label, domain and level from --roles */
-} mobility_state;
+#include <unistd.h>
 
 #define OWN(field) offsetof(mobility_state, field)
 
-static void mobility_init(cp_cli_run *x, void *state) {
+void cp_cli_mobility_init(cp_cli_run *x, void *state) {
   (void)x;
-  ((mobility_state *)state)->o.min_people = 5;
+  ((mobility_state *)state)->o.min_people = CP_CLI_MIN_PEOPLE_UNSET;
 }
 
-static const cp_cli_option opt_format = {
+const cp_cli_option cp_opt_mobility_format = {
     .name = "format",
     .value = "csv|dot|graphml",
     .help = "the output format, whatever FILE is called",
@@ -44,7 +38,7 @@ static const cp_cli_option opt_period = {
     .offset = OWN(o.period),
     .complete = "year month",
 };
-static const cp_cli_option opt_join = {
+const cp_cli_option cp_opt_mobility_join = {
     .name = "roles",
     .value = "FILE",
     .help = "join label, domain and level onto the roles built, by id (or a unique match of "
@@ -56,7 +50,7 @@ static const cp_cli_option opt_join = {
     .flags = CP_OPT_READS,
     .complete = "@file",
 };
-static const cp_cli_option opt_roles_out = {
+const cp_cli_option cp_opt_mobility_roles_out = {
     .name = "roles-out",
     .value = "FILE",
     .help = "where the roles CSV goes (default: roles.csv beside -o)",
@@ -66,7 +60,7 @@ static const cp_cli_option opt_roles_out = {
     .flags = CP_OPT_WRITES,
     .complete = "@file",
 };
-static const cp_cli_option opt_min_people = {
+const cp_cli_option cp_opt_mobility_min_people = {
     .name = "min-people",
     .value = "K",
     .help =
@@ -91,9 +85,27 @@ static const cp_cli_option opt_memory_rows = {
     .set = cp_cli_set_count,
     .offset = OWN(o.memory_rows),
 };
+static const cp_cli_option opt_partial = {
+    .name = "partial",
+    .help = "write a partial build (binary) for 'mobility merge': histories split by person, "
+            "no suppression yet",
+    .heading = CP_HEAD_OUTPUT,
+    .set = cp_cli_set_flag,
+    .offset = OWN(partial),
+};
+static const cp_cli_option opt_origin_column = {
+    .name = "origin-column",
+    .value = "NAME",
+    .help = "a column holding each row's FILE:LINE in the original input, where bad rows are "
+            "reported (shards written by careerpath-dask)",
+    .heading = CP_HEAD_OPTIONS,
+    .set = cp_cli_set_string,
+    .offset = OWN(o.origin_column),
+};
 static const cp_cli_option *const options[] = {
-    &cp_opt_output,  &opt_format, &opt_roles_out,   &opt_period,     &opt_join,
-    &opt_min_people, &opt_strict, &opt_memory_rows, &cp_opt_columns, NULL};
+    &cp_opt_output,   &cp_opt_mobility_format, &cp_opt_mobility_roles_out,  &opt_partial,
+    &opt_period,      &cp_opt_mobility_join,   &cp_opt_mobility_min_people, &opt_strict,
+    &opt_memory_rows, &cp_opt_columns,         &opt_origin_column,          NULL};
 
 static int mobility_operands(cp_cli_run *x, void *state, char **operands, size_t n) {
   mobility_state *s = state;
@@ -106,15 +118,16 @@ static int mobility_operands(cp_cli_run *x, void *state, char **operands, size_t
   return CP_EXIT_OK;
 }
 
-static int mobility_check(cp_cli_run *x, void *state) {
+static int graph_check(cp_cli_run *x, void *state) {
   mobility_state *s = state;
+  if (s->o.min_people == CP_CLI_MIN_PEOPLE_UNSET)
+    s->o.min_people = 5;
   int code = cp_cli_graph_format(x, s->format_name, cp_cli_formats(x->cmd));
   return code ? code : cp_cli_roles_file(x, &s->roles_out, &s->roles_path);
 }
 
-/* The summary on stderr: rows, people, moves, bad rows with their lines, what was
- * suppressed. */
-static void report(const cp_cli *c, const cp_mobility *m) {
+/* What was read: rows, people, moves, bad rows with their lines. */
+static void report_rows(const cp_cli *c, const cp_mobility *m) {
   fprintf(c->err,
           "careerpath mobility: %zu rows: %zu people, %zu stays, %zu moves between %zu roles; "
           "%zu bad row%s skipped\n",
@@ -128,12 +141,64 @@ static void report(const cp_cli *c, const cp_mobility *m) {
     fprintf(c->err, "careerpath mobility: per %s: %zu steps, %zu in one role and %zu between two\n",
             m->period == CP_PERIOD_YEAR ? "year" : "month", m->period_stays + m->period_moves,
             m->period_stays, m->period_moves);
+}
+
+void cp_cli_mobility_report(const cp_cli *c, const cp_mobility *m) {
+  report_rows(c, m);
   fprintf(c->err,
           "careerpath mobility: published %zu roles and %zu transitions; suppressed %zu role%s "
           "and %zu transition%s (%zu moves) seen in fewer than %zu people\n",
           m->n_roles, m->n_transitions, m->suppressed_roles, m->suppressed_roles == 1 ? "" : "s",
           m->suppressed_transitions, m->suppressed_transitions == 1 ? "" : "s", m->suppressed_moves,
           m->min_people);
+}
+
+/* A partial is bytes for `mobility merge`: no format, no roles file, no suppression. */
+static int partial_check(cp_cli_run *x, mobility_state *s) {
+  const char *out = x->args.output;
+  if (s->format_name || s->roles_out)
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE,
+                       "--partial writes a partial build; %s goes with "
+                       "'mobility merge'",
+                       s->format_name ? "--format" : "--roles-out");
+  if (s->join)
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE,
+                       "--roles joins onto the graph; give it to the 'mobility merge' that is "
+                       "not --partial");
+  if (s->o.min_people != CP_CLI_MIN_PEOPLE_UNSET)
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE,
+                       "--min-people goes with a merge that is not --partial: suppressing in "
+                       "each part would drop moves that are common over all the parts");
+  if ((!out || !strcmp(out, "-")) && isatty(fileno(x->c.out)))
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE, "a partial build is binary; give -o FILE");
+  x->args.format = CP_OUT_CSV; /* the slot the partial's bytes are presented from */
+  return CP_EXIT_OK;
+}
+
+int cp_cli_mobility_check(cp_cli_run *x, void *state) {
+  mobility_state *s = state;
+  return s->partial ? partial_check(x, s) : graph_check(x, state);
+}
+
+/* The partial's summary: what it holds, from the partial itself read back (which checks it
+ * too). */
+int cp_cli_mobility_report_partial(cp_cli_run *x, mobility_state *s) {
+  cp_error e = {0};
+  cp_mobility_merge *mg = NULL;
+  cp_status st = cp_mobility_merge_new(&mg, &e);
+  if (!st)
+    st = cp_mobility_merge_add(mg, s->input, s->partial_bytes, s->partial_len, &e);
+  if (!st)
+    st = cp_mobility_merge_finish(mg, 1, &s->m, &e);
+  cp_mobility_merge_free(mg);
+  if (st)
+    return cp_cli_status(&x->c, st, &e);
+  report_rows(&x->c, s->m);
+  fprintf(x->c.err,
+          "careerpath mobility: a partial build of %zu roles and %zu transitions; nothing "
+          "suppressed until 'mobility merge'\n",
+          s->m->n_roles, s->m->n_transitions);
+  return CP_EXIT_OK;
 }
 
 /* The roles to join: a roles CSV, a DOT graph, or the built-in graph. */
@@ -153,7 +218,7 @@ static cp_status join_source(const char *name, cp_graph **out, cp_error *e) {
   return st;
 }
 
-static int join_roles(cp_cli_run *x, mobility_state *s) {
+int cp_cli_mobility_join(cp_cli_run *x, mobility_state *s) {
   cp_graph *ref = NULL;
   cp_error e = {0};
   cp_status st = join_source(s->join, &ref, &e);
@@ -174,36 +239,42 @@ static int mobility_compute(cp_cli_run *x, void *state) {
   int code = cp_cli_column_map(x, "--columns", x->args.columns, &s->o.columns);
   if (code)
     return code;
-  cp_status st = cp_mobility_build(s->input, &s->o, &s->m, &e);
+  cp_status st = s->partial ? cp_mobility_build_partial(s->input, &s->o, &s->partial_bytes,
+                                                        &s->partial_len, &e)
+                            : cp_mobility_build(s->input, &s->o, &s->m, &e);
   if (st)
     return cp_cli_status(&x->c, st, &e);
-  report(&x->c, s->m);
-  return s->join ? join_roles(x, s) : CP_EXIT_OK;
+  if (s->partial)
+    return cp_cli_mobility_report_partial(x, s);
+  cp_cli_mobility_report(&x->c, s->m);
+  return s->join ? cp_cli_mobility_join(x, s) : CP_EXIT_OK;
 }
 
-/* Names every file written. */
-static void mobility_written(cp_cli_run *x, const void *state) {
+void cp_cli_mobility_written(cp_cli_run *x, const void *state) {
   const mobility_state *s = state;
   const char *out = x->args.output;
   bool to_file = out && strcmp(out, "-");
   if (!to_file && !s->roles_out)
     return;
-  fprintf(x->c.err, "careerpath mobility: wrote %s to %s", s->m->period ? "the steps" : "the moves",
+  fprintf(x->c.err, "careerpath mobility: wrote %s to %s",
+          s->partial     ? "the partial build"
+          : s->m->period ? "the steps"
+                         : "the moves",
           to_file ? out : "standard output");
   if (s->roles_out)
     fprintf(x->c.err, " and the roles to %s", s->roles_out);
   fputc('\n', x->c.err);
 }
 
-/* Transitions to `out`, roles (CSV) to their own file, written together. */
-static int present_graph(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
+static int graph_files(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
   const mobility_state *s = state;
   char *text = NULL, *roles = NULL;
   size_t len = 0, roles_len = 0;
   cp_error e = {0};
   cp_graph *g = NULL;
   cp_status st = CP_OK;
-  if (f == CP_OUT_GRAPHML && !(st = cp_mobility_graph(s->m, s->input, &g, &e)))
+  if (f == CP_OUT_GRAPHML &&
+      !(st = cp_mobility_graph(s->m, s->input ? s->input : s->parts[0], &g, &e)))
     st = cp_write_graph_graphml(g, &text, &len, &e);
   else if (f == CP_OUT_DOT)
     st = cp_mobility_write_dot(s->m, &text, &len, &e);
@@ -221,9 +292,18 @@ static int present_graph(cp_cli_run *x, const void *state, cp_out_format f, FILE
   return code;
 }
 
-static void mobility_release(void *state) {
+int cp_cli_mobility_present(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
+  const mobility_state *s = state;
+  if (!s->partial)
+    return graph_files(x, state, f, out);
+  fwrite(s->partial_bytes, 1, s->partial_len, out);
+  return CP_EXIT_OK;
+}
+
+void cp_cli_mobility_release(void *state) {
   mobility_state *s = state;
   free(s->roles_path);
+  free(s->partial_bytes);
   cp_column_map_free((cp_column_map *)s->o.columns);
   cp_mobility_free(s->m);
 }
@@ -252,7 +332,12 @@ const cp_cli_command cp_cmd_mobility_build = {
         "\n"
         "The graph goes to -o FILE (default: standard output): FILE.gv or FILE.dot writes DOT,\n"
         "FILE.graphml GraphML, anything else CSV transitions with the roles in roles.csv beside\n"
-        "it. Every file written is named on standard error.",
+        "it. Every file written is named on standard error.\n"
+        "\n"
+        "With --partial it writes, instead, a partial build of a shard of the histories (every\n"
+        "row of a person in one shard) that 'careerpath mobility merge' combines with the other\n"
+        "shards' into exactly the graph one build over all of them gives; --min-people and\n"
+        "--roles are then the merge's, --period is carried (docs/distributed.md).",
     .options = options,
     .operand = "HISTORIES.csv",
     .notes =
@@ -263,14 +348,14 @@ const cp_cli_command cp_cmd_mobility_build = {
                   "written, 5 internal error.",
     .what = "the graph",
     .default_format = CP_OUT_CSV,
-    .present = {[CP_OUT_CSV] = present_graph,
-                [CP_OUT_DOT] = present_graph,
-                [CP_OUT_GRAPHML] = present_graph},
+    .present = {[CP_OUT_CSV] = cp_cli_mobility_present,
+                [CP_OUT_DOT] = cp_cli_mobility_present,
+                [CP_OUT_GRAPHML] = cp_cli_mobility_present},
     .state_size = sizeof(mobility_state),
-    .init = mobility_init,
+    .init = cp_cli_mobility_init,
     .operands = mobility_operands,
-    .check = mobility_check,
+    .check = cp_cli_mobility_check,
     .compute = mobility_compute,
-    .release = mobility_release,
-    .written = mobility_written,
+    .release = cp_cli_mobility_release,
+    .written = cp_cli_mobility_written,
 };

@@ -1,5 +1,6 @@
 /* mobility.c: builds a transition graph from career histories (one row per person per job). */
 #include "internal.h"
+#include "mobility_acc.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -25,20 +26,14 @@ typedef struct hrec {
 enum { BUCKETS = 64, DEFAULT_MEMORY_ROWS = 1 << 20 };
 /* Durations are kept as hundredths of a month in per-transition histograms, so medians
  * are exact to 0.01 month (seven hours) with memory bounded by distinct durations. */
-#define CENTI 100.0
-enum { DURATION_BITS = 24 };
+#define CENTI CP_MOB_CENTI
+enum { DURATION_BITS = CP_MOB_DURATION_BITS };
 
 /* ---- the build ---- */
 
-typedef struct edge {
-  uint32_t from, to;
-  size_t count, people;
-} edge;
-
-typedef struct role_acc {
-  char *id;
-  size_t people, stays;
-} role_acc;
+/* The added-up state is mobility_acc.h's, so a partial file can hold it (mobility_partial.c). */
+typedef cp_mob_edge edge;
+typedef cp_mob_role role_acc;
 
 typedef struct stay {
   uint32_t role;
@@ -57,6 +52,10 @@ typedef struct builder {
   size_t n_columns;
   long col[H_KNOWN];
   bool dated;
+  /* opt.origin_column: its index, and the current row's value ("file:line") */
+  long col_origin;
+  const char *origin;
+  size_t bad_line[CP_MOBILITY_BAD_LISTED], bad_file_len[CP_MOBILITY_BAD_LISTED];
   /* roles */
   role_acc *roles;
   size_t n_roles, cap_roles;
@@ -83,6 +82,22 @@ typedef struct builder {
 static cp_status bad_row(builder *b, size_t line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* An origin "FILE:LINE": the length of FILE and the line; false for anything else. */
+static bool origin_place(const char *origin, size_t *file_len, size_t *line) {
+  const char *colon = strrchr(origin, ':');
+  if (!colon || colon == origin || !colon[1] || strlen(colon + 1) > 18)
+    return false;
+  size_t v = 0;
+  for (const char *p = colon + 1; *p; p++) {
+    if (*p < '0' || *p > '9')
+      return false;
+    v = v * 10 + (size_t)(*p - '0');
+  }
+  *file_len = (size_t)(colon - origin);
+  *line = v;
+  return true;
+}
+
 /* Counts a bad row and keeps its message among the first few; with --strict it is the
  * error. */
 static cp_status bad_row(builder *b, size_t line, const char *fmt, ...) {
@@ -91,16 +106,23 @@ static cp_status bad_row(builder *b, size_t line, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(why, sizeof why, fmt, ap);
   va_end(ap);
+  /* A shard made by a distributed driver names each row's place in the original input. */
+  const char *file = b->name;
+  size_t file_len = strlen(file);
+  if (b->origin && origin_place(b->origin, &file_len, &line))
+    file = b->origin;
   if (b->opt.strict)
-    return cp_fail(b->err, CP_EINVAL, "%s:%zu: %s", b->name, line, why);
+    return cp_fail(b->err, CP_EINVAL, "%.*s:%zu: %s", (int)file_len, file, line, why);
   cp_mobility *m = b->m;
   m->bad_rows++;
   if (m->n_bad_listed < CP_MOBILITY_BAD_LISTED) {
-    size_t n = strlen(b->name) + strlen(why) + 32;
+    size_t n = file_len + strlen(why) + 32;
     char *msg = malloc(n);
     if (!msg)
       return cp_fail(b->err, CP_ENOMEM, "out of memory");
-    snprintf(msg, n, "%s:%zu: %s", b->name, line, why);
+    snprintf(msg, n, "%.*s:%zu: %s", (int)file_len, file, line, why);
+    b->bad_line[m->n_bad_listed] = line;
+    b->bad_file_len[m->n_bad_listed] = file_len;
     m->bad_listed[m->n_bad_listed++] = msg;
   }
   return CP_OK;
@@ -202,12 +224,20 @@ static cp_status on_header(builder *b, const char *const *fields, size_t n, size
     return st;
   for (size_t k = 0; k < H_KNOWN; k++)
     b->col[k] = cp_header_find(&h, history_columns[k]);
+  b->col_origin = b->opt.origin_column ? cp_header_find(&h, b->opt.origin_column) : -1;
   for (size_t k = H_PERSON; k <= H_ROLE && !st; k++)
     if (b->col[k] < 0)
       st = cp_header_missing(&h, b->name, line, history_columns[k], b->err);
   if (!st && b->col[H_START] < 0 && b->col[H_SEQ] < 0)
     st = cp_fail(b->err, CP_EPARSE, "%s:%zu: header needs a 'start' or a 'seq' column", b->name,
                  line);
+  if (!st && b->opt.origin_column && b->col_origin < 0)
+    st = cp_fail(b->err, CP_EPARSE, "%s:%zu: header lacks the origin column '%s'", b->name, line,
+                 b->opt.origin_column);
+  for (size_t k = 0; k < H_KNOWN && !st && b->col_origin >= 0; k++)
+    if (b->col[k] == b->col_origin)
+      st = cp_fail(b->err, CP_EPARSE, "%s:%zu: the origin column '%s' is read as '%s' too", b->name,
+                   line, b->opt.origin_column, history_columns[k]);
   cp_header_free(&h);
   if (st)
     return st;
@@ -227,8 +257,12 @@ static cp_status on_row(void *ctx, const char *const *fields, size_t n, size_t l
   b->m->rows++;
   if (line > UINT32_MAX)
     return cp_fail(b->err, CP_ELIMIT, "%s:%zu: more than %u lines", b->name, line, UINT32_MAX);
-  if (n != b->n_columns)
-    return bad_row(b, line, "%zu fields, but the header has %zu", n, b->n_columns);
+  b->origin = b->col_origin >= 0 && (size_t)b->col_origin < n ? fields[b->col_origin] : NULL;
+  if (n != b->n_columns) {
+    size_t extra = b->col_origin >= 0; /* the origin column is not the input's */
+    return bad_row(b, line, "%zu fields, but the header has %zu", n >= extra ? n - extra : 0,
+                   b->n_columns - extra);
+  }
   /* Fields are borrowed for the call; trimming writes into libcsv's copy, which is ours
    * until we return. */
   const char *person = trim((char *)fields[b->col[H_PERSON]]);
@@ -534,14 +568,14 @@ static cp_status drain_buckets(builder *b) {
 
 /* Medians from a histogram map: entries grouped by owner, each group's counts in duration
  * order, the middle value (the mean of the two middle ones for an even count). */
-static cp_status medians(builder *b, const cp_u64map *hist, size_t n_owners, double *out) {
+static cp_status medians(cp_error *err, const cp_u64map *hist, size_t n_owners, double *out) {
   for (size_t i = 0; i < n_owners; i++)
     out[i] = NAN;
   if (!hist->h.count)
     return CP_OK;
   uint64_t *pairs = malloc(hist->h.count * 2 * sizeof *pairs);
   if (!pairs)
-    return cp_fail(b->err, CP_ENOMEM, "out of memory");
+    return cp_fail(err, CP_ENOMEM, "out of memory");
   size_t n = 0;
   for (size_t s = 0; s < hist->h.cap; s++)
     if (cp_u64map_entry(hist, s, &pairs[2 * n], &pairs[2 * n + 1]))
@@ -590,11 +624,11 @@ static int by_endpoints(const void *pa, const void *pb) {
 
 /* Each person's steps along the published transitions (suppressed ones dropped), for
  * resampling people. */
-static cp_status publish_panel(builder *b, const size_t *new_index) {
+static cp_status publish_panel(cp_mobility_acc *b, const size_t *new_index, cp_error *err) {
   cp_mobility *m = b->m;
   size_t *published = malloc((b->n_edges + 1) * sizeof *published);
   if (!published)
-    return cp_fail(b->err, CP_ENOMEM, "out of memory");
+    return cp_fail(err, CP_ENOMEM, "out of memory");
   for (size_t i = 0; i < b->n_edges; i++) {
     cp_mobility_transition key = {.from = new_index[b->edges[i].from],
                                   .to = new_index[b->edges[i].to]};
@@ -604,15 +638,14 @@ static cp_status publish_panel(builder *b, const size_t *new_index) {
             : bsearch(&key, m->transitions, m->n_transitions, sizeof key, by_endpoints);
     published[i] = hit ? (size_t)(hit - m->transitions) : SIZE_MAX;
   }
-  cp_status st = cp_panel_finish(&b->panel, published, &m->panel);
+  cp_status st = cp_panel_finish(b->panel, published, &m->panel);
   free(published);
-  return st ? cp_fail(b->err, st, "out of memory") : CP_OK;
+  return st ? cp_fail(err, st, "out of memory") : CP_OK;
 }
 
 /* Applies the privacy threshold and lays the result out sorted by role id. */
-static cp_status publish(builder *b) {
+cp_status cp_mobility_publish(cp_mobility_acc *b, size_t k, cp_error *err) {
   cp_mobility *m = b->m;
-  size_t k = b->opt.min_people;
   double *role_median = malloc((b->n_roles + 1) * sizeof *role_median);
   double *edge_median = malloc((b->n_edges + 1) * sizeof *edge_median);
   named *order = malloc((b->n_roles + 1) * sizeof *order);
@@ -620,19 +653,20 @@ static cp_status publish(builder *b) {
   double *out_total = calloc(b->n_roles + 1, sizeof *out_total);
   cp_status st = CP_OK;
   if (!role_median || !edge_median || !order || !new_index || !out_total) {
-    st = cp_fail(b->err, CP_ENOMEM, "out of memory");
+    st = cp_fail(err, CP_ENOMEM, "out of memory");
     goto done;
   }
-  if ((st = medians(b, &b->role_hist, b->n_roles, role_median)) ||
-      (st = medians(b, &b->edge_hist, b->n_edges, edge_median)))
+  if ((st = medians(err, b->role_hist, b->n_roles, role_median)) ||
+      (st = medians(err, b->edge_hist, b->n_edges, edge_median)))
     goto done;
   for (uint32_t i = 0; i < b->n_roles; i++)
     order[i] = (named){b->roles[i].id, i};
   qsort(order, b->n_roles, sizeof *order, by_role_id);
+  m->min_people = k;
   m->roles = calloc(b->n_roles + 1, sizeof *m->roles);
   m->transitions = calloc(b->n_edges + 1, sizeof *m->transitions);
   if (!m->roles || !m->transitions) {
-    st = cp_fail(b->err, CP_ENOMEM, "out of memory");
+    st = cp_fail(err, CP_ENOMEM, "out of memory");
     goto done;
   }
   for (size_t i = 0; i < b->n_roles; i++) {
@@ -663,8 +697,8 @@ static cp_status publish(builder *b) {
   for (size_t i = 0; i < m->n_transitions; i++)
     m->transitions[i].probability =
         (double)m->transitions[i].count / out_total[m->transitions[i].from];
-  if (b->opt.keep_people)
-    st = publish_panel(b, new_index);
+  if (b->panel)
+    st = publish_panel(b, new_index, err);
 done:
   free(role_median);
   free(edge_median);
@@ -708,15 +742,8 @@ void cp_mobility_free(cp_mobility *m) {
   free(m);
 }
 
-/* A build with nothing to publish is an error, not an empty graph: no valid row (the first
- * bad one named), or periods asked of undated histories. */
-static cp_status check_usable(builder *b) {
-  const cp_mobility *m = b->m;
-  if (m->rows == 0)
-    return cp_fail(b->err, CP_EINVAL, "%s: no rows after the header", b->name);
-  if (m->bad_rows == m->rows)
-    return cp_fail(b->err, CP_EINVAL, "%s: no valid row: all %zu rows are bad (the first: %s)",
-                   b->name, m->rows, m->n_bad_listed ? m->bad_listed[0] : "?");
+/* The period asked of histories that cannot give it: before any person is added up. */
+static cp_status check_period(const builder *b) {
   if (b->opt.period && !b->dated)
     return cp_fail(b->err, CP_EINVAL,
                    "%s: a chain per period needs dated histories (a 'start' column), not 'seq'",
@@ -724,8 +751,35 @@ static cp_status check_usable(builder *b) {
   return CP_OK;
 }
 
-cp_status cp_mobility_build_stream(const char *name, FILE *f, const cp_mobility_options *opt,
-                                   cp_mobility **out, cp_error *err) {
+/* Nothing to publish is an error, not an empty graph: checked on the whole (one build, or a
+ * merge), never on a shard, where no valid row is no fault. */
+cp_status cp_mobility_check_rows(const cp_mobility *m, const char *name, cp_error *err) {
+  if (m->rows == 0)
+    return cp_fail(err, CP_EINVAL, "%s: no rows after the header", name);
+  if (m->bad_rows == m->rows)
+    return cp_fail(err, CP_EINVAL, "%s: no valid row: all %zu rows are bad (the first: %s)", name,
+                   m->rows, m->n_bad_listed ? m->bad_listed[0] : "?");
+  return CP_OK;
+}
+
+/* The builder's added-up state, as mobility_acc.h shares it. */
+static cp_mobility_acc acc_of(builder *b) {
+  cp_mobility_acc a = {.m = b->m,
+                       .roles = b->roles,
+                       .n_roles = b->n_roles,
+                       .edges = b->edges,
+                       .n_edges = b->n_edges,
+                       .role_hist = &b->role_hist,
+                       .edge_hist = &b->edge_hist,
+                       .panel = b->opt.keep_people ? &b->panel : NULL};
+  memcpy(a.bad_line, b->bad_line, sizeof a.bad_line);
+  memcpy(a.bad_file_len, b->bad_file_len, sizeof a.bad_file_len);
+  return a;
+}
+
+/* Reads and adds up every row, then hands the state to `fn`. */
+static cp_status build(const char *name, FILE *f, const cp_mobility_options *opt,
+                       cp_mobility_acc_fn fn, void *ctx, cp_error *err) {
   builder b = {.name = name, .err = err};
   cp_status st;
   b.opt = opt ? *opt : (cp_mobility_options){.min_people = 5};
@@ -742,16 +796,46 @@ cp_status cp_mobility_build_stream(const char *name, FILE *f, const cp_mobility_
     st = cp_fail(err, CP_EPARSE, "%s: empty file", name);
     goto done;
   }
-  if ((st = check_usable(&b)))
+  if ((st = check_period(&b)))
     goto done;
-  if ((st = b.spilled ? drain_buckets(&b) : people(&b, b.recs, b.n_recs)) || (st = publish(&b)))
+  if ((st = b.spilled ? drain_buckets(&b) : people(&b, b.recs, b.n_recs)))
     goto done;
-  *out = b.m;
-  b.m = NULL;
+  cp_mobility_acc a = acc_of(&b);
+  st = fn(ctx, &a, err);
+  b.m = a.m;
 done:
   cp_mobility_free(b.m);
   builder_free(&b);
   return st;
+}
+
+cp_status cp_mobility_accumulate(const char *name, FILE *f, const cp_mobility_options *opt,
+                                 cp_mobility_acc_fn fn, void *ctx, cp_error *err) {
+  return build(name, f, opt, fn, ctx, err);
+}
+
+typedef struct publish_ctx {
+  const char *name;
+  size_t min_people;
+  cp_mobility **out;
+} publish_ctx;
+
+static cp_status publish_into(void *ctx, cp_mobility_acc *a, cp_error *err) {
+  publish_ctx *p = ctx;
+  cp_status st = cp_mobility_check_rows(a->m, p->name, err);
+  if (!st)
+    st = cp_mobility_publish(a, p->min_people, err);
+  if (!st) {
+    *p->out = a->m;
+    a->m = NULL;
+  }
+  return st;
+}
+
+cp_status cp_mobility_build_stream(const char *name, FILE *f, const cp_mobility_options *opt,
+                                   cp_mobility **out, cp_error *err) {
+  publish_ctx p = {name, opt ? opt->min_people : 5, out};
+  return build(name, f, opt, publish_into, &p, err);
 }
 
 cp_status cp_mobility_build(const char *path, const cp_mobility_options *opt, cp_mobility **out,

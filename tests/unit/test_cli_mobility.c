@@ -1,5 +1,6 @@
-/* test_cli_mobility.c: `careerpath mobility build` in-process (cmd_mobility.c): a graph from
- * career histories, its two files written together, inputs never overwritten; -o. */
+/* test_cli_mobility.c: `careerpath mobility build` and `mobility merge` in-process
+ * (cmd_mobility.c, cmd_mobility_merge.c): a graph from career histories, its two files
+ * written together, inputs never overwritten; partials merged; -o. */
 #include "cli_test.h"
 
 static const char histories[] = "person,role,seq\n"
@@ -225,6 +226,67 @@ static void mobility_writes_with_o(void **state) {
   cli_test_rmdir(dir);
 }
 
+/* Two shards' partials merged give one build's bytes; a partial is refused as a graph's
+ * options, and merge refuses what is not a partial. */
+static void mobility_partials_merge(void **state) {
+  (void)state;
+  char dir[64], h[128], s1[160], s2[160], p1[160], p2[160];
+  fixture(dir, sizeof dir, h, sizeof h);
+  snprintf(s1, sizeof s1, "%s/s1.csv", dir);
+  snprintf(s2, sizeof s2, "%s/s2.csv", dir);
+  snprintf(p1, sizeof p1, "%s/p1.cpp", dir);
+  snprintf(p2, sizeof p2, "%s/p2.cpp", dir);
+  cli_test_write(s1, "person,role,seq\np2,a,1\np2,b,2\np2,c,3\nbad row\n");
+  cli_test_write(s2, "person,role,seq\np1,a,1\np1,b,2\np3,a,1\np3,c,2\n");
+  run_result *r = run("mobility", "build", h, "--min-people", "1");
+  char *want = strdup(r->out);
+  r = run("mobility", "build", "--partial", s1, "-o", p1);
+  assert_int_equal(r->code, 0);
+  assert_contains(r->err, "a partial build of 3 roles and 2 transitions; nothing suppressed");
+  r = run("mobility", "build", "--partial", s2, "-o", p2);
+  assert_int_equal(r->code, 0);
+  r = run("mobility", "merge", p2, p1, "--min-people", "1");
+  assert_int_equal(r->code, 0);
+  assert_string_equal(r->out, want);
+  assert_contains(r->err, "8 rows: 3 people, ");
+  r = run("mobility", "merge", p1, p2, "--min-people", "2");
+  assert_string_equal(r->out, "from,to,count,people,probability,median_months\n"
+                              "a,b,2,2,1,\n");
+  r = run("mobility", "merge", p1, h);
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_contains(r->err, "h.csv: not a partial mobility file");
+  r = run("mobility", "build", "--partial", s1, "-o", p1, "--min-people", "2");
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  assert_contains(r->err, "--min-people goes with a merge that is not --partial");
+  /* A tree: p1 and p2 merged into a partial, merged again, gives the same bytes. */
+  snprintf(s1, sizeof s1, "%s/p12.cpp", dir);
+  r = run("mobility", "merge", "--partial", p1, p2, "-o", s1);
+  assert_int_equal(r->code, 0);
+  r = run("mobility", "merge", s1, "--min-people", "1");
+  assert_string_equal(r->out, want);
+  r = run("mobility", "merge", p1, "-o", p1);
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  assert_contains(r->err, "is the input file; refusing to overwrite it");
+  check_output_option(0, "gv", "mobility", "merge", p1, p2, "--min-people", "1", "--format", "dot");
+  /* --roles joins at the merge, not in a partial; a shard of bad rows only is no error, but a
+   * merge with no valid row anywhere is, as one build. */
+  r = run("mobility", "build", "--partial", s2, "-o", p2, "--roles", "@builtin");
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  assert_contains(r->err, "--roles joins onto the graph; give it to the 'mobility merge'");
+  snprintf(s2, sizeof s2, "%s/bad.csv", dir);
+  cli_test_write(s2, "person,role,seq\np9,,1\n");
+  r = run("mobility", "build", "--partial", s2, "-o", p2);
+  assert_int_equal(r->code, 0);
+  r = run("mobility", "merge", p2, "--min-people", "1");
+  assert_int_equal(r->code, CP_EXIT_INPUT);
+  assert_contains(r->err, "no valid row: all 1 rows are bad (the first: ");
+  r = run("mobility", "merge", p2, p1, "--min-people", "1", "--roles", "@builtin");
+  assert_int_equal(r->code, 0);
+  assert_contains(r->err, "roles took a label, domain and level from @builtin");
+  free(want);
+  cli_test_rmdir(dir);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(mobility_builds_a_graph),
@@ -232,6 +294,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(mobility_writes_its_files_together),
       cmocka_unit_test(mobility_never_overwrites_its_input),
       cmocka_unit_test(mobility_writes_with_o),
+      cmocka_unit_test(mobility_partials_merge),
       cmocka_unit_test(mobility_by_year),
       cmocka_unit_test(mobility_no_valid_row),
       cmocka_unit_test(built_months_are_medians),
