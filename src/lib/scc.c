@@ -4,7 +4,8 @@
 
 #include <stdlib.h>
 
-enum { OPEN = UINT32_MAX }; /* a role visited whose component is not closed yet */
+/* A role visited whose component is not closed yet (an enum cannot hold it in ISO C). */
+#define OPEN UINT32_MAX
 
 typedef struct tarjan {
   const cp_router *r;
