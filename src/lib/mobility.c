@@ -279,6 +279,11 @@ static cp_status on_row(void *ctx, const char *const *fields, size_t n, size_t l
   if (strlen(role) > cp_limits_get()->name)
     return bad_row(b, line, "role name of %zu bytes; the longest accepted is %zu", strlen(role),
                    cp_limits_get()->name);
+  /* The graph's rule for names (graph.c): no control characters, so what is built reads back. */
+  const char *control = cp_find_control(role, 0);
+  if (control)
+    return bad_row(b, line, "role holds control character U+%04X (byte %zu)",
+                   (unsigned)(unsigned char)*control, (size_t)(control - role) + 1);
   hrec r = {.person = XXH3_64bits(person, strlen(person)), .end = NAN, .line = (uint32_t)line};
   if (b->dated) {
     if (!parse_date(when, &r.key))
