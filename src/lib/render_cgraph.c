@@ -171,34 +171,53 @@ static size_t code_points(const char *s, size_t len) {
   return n;
 }
 
-/* Greedy: as many words on a line as fit; a word longer than a line has one to itself. Each
- * word goes through `append` (label text or HTML escapes), lines are joined by `eol`. */
+/* Bytes of s[0..len) that hold at most `max` code points, never splitting a character. */
+static size_t prefix_bytes(const char *s, size_t len, size_t max) {
+  size_t i = 0, n = 0;
+  while (i < len) {
+    if (((unsigned char)s[i] & 0xC0) != 0x80 && n++ == max)
+      break;
+    i++;
+  }
+  return i;
+}
+
+/* Greedy: as many words on a line as fit; a word longer than a line has one to itself, and
+ * one longer than two lines is cut, between characters, into lines of its own. Each piece goes
+ * through `append` (label text or HTML escapes), lines are joined by `eol`. */
 static cp_status wrap(const char *s, size_t width, const char *eol,
                       cp_status (*append)(cp_buf *, const char *), cp_buf *out, size_t *lines) {
   cp_status st = cp_buf_append(out, "", 0);
+  cp_buf word = {0};
   size_t line = 0;
+  bool cutting = false; /* the rest of a word being cut is cut too */
   *lines = 0;
   while (*s == ' ')
     s++;
   while (*s && !st) {
     size_t len = strcspn(s, " ");
+    size_t whole = code_points(s, len);
+    if (width > 0 && (whole > 2 * width || (cutting && whole > width)))
+      len = prefix_bytes(s, len, line ? 0 : width); /* a fresh line takes a piece */
+    cutting = len < strcspn(s, " ");
     size_t cps = code_points(s, len);
-    char word[512];
-    snprintf(word, sizeof word, "%.*s", (int)(len < sizeof word ? len : sizeof word - 1), s);
-    if (line && line + 1 + cps > width) {
+    if (line && (len == 0 || line + 1 + cps > width)) {
       st = cp_buf_puts(out, eol);
       line = 0;
+      continue;
     }
+    word.len = 0;
     if (!st && line)
       st = cp_buf_puts(out, " ");
-    if (!st)
-      st = append(out, word);
+    if (!st && !(st = cp_buf_append(&word, s, len)) && !(st = cp_buf_append(&word, "", 1)))
+      st = append(out, word.data);
     *lines += line == 0;
     line += (line ? 1 : 0) + cps;
     s += len;
     while (*s == ' ')
       s++;
   }
+  cp_buf_free(&word);
   if (!*lines)
     *lines = 1;
   return st;

@@ -59,6 +59,8 @@ for args in "render $cjk --format svg" \
   # shellcheck disable=SC2086
   "$bin" $args >"$work/doc" 2>"$work/err" || fail "$args: $(cat "$work/err")"
   xmllint --noout "$work/doc" 2>"$work/xml" || fail "$args: not well-formed: $(head -3 "$work/xml")"
+  # A card whose label Graphviz could not read shows its node's name instead of the role.
+  grep -q '>route_node_[0-9]*<' "$work/doc" && fail "$args: a card lost its text"
 done
 
 # The layouts tests draw with, under LeakSanitizer in the ASan build (tests/lsan.supp).

@@ -86,12 +86,42 @@ static void label_text_is_literal(void **state) {
   cp_buf_free(&b);
 }
 
+/* A word longer than a line is cut between characters, never inside one: a label cut inside
+ * a UTF-8 sequence is not XML, so Graphviz dropped the card's text for the node's id. */
+static void long_words_are_cut_between_characters(void **state) {
+  (void)state;
+  char word[2 * 3 * 300 + 1] = ""; /* 600 three-byte characters, as one word */
+  for (size_t i = 0; i < 600; i++)
+    strcat(word, "\xe4\xb8\xad");
+  cp_buf b = {0};
+  size_t lines;
+  assert_int_equal(cp_render_wrapped_text(word, 30, "|", &b, &lines), CP_OK);
+  assert_int_equal(lines, 20);
+  size_t pieces = 0, chars = 0;
+  for (char *p = b.data; *p; pieces++) {
+    size_t len = strcspn(p, "|");
+    assert_int_equal(len, 30 * 3); /* whole characters, 30 a line */
+    for (size_t i = 0; i < len; i += 3, chars++)
+      assert_memory_equal(p + i, "\xe4\xb8\xad", 3);
+    p += len + (p[len] == '|');
+  }
+  assert_int_equal(pieces, 20);
+  assert_int_equal(chars, 600); /* nothing dropped */
+  assert_int_equal(cp_render_wrapped_text("ab cdefgh i", 3, "|", &b, &lines), CP_OK);
+  assert_string_equal(b.data, "ab|cdefgh|i"); /* up to two lines long: kept whole */
+  assert_int_equal(cp_render_wrapped_text("ab cdefghi j", 3, "|", &b, &lines), CP_OK);
+  assert_string_equal(b.data, "ab|cde|fgh|i j"); /* longer: cut, each piece a fresh line */
+  assert_int_equal(lines, 4);
+  cp_buf_free(&b);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(ids_follow_the_order_names_are_first_seen),
       cmocka_unit_test(names_are_written_as_given),
       cmocka_unit_test(helpers_never_take_a_role),
       cmocka_unit_test(label_text_is_literal),
+      cmocka_unit_test(long_words_are_cut_between_characters),
   };
   return CP_RUN(tests, argc, argv);
 }
