@@ -298,9 +298,12 @@ cp_status cp_read_csv_buffers(const char *transitions_name, const char *transiti
                               size_t transitions_len, const char *roles_name, const char *roles,
                               size_t roles_len, cp_graph **out, cp_error *err);
 
-/* Reads a whole file into a NUL-terminated buffer the caller frees with free(). CP_EIO (with
- * the file and the system's reason) or CP_ENOMEM. */
+/* Reads a whole text file into a NUL-terminated buffer the caller frees with free(). CP_EIO
+ * (with the file and the system's reason), CP_ENOMEM, or CP_EPARSE when the file holds a NUL
+ * byte (not text: found at once, so /dev/zero fails instead of filling memory). */
 cp_status cp_read_file(const char *path, char **out, size_t *out_len, cp_error *err);
+/* The same for a binary file: any bytes. */
+cp_status cp_read_binary_file(const char *path, char **out, size_t *out_len, cp_error *err);
 
 /* Calls `fn` for every record of an RFC 4180 CSV text (UTF-8, BOM, LF or CRLF, blank lines
  * skipped), with the fields (borrowed for the call) and the line the record starts on;

@@ -286,6 +286,10 @@ int cp_cli_render_batch(cp_cli_run *x, const render_state *s, cp_out_format f) {
     return code;
   if (mkdir(s->out_dir, 0777) != 0 && errno != EEXIST)
     return cp_cli_fail(&x->c, CP_EXIT_OUTPUT, "cannot make '%s': %s", s->out_dir, strerror(errno));
+  struct stat sb; /* a file in the way fails once, not once per row */
+  if (stat(s->out_dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+    return cp_cli_fail(&x->c, CP_EXIT_OUTPUT, "cannot write into '%s': not a directory",
+                       s->out_dir);
   if ((code = cp_cli_router(x, &b.router)))
     return code;
   cp_cli_request_init(&b.defaults);

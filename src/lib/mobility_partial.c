@@ -516,7 +516,7 @@ done:
 cp_status cp_mobility_merge_add_file(cp_mobility_merge *mg, const char *path, cp_error *err) {
   char *data = NULL;
   size_t len = 0;
-  cp_status st = cp_read_file(path, &data, &len, err);
+  cp_status st = cp_read_binary_file(path, &data, &len, err);
   if (!st)
     st = cp_mobility_merge_add(mg, path, data, len, err);
   free(data);

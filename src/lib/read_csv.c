@@ -288,7 +288,10 @@ static cp_status parse_csv_stream(const char *name, FILE *f, bool table, record_
     if (first)
       p.tsv = table && cp_table_is_tsv(name, data, got);
     first = false;
-    feed(&parser, &p, data, got);
+    const char *nul = memchr(data, '\0', got); /* as cp_read_file: /dev/zero never ends */
+    feed(&parser, &p, data, nul ? (size_t)(nul - data) : got);
+    if (nul && !p.st)
+      p.st = cp_fail(err, CP_EPARSE, "%s:%zu: a NUL byte: not a text file", name, p.line);
   }
   if (!p.st && ferror(f))
     p.st = cp_fail(err, CP_EIO, "%s:%zu: read error: %s", name, p.line, strerror(errno));

@@ -227,7 +227,8 @@ void cp_buf_free(cp_buf *b) {
   b->len = b->cap = 0;
 }
 
-cp_status cp_read_file(const char *path, char **out, size_t *out_len, cp_error *err) {
+static cp_status read_file(const char *path, bool text, char **out, size_t *out_len,
+                           cp_error *err) {
   cp_status st = CP_OK;
   cp_buf b = {0};
   FILE *f = fopen(path, "rb");
@@ -251,6 +252,13 @@ cp_status cp_read_file(const char *path, char **out, size_t *out_len, cp_error *
   char chunk[65536];
   size_t n;
   while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    /* Text never holds NUL; without this check /dev/zero would be read until memory ran out. */
+    const char *nul = text ? memchr(chunk, '\0', n) : NULL;
+    if (nul) {
+      st = cp_fail(err, CP_EPARSE, "%s: byte %zu is NUL: not a text file", path,
+                   b.len + (size_t)(nul - chunk) + 1);
+      goto cleanup;
+    }
     if (cp_buf_append(&b, chunk, n) != CP_OK) {
       st = cp_fail(err, CP_ENOMEM, "%s: out of memory reading the file", path);
       goto cleanup;
@@ -271,6 +279,14 @@ cleanup:
   cp_buf_free(&b);
   fclose(f);
   return st;
+}
+
+cp_status cp_read_file(const char *path, char **out, size_t *out_len, cp_error *err) {
+  return read_file(path, true, out, out_len, err);
+}
+
+cp_status cp_read_binary_file(const char *path, char **out, size_t *out_len, cp_error *err) {
+  return read_file(path, false, out, out_len, err);
 }
 
 const char *cp_plural(double n, const char *one, const char *many) { return n == 1 ? one : many; }

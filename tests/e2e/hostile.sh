@@ -71,6 +71,18 @@ if [ "$valgrind" = 0 ]; then
   done
 fi
 
+# Endless input (/dev/zero under a table's or a graph's name): one line, exit 3, no hang.
+for name in z.csv z.gv; do
+  ln -sf /dev/zero "$work/$name"
+  for cmd in "validate $work/$name" "mobility build $work/$name -o $work/zz.csv"; do
+    # shellcheck disable=SC2086
+    timeout 60 "$bin" $cmd >/dev/null 2>"$work/err"
+    code=$?
+    [ "$code" = 3 ] || fail "$cmd on /dev/zero: exit $code, wanted 3"
+    grep -q "NUL" "$work/err" && [ "$(wc -l <"$work/err")" = 1 ] || fail "$cmd: $(cat "$work/err")"
+  done
+done
+
 # Control characters in ids and labels: refused on reading, file and line, one visible line.
 for g in control-label.gv control-id.csv; do
   "$bin" validate "$data/$g" >/dev/null 2>"$work/err"

@@ -104,6 +104,24 @@ static void render_batch_draws_a_diagram_per_student(void **state) {
   cli_test_rmdir(dir);
 }
 
+/* A file where the directory should be: one message and the output exit code, not a
+ * "cannot write" per student. */
+static void render_batch_into_a_file_fails_once(void **state) {
+  (void)state;
+  char dir[64], path[600];
+  cli_test_dir(dir, sizeof dir);
+  snprintf(path, sizeof path, "%s/file", dir);
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fclose(f);
+  run_result *r = run("render", "--batch", CP_TEST_DATA "/batch/students.csv", "--out-dir", path);
+  assert_int_equal(r->code, CP_EXIT_OUTPUT);
+  assert_contains(r->err, "not a directory");
+  assert_ptr_equal(strchr(r->err, '\n'), r->err + strlen(r->err) - 1); /* one line */
+  remove(path);
+  cli_test_rmdir(dir);
+}
+
 static void render_writes_with_o(void **state) {
   (void)state;
   check_output_option(0, "svg", "render", SMALL);
@@ -200,6 +218,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(render_draws_pieces_of_a_map),
       cmocka_unit_test(render_usage_errors),
       cmocka_unit_test(render_batch_draws_a_diagram_per_student),
+      cmocka_unit_test(render_batch_into_a_file_fails_once),
       cmocka_unit_test(render_writes_with_o),
       cmocka_unit_test(every_route_asked_for_is_drawn),
       cmocka_unit_test(the_map_fits_a3_readably),
