@@ -52,6 +52,8 @@ void cp_strmap_destroy(cp_strmap *m);
 cp_status cp_strmap_put(cp_strmap *m, const char *key, size_t value, bool *existing,
                         size_t *old_value);
 bool cp_strmap_get(const cp_strmap *m, const char *key, size_t *value);
+/* Room for `n` more keys without growing again: CP_ENOMEM. */
+cp_status cp_strmap_reserve(cp_strmap *m, size_t n);
 
 /* uint64_t -> uint64_t, for any key but UINT64_MAX. */
 typedef struct cp_u64map {
@@ -158,6 +160,23 @@ long cp_header_find(const cp_header *h, const char *name);
 cp_status cp_header_missing(const cp_header *h, const char *file, size_t line, const char *name,
                             cp_error *err);
 
+/* ---- compiled.c: a graph read from a compiled image ---- */
+/* What a graph loaded from an image borrows: the image (mapped, or a malloc'd copy) holds
+ * every string, and two blocks hold every attribute list and requirement list. Such strings
+ * and lists are never freed one by one; cp_graph_free frees the image last. */
+typedef struct cp_image {
+  const char *base;
+  size_t len;
+  bool mapped; /* munmap, else free */
+  cp_attr *attrs;
+  size_t n_attrs;
+  char **requires;
+  size_t n_requires;
+} cp_image;
+/* Whether `p` lies in what `im` (may be NULL) holds: free() must not see it. */
+bool cp_image_holds(const cp_image *im, const void *p);
+void cp_image_free(cp_image *im);
+
 /* ---- graph.c ---- */
 struct cp_graph {
   char *name;
@@ -170,6 +189,7 @@ struct cp_graph {
   size_t n_credentials;
   cp_attr *attrs; /* graph-level attributes */
   size_t n_attrs;
+  cp_image *image; /* NULL unless read from a compiled image: what the strings live in */
 };
 
 /* ---- igraph_view.c: the graph as igraph sees it ---- */
