@@ -48,7 +48,7 @@ static void compile_written(cp_cli_run *x, const void *state) {
 
 const cp_cli_command cp_cmd_compile = {
     .name = "compile",
-    .summary = "write a graph as a compiled image that loads in milliseconds",
+    .summary = "write a graph as a binary image that every command maps instead of parsing",
     .section = CP_SECTION_RESEARCH,
     .synopsis = "[GRAPH] -o FILE.cpg [OPTIONS]",
     .description =
