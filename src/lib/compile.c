@@ -101,10 +101,8 @@ static void count_lists(const cp_graph *g, size_t *attrs, size_t *reqs) {
 static size_t align8(size_t n) { return (n + 7) & ~(size_t)7; }
 
 /* The header, sections and checksum, in one malloc'd image. */
-static char *assemble(const writer *w, const cpg_header *proto, size_t *out_len) {
+static char *assemble(const void *data[CPG_SECTIONS], const cpg_header *proto, size_t *out_len) {
   cpg_header h = *proto;
-  const void *data[CPG_SECTIONS] = {w->roles, w->trans, w->creds,
-                                    w->attrs, w->reqs,  w->strings.data};
   size_t at = sizeof h;
   for (int s = 0; s < CPG_SECTIONS; s++) {
     h.offset[s] = at;
@@ -123,6 +121,26 @@ static char *assemble(const writer *w, const cpg_header *proto, size_t *out_len)
   memcpy(img, &h, sizeof h);
   *out_len = at;
   return img;
+}
+
+/* The router's arrays as sections (`data` and the counts of `h`), from a router made now. */
+static cp_status put_router(const cp_graph *g, cp_router **r, const void *data[CPG_SECTIONS],
+                            cpg_header *h, cp_error *err) {
+  cp_status st = cp_router_new(g, r, err);
+  if (st)
+    return st;
+  const cp_router *x = *r;
+  size_t n = x->n, m = x->m;
+  const void *arrays[] = {x->out_start, x->out_tr,  x->in_start,  x->in_tr,
+                          x->out_head,  x->in_tail, x->w[0],      x->w[1],
+                          x->w[2],      x->w[3],    x->req_start, x->req_cred};
+  const size_t counts[] = {n + 1, m, n + 1, m, m, m, m, m, m, m, m + 1, x->req_start[m]};
+  for (int s = CPG_OUT_START; s < CPG_SECTIONS; s++) {
+    data[s] = arrays[s - CPG_OUT_START];
+    h->count[s] = counts[s - CPG_OUT_START];
+  }
+  h->carried = x->carried;
+  return CP_OK;
 }
 
 static cp_status alloc_sections(writer *w, size_t n_attrs, size_t n_reqs) {
@@ -147,6 +165,7 @@ static void writer_free(writer *w) {
 
 cp_status cp_graph_compile(const cp_graph *g, char **out, size_t *out_len, cp_error *err) {
   writer w = {.g = g};
+  cp_router *router = NULL;
   cp_status st = CP_OK;
   size_t n_attrs, n_reqs;
   cp_strmap_init(&w.seen);
@@ -168,14 +187,18 @@ cp_status cp_graph_compile(const cp_graph *g, char **out, size_t *out_len, cp_er
   put_credentials(&w);
   h.graph_attr_first = put_attrs(&w, g->attrs, g->n_attrs);
   h.graph_attrs = (uint32_t)g->n_attrs;
-  const size_t counts[CPG_SECTIONS] = {g->n_roles, g->n_transitions, g->n_credentials,
-                                       w.n_attrs,  w.n_reqs,         w.strings.len};
+  const size_t counts[] = {g->n_roles, g->n_transitions, g->n_credentials,
+                           w.n_attrs,  w.n_reqs,         w.strings.len};
+  const void *data[CPG_SECTIONS] = {w.roles, w.trans, w.creds, w.attrs, w.reqs, w.strings.data};
   memcpy(h.count, counts, sizeof counts);
-  if (w.too_big || !(*out = assemble(&w, &h, out_len)))
+  if ((st = put_router(g, &router, data, &h, err)))
+    goto cleanup;
+  if (w.too_big || !(*out = assemble(data, &h, out_len)))
     st = cp_fail(err, w.strings.len > UINT32_MAX ? CP_ELIMIT : CP_ENOMEM,
                  "%s: %s compiling the graph", g->name,
                  w.strings.len > UINT32_MAX ? "more than 4 GiB of text" : "out of memory");
 cleanup:
+  cp_router_free(router);
   writer_free(&w);
   return st;
 }

@@ -263,6 +263,103 @@ static cp_status read_records(reader *rd) {
   return st;
 }
 
+/* ---- the router's arrays ---- */
+
+/* Compressed rows over n roles and m entries: starts from 0 to m, never decreasing; every
+ * entry a transition, its other end a role. O(n + m). */
+static bool rows_ok(const size_t *start, const size_t *tr, const uint32_t *end, size_t n,
+                    size_t m) {
+  if (start[0] != 0 || start[n] != m)
+    return false;
+  for (size_t v = 0; v < n; v++)
+    if (start[v] > start[v + 1])
+      return false;
+  for (size_t j = 0; j < m; j++)
+    if (tr[j] >= m || end[j] >= n)
+      return false;
+  return true;
+}
+
+/* The weights are the transitions' own (so never negative), and `carried` says which
+ * criteria every transition carries. */
+static bool weights_ok(const cp_graph *g, const cp_image_router *ir) {
+  unsigned carried = (1u << CP_CRITERION_COUNT) - 1;
+  for (size_t t = 0; t < ir->m; t++) {
+    const cp_transition *x = &g->transitions[t];
+    for (int c = 0; c < CP_CRITERION_COUNT; c++) {
+      double want = cp_transition_weight(x, (cp_criterion)c), got = ir->w[c][t];
+      if (!(got == want || (isnan(got) && isnan(want))))
+        return false;
+      if (isnan(want))
+        carried &= ~(1u << c);
+    }
+  }
+  return carried == ir->carried;
+}
+
+static bool credentials_ok(const cp_image_router *ir, size_t n_req) {
+  const size_t *start = ir->req_start;
+  if (start[0] != 0 || start[ir->m] != n_req)
+    return false;
+  for (size_t t = 0; t < ir->m; t++)
+    if (start[t] > start[t + 1])
+      return false;
+  for (size_t k = 0; k < n_req; k++)
+    if (ir->req_cred[k] >= ir->n_credentials)
+      return false;
+  return true;
+}
+
+/* Points the image's router at its sections once their counts are right, then checks them. */
+static cp_status read_router(const char *name, const cpg_header *h, cp_graph *g, cp_error *err) {
+  cp_image_router *ir = &g->image->router;
+  const char *b = g->image->base;
+  size_t n = g->n_roles, m = g->n_transitions;
+  const uint64_t want[] = {n + 1, m, n + 1, m, m, m, m, m, m, m, m + 1};
+  for (int s = CPG_OUT_START; s < CPG_REQ_CRED; s++)
+    if (h->count[s] != want[s - CPG_OUT_START])
+      return cp_fail(err, CP_EPARSE, "%s: router section %d holds %llu records, not %llu", name, s,
+                     (unsigned long long)h->count[s], (unsigned long long)want[s - CPG_OUT_START]);
+  *ir = (cp_image_router){.n = n, .m = m, .n_credentials = g->n_credentials, .carried = h->carried};
+  ir->out_start = (const size_t *)(b + h->offset[CPG_OUT_START]);
+  ir->out_tr = (const size_t *)(b + h->offset[CPG_OUT_TR]);
+  ir->in_start = (const size_t *)(b + h->offset[CPG_IN_START]);
+  ir->in_tr = (const size_t *)(b + h->offset[CPG_IN_TR]);
+  ir->out_head = (const uint32_t *)(b + h->offset[CPG_OUT_HEAD]);
+  ir->in_tail = (const uint32_t *)(b + h->offset[CPG_IN_TAIL]);
+  for (int c = 0; c < CP_CRITERION_COUNT; c++)
+    ir->w[c] = (const double *)(b + h->offset[CPG_W_STEPS + c]);
+  ir->req_start = (const size_t *)(b + h->offset[CPG_REQ_START]);
+  ir->req_cred = (const size_t *)(b + h->offset[CPG_REQ_CRED]);
+  if (!rows_ok(ir->out_start, ir->out_tr, ir->out_head, n, m) ||
+      !rows_ok(ir->in_start, ir->in_tr, ir->in_tail, n, m) || !weights_ok(g, ir) ||
+      !credentials_ok(ir, (size_t)h->count[CPG_REQ_CRED]))
+    return cp_fail(err, CP_EPARSE, "%s: the router's arrays do not fit the graph", name);
+  ir->valid = true;
+  return CP_OK;
+}
+
+bool cp_image_router_arrays(const cp_graph *g, cp_router *r) {
+  const cp_image_router *ir = g->image ? &g->image->router : NULL;
+  if (!ir || !ir->valid || ir->n != g->n_roles || ir->m != g->n_transitions ||
+      ir->n_credentials != g->n_credentials)
+    return false;
+  /* The router only reads these; the casts keep struct cp_router's one declaration. */
+  r->out_start = (size_t *)ir->out_start;
+  r->out_tr = (size_t *)ir->out_tr;
+  r->in_start = (size_t *)ir->in_start;
+  r->in_tr = (size_t *)ir->in_tr;
+  r->out_head = (uint32_t *)ir->out_head;
+  r->in_tail = (uint32_t *)ir->in_tail;
+  for (int c = 0; c < CP_CRITERION_COUNT; c++)
+    r->w[c] = (double *)ir->w[c];
+  r->req_start = (size_t *)ir->req_start;
+  r->req_cred = (size_t *)ir->req_cred;
+  r->carried = ir->carried;
+  r->borrowed = true;
+  return true;
+}
+
 /* Everything after the header, into `g`, which holds the image. */
 static cp_status read_graph(const char *name, const cpg_header *h, cp_graph *g, cp_error *err) {
   reader rd = {name, h, g->image->base, g->image->base + h->offset[CPG_STRINGS], g, err};
@@ -281,6 +378,8 @@ static cp_status read_graph(const char *name, const cpg_header *h, cp_graph *g, 
     st = attrs_at(&rd, h->graph_attr_first, h->graph_attrs, "graph", &g->attrs);
   if (!st)
     g->n_attrs = h->graph_attrs;
+  if (!st)
+    st = read_router(name, h, g, err);
   return st;
 }
 

@@ -21,6 +21,21 @@ enum cpg_section {
   CPG_ATTRS,
   CPG_REQUIRES,
   CPG_STRINGS,
+  /* The router's arrays (struct cp_router), read in place: its compressed rows by source and
+   * by target, the other end of each entry, the weights per criterion and
+   * the catalogue credentials each transition requires. */
+  CPG_OUT_START,
+  CPG_OUT_TR,
+  CPG_IN_START,
+  CPG_IN_TR,
+  CPG_OUT_HEAD,
+  CPG_IN_TAIL,
+  CPG_W_STEPS, /* then months, cost, effort: cp_router's w[] in criterion order */
+  CPG_W_MONTHS,
+  CPG_W_COST,
+  CPG_W_EFFORT,
+  CPG_REQ_START,
+  CPG_REQ_CRED,
   CPG_SECTIONS
 };
 
@@ -31,7 +46,7 @@ typedef struct cpg_header {
   uint64_t checksum;            /* XXH3-64 of bytes CPG_CHECKED_FROM .. file_bytes */
   uint64_t count[CPG_SECTIONS]; /* records per section; bytes for the strings */
   uint64_t offset[CPG_SECTIONS];
-  uint32_t name, graph_attr_first, graph_attrs, reserved;
+  uint32_t name, graph_attr_first, graph_attrs, carried; /* carried: cp_router's */
 } cpg_header;
 
 typedef struct cpg_role {
@@ -57,15 +72,31 @@ typedef struct cpg_attr {
   uint32_t key, value;
 } cpg_attr;
 
-_Static_assert(sizeof(cpg_header) == 144, "the header is 144 bytes");
+_Static_assert(sizeof(cpg_header) == 336, "the header is 336 bytes");
+_Static_assert(sizeof(size_t) == 8, "router arrays are stored as they are in memory");
 _Static_assert(sizeof(cpg_role) == 32, "a role record is 32 bytes");
 _Static_assert(sizeof(cpg_transition) == 72, "a transition record is 72 bytes");
 _Static_assert(sizeof(cpg_credential) == 24, "a credential record is 24 bytes");
 _Static_assert(sizeof(cpg_attr) == 8, "an attribute record is 8 bytes");
 
 /* Record size per section (strings: 1 byte). */
-static const size_t cpg_record_bytes[CPG_SECTIONS] = {
-    sizeof(cpg_role), sizeof(cpg_transition), sizeof(cpg_credential),
-    sizeof(cpg_attr), sizeof(uint32_t),       1};
+static const size_t cpg_record_bytes[CPG_SECTIONS] = {sizeof(cpg_role),
+                                                      sizeof(cpg_transition),
+                                                      sizeof(cpg_credential),
+                                                      sizeof(cpg_attr),
+                                                      sizeof(uint32_t),
+                                                      1,
+                                                      8,
+                                                      8,
+                                                      8,
+                                                      8,
+                                                      4,
+                                                      4,
+                                                      8,
+                                                      8,
+                                                      8,
+                                                      8,
+                                                      8,
+                                                      8};
 
 #endif /* CP_COMPILED_FORMAT_H */

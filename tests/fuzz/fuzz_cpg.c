@@ -9,7 +9,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-enum { HEADER = 144, CHECKED_FROM = 32, SUM_AT = 24, SIZE_AT = 16 };
+enum { HEADER = 336, CHECKED_FROM = 32, SUM_AT = 24, SIZE_AT = 16 };
 
 /* An input whose byte 8 (the version's low byte) has its top bit set is read as it is; any
  * other gets its size and checksum made right, so the fuzzer reaches the section checks the

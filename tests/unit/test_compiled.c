@@ -240,6 +240,13 @@ static void resealed_lies_are_errors(void **state) {
       {h.offset[CPG_ROLES] + sizeof(cpg_role) + offsetof(cpg_role, id), id0, 4, "duplicate role"},
       {h.offset[CPG_ROLES] + offsetof(cpg_role, n_attrs), 77, 4, "attributes"},
       {h.offset[CPG_STRINGS] + h.count[CPG_STRINGS] - 1, 'x', 1, "NUL-terminated"},
+      {h.offset[CPG_OUT_HEAD], 3, 4, "router's arrays"},
+      {h.offset[CPG_IN_TR] + 8, 4, 8, "router's arrays"},
+      {h.offset[CPG_OUT_START] + 8, 9, 8, "router's arrays"},
+      {h.offset[CPG_W_COST], 0xbff0000000000000u, 8, "router's arrays"}, /* -1 */
+      {h.offset[CPG_REQ_CRED], 2, 8, "router's arrays"},
+      {offsetof(cpg_header, carried), 0, 4, "router's arrays"},
+      {offsetof(cpg_header, count) + 8 * CPG_W_EFFORT, 3, 8, "router section"},
   };
   for (size_t i = 0; i < sizeof lies / sizeof lies[0]; i++) {
     memcpy(bad, img, len);
@@ -252,11 +259,43 @@ static void resealed_lies_are_errors(void **state) {
   cp_graph_free(g);
 }
 
+/* The router of a graph read from an image borrows the image's arrays, which equal those a
+ * router makes from the source; once the graph is edited, it makes its own. */
+static void router_arrays_read_in_place(void **state) {
+  (void)state;
+  cp_graph *g = full_graph(), *back = NULL;
+  size_t len, at;
+  char *img = compile(g, &len);
+  cp_error e = {0};
+  cp_router *r = NULL, *s = NULL;
+  assert_int_equal(cp_read_compiled_buffer("g.cpg", img, len, &back, &e), CP_OK);
+  assert_int_equal(cp_router_new(g, &r, &e), CP_OK);
+  assert_int_equal(cp_router_new(back, &s, &e), CP_OK);
+  assert_true(s->borrowed && !r->borrowed && r->carried == s->carried);
+  assert_memory_equal(r->out_start, s->out_start, (r->n + 1) * sizeof(size_t));
+  assert_memory_equal(r->in_tr, s->in_tr, r->m * sizeof(size_t));
+  assert_memory_equal(r->in_tail, s->in_tail, r->m * sizeof(uint32_t));
+  assert_memory_equal(r->req_cred, s->req_cred, r->req_start[r->m] * sizeof(size_t));
+  for (int c = 0; c < CP_CRITERION_COUNT; c++)
+    for (size_t t = 0; t < r->m; t++)
+      assert_weight_equal(r->w[c][t], s->w[c][t]);
+  cp_router_free(s);
+  assert_int_equal(cp_graph_add_role(back, "d", NULL, NULL, 1, 0, &at, &e), CP_OK);
+  assert_int_equal(cp_router_new(back, &s, &e), CP_OK);
+  assert_false(s->borrowed);
+  assert_int_equal(s->n, 4);
+  cp_router_free(s);
+  cp_router_free(r);
+  free(img);
+  cp_graph_free(g);
+  cp_graph_free(back);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(every_field_reads_back),   cmocka_unit_test(loaded_graph_is_editable),
       cmocka_unit_test(file_is_told_by_magic),    cmocka_unit_test(damaged_images_are_errors),
-      cmocka_unit_test(resealed_lies_are_errors),
+      cmocka_unit_test(resealed_lies_are_errors), cmocka_unit_test(router_arrays_read_in_place),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
