@@ -43,6 +43,9 @@ for image in "$work/hi.cpg" "$work/hi-image.bin"; do
 done
 image=$work/hi.cpg
 same "$hi" "$image" route --from Physician --to "Registered Nurse"
+printf 'from,to,by,k\nPhysician,CMIO,months,\nRegistered Nurse,CNIO,cost,2\nPhysician,Registered Nurse,steps,\n' \
+  >"$work/q.csv"
+same "$hi" "$image" route --batch "$work/q.csv" --jobs 2
 same "$hi" "$image" stats
 same "$hi" "$image" stats --format json
 same "$hi" "$image" roles
