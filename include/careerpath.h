@@ -327,10 +327,11 @@ int cp_csv_write_field(FILE *f, const char *s);
 cp_status cp_read_credentials_csv_buffer(cp_graph *g, const char *name, const char *data,
                                          size_t len, cp_error *err);
 
-/* Reads a graph file by its extension: .gv or .dot as DOT; .csv, .tsv, .txt or .tab as a
- * transitions table with `roles_path` or, when that is NULL, a roles.csv (or roles.tsv) in
- * the same directory if there is one; a credentials.csv (or .tsv) there becomes the
- * catalogue. A path starting with '@' names a built-in graph (cp_builtin_load). */
+/* Reads a graph file: a compiled image (by its magic bytes, or a .cpg name) by
+ * cp_read_compiled_file; otherwise by its extension: .gv or .dot as DOT; .csv, .tsv, .txt or .tab
+ * as a transitions table with `roles_path` or, when that is NULL, a roles.csv (or roles.tsv) in the
+ * same directory if there is one; a credentials.csv (or .tsv) there becomes the catalogue. A path
+ * starting with '@' names a built-in graph (cp_builtin_load). */
 cp_status cp_read_graph(const char *path, const char *roles_path, cp_graph **out, cp_error *err);
 /* The files cp_read_graph(path, roles_path) reads besides those two: the roles table beside a
  * transitions table when no roles file is given (roles.csv, else roles.tsv), and the
@@ -339,6 +340,26 @@ cp_status cp_read_graph(const char *path, const char *roles_path, cp_graph **out
  * paths cannot be made. */
 cp_status cp_read_graph_companions(const char *path, const char *roles_path, char **roles,
                                    char **credentials);
+
+/* ---- Compiled graphs (compile.c, compiled.c; docs/compiled-graph.md) ------------- */
+
+/* The image format's version: a reader reads only its own. Bump it on any change to the
+ * header or the records. */
+enum { CP_COMPILED_VERSION = 1 };
+/* The graph as a compiled image: a header (magic, version, byte order, size, XXH3 checksum),
+ * arrays of fixed-size records and one string table, for cp_read_compiled_file to map. The
+ * image is malloc'd (free with free()). CP_ENOMEM; CP_ELIMIT past 4 GiB of text. O(size). */
+cp_status cp_graph_compile(const cp_graph *g, char **out, size_t *out_len, cp_error *err);
+/* Loads a compiled image by mmap: the graph's strings stay in the mapping until cp_graph_free.
+ * The graph equals the one compiled (name, roles, transitions, credentials, attributes).
+ * CP_EIO for a file that cannot be opened or mapped; CP_EPARSE naming the file and what is
+ * wrong (bad magic, version, byte order, size, checksum, an offset or count out of range). */
+cp_status cp_read_compiled_file(const char *path, cp_graph **out, cp_error *err);
+/* The same from memory (copied: `data` is the caller's), `name` naming it in messages. */
+cp_status cp_read_compiled_buffer(const char *name, const void *data, size_t len, cp_graph **out,
+                                  cp_error *err);
+/* Whether `path` is a regular file starting with the compiled image's magic bytes. */
+bool cp_is_compiled_file(const char *path);
 
 /* ---- Tables as they come: tab-separated files and column maps (columns.c) ---------- */
 

@@ -85,7 +85,7 @@ static int format_of_name(const char *path) {
   } by_ext[] = {{"txt", CP_OUT_TEXT}, {"text", CP_OUT_TEXT}, {"json", CP_OUT_JSON},
                 {"csv", CP_OUT_CSV},  {"dot", CP_OUT_DOT},   {"gv", CP_OUT_DOT},
                 {"svg", CP_OUT_SVG},  {"html", CP_OUT_HTML}, {"htm", CP_OUT_HTML},
-                {"png", CP_OUT_PNG},  {"pdf", CP_OUT_PDF}};
+                {"png", CP_OUT_PNG},  {"pdf", CP_OUT_PDF},   {"cpg", CP_OUT_CPG}};
   const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
   if (!dot || (slash && dot < slash) || dot == path || (slash && dot == slash + 1))
     return -1;

@@ -3,8 +3,8 @@
 
 #include <string.h>
 
-static const char *const names[CP_OUT_COUNT] = {"text", "json", "csv", "tsv",     "dot", "svg",
-                                                "html", "png",  "pdf", "graphml", "gexf"};
+static const char *const names[CP_OUT_COUNT] = {"text", "json", "csv", "tsv",     "dot",  "svg",
+                                                "html", "png",  "pdf", "graphml", "gexf", "cpg"};
 
 const char *cp_cli_format_name(cp_out_format f) { return names[f]; }
 

@@ -21,6 +21,7 @@ typedef enum cp_out_format {
   CP_OUT_PDF,
   CP_OUT_GRAPHML,
   CP_OUT_GEXF,
+  CP_OUT_CPG, /* a compiled graph image (compile) */
   CP_OUT_COUNT
 } cp_out_format;
 #define CP_OUT_BIT(f) (1u << (f))

@@ -64,17 +64,27 @@ static char empty_text[1];
 
 static char *text_copy(const char *s) { return s && *s ? cp_strdup(s) : empty_text; }
 
-static void text_free(char *s) {
-  if (s != empty_text)
+/* Frees what the graph owns: not the shared "", nor what its compiled image holds. */
+static void text_free(const cp_graph *g, void *s) {
+  if (s != empty_text && !cp_image_holds(g->image, s))
     free(s);
 }
 
-static void free_attrs(cp_attr *attrs, size_t n) {
+static void free_attrs(const cp_graph *g, cp_attr *attrs, size_t n) {
   for (size_t i = 0; i < n; i++) {
-    free(attrs[i].key);
-    free(attrs[i].value);
+    text_free(g, attrs[i].key);
+    text_free(g, attrs[i].value);
   }
-  free(attrs);
+  text_free(g, attrs);
+}
+
+static void free_transition(const cp_graph *g, cp_transition *t) {
+  for (size_t j = 0; j < t->n_requires; j++)
+    text_free(g, t->requires[j]);
+  text_free(g, t->requires);
+  text_free(g, t->note);
+  text_free(g, t->source);
+  free_attrs(g, t->attrs, t->n_attrs);
 }
 
 void cp_graph_free(cp_graph *g) {
@@ -82,30 +92,24 @@ void cp_graph_free(cp_graph *g) {
     return;
   for (size_t i = 0; i < g->n_roles; i++) {
     cp_role *r = &g->roles[i];
-    free(r->id);
-    free(r->label);
-    free(r->domain);
-    free_attrs(r->attrs, r->n_attrs);
+    text_free(g, r->id);
+    text_free(g, r->label);
+    text_free(g, r->domain);
+    free_attrs(g, r->attrs, r->n_attrs);
   }
-  for (size_t i = 0; i < g->n_transitions; i++) {
-    cp_transition *t = &g->transitions[i];
-    for (size_t j = 0; j < t->n_requires; j++)
-      free(t->requires[j]);
-    free(t->requires);
-    text_free(t->note);
-    text_free(t->source);
-    free_attrs(t->attrs, t->n_attrs);
-  }
+  for (size_t i = 0; i < g->n_transitions; i++)
+    free_transition(g, &g->transitions[i]);
   free(g->roles);
   free(g->transitions);
   cp_strmap_destroy(&g->ids);
   for (size_t i = 0; i < g->n_credentials; i++) {
-    free(g->credentials[i].name);
-    free(g->credentials[i].source);
+    text_free(g, g->credentials[i].name);
+    text_free(g, g->credentials[i].source);
   }
   free(g->credentials);
-  free_attrs(g->attrs, g->n_attrs);
-  free(g->name);
+  free_attrs(g, g->attrs, g->n_attrs);
+  text_free(g, g->name);
+  cp_image_free(g->image);
   free(g);
 }
 
@@ -189,13 +193,29 @@ cleanup:
   return st;
 }
 
-static cp_status set_attr(cp_attr **attrs, size_t *n, const char *key, const char *value) {
+/* An attribute list the image holds, copied so that it can grow (its strings stay where
+ * they are). */
+static cp_status own_attrs(const cp_graph *g, cp_attr **attrs, size_t n) {
+  if (!*attrs || !cp_image_holds(g->image, *attrs))
+    return CP_OK;
+  cp_attr *copy = malloc((n ? n : 1) * sizeof *copy);
+  if (!copy)
+    return CP_ENOMEM;
+  memcpy(copy, *attrs, n * sizeof *copy);
+  *attrs = copy;
+  return CP_OK;
+}
+
+static cp_status set_attr(const cp_graph *g, cp_attr **attrs, size_t *n, const char *key,
+                          const char *value) {
+  if (own_attrs(g, attrs, *n))
+    return CP_ENOMEM;
   for (size_t i = 0; i < *n; i++) {
     if (strcmp((*attrs)[i].key, key) == 0) {
       char *v = cp_strdup(value);
       if (!v)
         return CP_ENOMEM;
-      free((*attrs)[i].value);
+      text_free(g, (*attrs)[i].value);
       (*attrs)[i].value = v;
       return CP_OK;
     }
@@ -223,7 +243,7 @@ cp_status cp_graph_set_role_attr(cp_graph *g, size_t role, const char *key, cons
   cp_status st = check_text(value, "attribute value", true, err);
   if (st != CP_OK)
     return st;
-  if (set_attr(&g->roles[role].attrs, &g->roles[role].n_attrs, key, value) != CP_OK)
+  if (set_attr(g, &g->roles[role].attrs, &g->roles[role].n_attrs, key, value) != CP_OK)
     return cp_fail(err, CP_ENOMEM, "out of memory");
   return CP_OK;
 }
@@ -359,7 +379,7 @@ cp_status cp_graph_add_transition(cp_graph *g, size_t from, size_t to,
                    inner.message);
       goto cleanup;
     }
-    if (set_attr(&t.attrs, &t.n_attrs, spec->attrs[i].key, spec->attrs[i].value) != CP_OK)
+    if (set_attr(g, &t.attrs, &t.n_attrs, spec->attrs[i].key, spec->attrs[i].value) != CP_OK)
       goto nomem;
   }
   months_from_median(&t);
@@ -368,12 +388,7 @@ cp_status cp_graph_add_transition(cp_graph *g, size_t from, size_t to,
 nomem:
   st = cp_fail(err, CP_ENOMEM, "out of memory adding a transition");
 cleanup:
-  for (size_t j = 0; j < t.n_requires; j++)
-    free(t.requires[j]);
-  free(t.requires);
-  text_free(t.note);
-  text_free(t.source);
-  free_attrs(t.attrs, t.n_attrs);
+  free_transition(g, &t);
   return st;
 }
 
@@ -460,7 +475,7 @@ const char *cp_graph_attr(const cp_graph *g, const char *key) {
 }
 
 cp_status cp_graph_set_attr(cp_graph *g, const char *key, const char *value) {
-  return set_attr(&g->attrs, &g->n_attrs, key, value);
+  return set_attr(g, &g->attrs, &g->n_attrs, key, value);
 }
 size_t cp_graph_role_count(const cp_graph *g) { return g->n_roles; }
 size_t cp_graph_transition_count(const cp_graph *g) { return g->n_transitions; }
@@ -523,7 +538,7 @@ cp_status cp_graph_set_role_domain(cp_graph *g, size_t role, const char *domain,
   char *d = cp_strdup(domain ? domain : "");
   if (!d)
     return cp_fail(err, CP_ENOMEM, "out of memory");
-  free(g->roles[role].domain);
+  text_free(g, g->roles[role].domain);
   g->roles[role].domain = d;
   return CP_OK;
 }

@@ -104,6 +104,13 @@ cp_status cp_strmap_put(cp_strmap *m, const char *key, size_t value, bool *exist
   return CP_OK;
 }
 
+cp_status cp_strmap_reserve(cp_strmap *m, size_t n) {
+  while ((m->h.count + n) * 2 > m->h.cap)
+    if (hashmap_grow(&m->h))
+      return CP_ENOMEM;
+  return CP_OK;
+}
+
 bool cp_strmap_get(const cp_strmap *m, const char *key, size_t *value) {
   const struct cp_hash_slot *slot = hashmap_find(&m->h, hash_string(key), same_string, key);
   if (!slot || !slot->key)

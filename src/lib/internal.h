@@ -52,6 +52,8 @@ void cp_strmap_destroy(cp_strmap *m);
 cp_status cp_strmap_put(cp_strmap *m, const char *key, size_t value, bool *existing,
                         size_t *old_value);
 bool cp_strmap_get(const cp_strmap *m, const char *key, size_t *value);
+/* Room for `n` more keys without growing again: CP_ENOMEM. */
+cp_status cp_strmap_reserve(cp_strmap *m, size_t n);
 
 /* uint64_t -> uint64_t, for any key but UINT64_MAX. */
 typedef struct cp_u64map {
@@ -158,6 +160,35 @@ long cp_header_find(const cp_header *h, const char *name);
 cp_status cp_header_missing(const cp_header *h, const char *file, size_t line, const char *name,
                             cp_error *err);
 
+/* ---- compiled.c: a graph read from a compiled image ---- */
+/* What a graph loaded from an image borrows: the image (mapped, or a malloc'd copy) holds
+ * every string, and two blocks hold every attribute list and requirement list. Such strings
+ * and lists are never freed one by one; cp_graph_free frees the image last. */
+/* The router's arrays as the image holds them (checked), for cp_router_new to borrow. */
+typedef struct cp_image_router {
+  bool valid;
+  size_t n, m, n_credentials; /* the graph as read: an edited graph makes its own router */
+  const size_t *out_start, *out_tr, *in_start, *in_tr, *req_start, *req_cred;
+  const uint32_t *out_head, *in_tail;
+  const double *w[CP_CRITERION_COUNT];
+  unsigned carried;
+} cp_image_router;
+typedef struct cp_image {
+  const char *base;
+  size_t len;
+  bool mapped; /* munmap, else free */
+  cp_attr *attrs;
+  size_t n_attrs;
+  char **requires;
+  size_t n_requires;
+  cp_image_router router;
+} cp_image;
+/* Whether `p` lies in what `im` (may be NULL) holds: free() must not see it. */
+bool cp_image_holds(const cp_image *im, const void *p);
+void cp_image_free(cp_image *im);
+/* Sets r's arrays to those g's image holds, when it has them and g is as read: true. */
+bool cp_image_router_arrays(const cp_graph *g, cp_router *r);
+
 /* ---- graph.c ---- */
 struct cp_graph {
   char *name;
@@ -170,6 +201,7 @@ struct cp_graph {
   size_t n_credentials;
   cp_attr *attrs; /* graph-level attributes */
   size_t n_attrs;
+  cp_image *image; /* NULL unless read from a compiled image: what the strings live in */
 };
 
 /* ---- igraph_view.c: the graph as igraph sees it ---- */
@@ -246,6 +278,7 @@ struct cp_router {
                                     made on the second question, or NULL */
   size_t asked;                  /* point-to-point questions asked so far */
   bool shared;                   /* the arrays are another router's (cp_router_share) */
+  bool borrowed;                 /* the arrays are the compiled image's (compiled.c) */
 };
 
 /* Per role, its strongly connected component, numbered in the order Tarjan's algorithm closes

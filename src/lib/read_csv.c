@@ -773,6 +773,13 @@ cp_status cp_read_graph_with(const char *path, const char *roles_path, const cp_
                      path);
     return cp_builtin_load(path + 1, out, err);
   }
+  if (cp_has_suffix(path, ".cpg") || cp_is_compiled_file(path)) {
+    if (roles_path || mapped)
+      return cp_fail(err, CP_EINVAL,
+                     "%s: a roles file or column map goes with a table, not a compiled graph",
+                     path);
+    return cp_read_compiled_file(path, out, err);
+  }
   if (cp_has_suffix(path, ".gv") || cp_has_suffix(path, ".dot")) {
     if (roles_path)
       return cp_fail(err, CP_EINVAL, "%s: a roles file goes with a CSV graph, not DOT", path);

@@ -18,6 +18,10 @@ void cp_router_free(cp_router *r) {
     return;
   }
   free(r->scc);
+  if (r->borrowed) {
+    free(r);
+    return;
+  }
   free(r->out_start);
   free(r->out_tr);
   free(r->in_start);
@@ -73,6 +77,10 @@ cp_status cp_router_new(const cp_graph *g, cp_router **out, cp_error *err) {
   r->g = g;
   r->n = g->n_roles;
   r->m = g->n_transitions;
+  if (cp_image_router_arrays(g, r)) {
+    *out = r;
+    return CP_OK;
+  }
   size_t m1 = r->m ? r->m : 1;
   if ((st = compress(r->n, r->m, g->transitions, false, &r->out_start, &r->out_tr)) ||
       (st = compress(r->n, r->m, g->transitions, true, &r->in_start, &r->in_tr)))

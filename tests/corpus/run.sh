@@ -33,6 +33,10 @@ printf 'from,to\n' >"$fixtures/empty-batch.csv"
 printf 'name,from,to\nx,a,d\n' >"$fixtures/small-students.csv"
 mkdir -p "$fixtures/mob"
 "$bin" mobility build "$fixtures/histories.csv" --min-people 1 -o "$fixtures/mob/t.csv" 2>/dev/null
+# A compiled image of small.gv (named as compiled from the fixtures' directory), and one cut
+# short.
+(cd "$fixtures" && "$bin" compile small.gv -o small.cpg 2>/dev/null)
+head -c 200 "$fixtures/small.cpg" >"$fixtures/cut.cpg"
 (cd "$fixtures" && find . -type f | sort) >"$fixtures/.list"
 
 n=0
