@@ -593,7 +593,8 @@ const cp_graph *cp_router_graph(const cp_router *r);
 cp_status cp_router_landmarks(const cp_router *r, size_t count,
                               const double weights[CP_CRITERION_COUNT], cp_error *err);
 /* The rule for when landmarks pay, measured (docs/performance.md, "Landmarks"): only over at
- * least CP_LANDMARKS_BREAK_EVEN questions, and only on a graph with popular roles (a role
+ * least CP_LANDMARKS_BREAK_EVEN `questions` (per thread answering them, when several share
+ * the router: the tables are made on one), and only on a graph with popular roles (a role
  * with at least CP_LANDMARKS_HUB moves in, and at least 20 x the mean), where the plain
  * search settles many roles; on graphs without them the bidirectional search settles about as
  * few roles as A* does and is cheaper per role, so landmarks never pay there. O(n). */
