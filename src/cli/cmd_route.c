@@ -12,6 +12,7 @@
 typedef struct route_state {
   cp_cli_answer a;
   size_t jobs;                /* --jobs: threads answering a batch; 0, one per core */
+  long landmarks;             /* --landmarks: 0 auto, -1 off, else how many */
   cp_no_route *why[MAX_LIST]; /* no route: why, per target */
   cp_near_misses *near;       /* no route within the limits (one target): how close */
   cp_k_shortfall shortfall;   /* fewer routes than --k under limits: what cut them */
@@ -51,6 +52,28 @@ static const cp_cli_option opt_jobs = {
     .heading = CP_HEAD_BATCH,
     .set = cp_cli_set_count,
     .offset = offsetof(route_state, jobs)};
+static int set_landmarks(cp_cli_run *x, const cp_cli_option *o, void *dst, const char *value) {
+  (void)o;
+  long *n = dst;
+  size_t count;
+  if (!strcmp(value, "auto") || !strcmp(value, "off")) {
+    *n = value[0] == 'o' ? -1 : 0;
+    return CP_EXIT_OK;
+  }
+  if (!cp_cli_parse_count_max(&x->c, "--landmarks", value, CP_CLI_MAX_LANDMARKS, &count))
+    return CP_EXIT_USAGE;
+  *n = (long)count;
+  return CP_EXIT_OK;
+}
+
+static const cp_cli_option opt_landmarks = {
+    .name = "landmarks",
+    .value = "N",
+    .help = "answer a --batch by A* with N landmarks per criterion; auto (default): 4 when "
+            "the batch repays them (docs/performance.md); off: never. The output is the same",
+    .heading = CP_HEAD_BATCH,
+    .set = set_landmarks,
+    .offset = offsetof(route_state, landmarks)};
 static const cp_cli_option opt_title = {
     .name = "title",
     .value = "NAME",
@@ -59,8 +82,8 @@ static const cp_cli_option opt_title = {
     .set = cp_cli_set_string,
     .offset = offsetof(route_state, title),
 };
-static const cp_cli_option *const options[] = {&opt_pareto, &cp_opt_k,       &opt_via, &opt_jobs,
-                                               &opt_title,  &cp_opt_sources, NULL};
+static const cp_cli_option *const options[] = {
+    &opt_pareto, &cp_opt_k, &opt_via, &opt_jobs, &opt_landmarks, &opt_title, &cp_opt_sources, NULL};
 
 static int route_check(cp_cli_run *x, void *state) {
   cp_cli_request *rq = &x->args.rq;
@@ -73,6 +96,9 @@ static int route_check(cp_cli_run *x, void *state) {
                        "--batch takes from and to from its rows; drop --from and --to");
   if (!x->args.batch && ((const route_state *)state)->jobs)
     return cp_cli_fail(&x->c, CP_EXIT_USAGE, "--jobs answers a --batch; add --batch FILE");
+  if (!x->args.batch && ((const route_state *)state)->landmarks)
+    return cp_cli_fail(&x->c, CP_EXIT_USAGE,
+                       "--landmarks prepares a --batch; one question is faster without them");
   if (!x->args.batch && (!rq->from || !rq->to))
     return cp_cli_fail(&x->c, CP_EXIT_USAGE,
                        "--from and --to are required; see 'careerpath route --help'");
@@ -146,7 +172,7 @@ static void no_route_text(cp_cli_run *x, const route_state *s, FILE *out) {
 static int present_text(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
   const route_state *s = state;
   if (x->args.batch)
-    return cp_cli_route_batch(x, f, out, s->jobs);
+    return cp_cli_route_batch(x, f, out, s->jobs, s->landmarks);
   if (!s->a.routes->n) {
     no_route_text(x, s, out);
     return CP_EXIT_OK;
@@ -182,7 +208,7 @@ static json_t *explanations_json(cp_cli_run *x, const route_state *s, json_t *ro
 static int present_json(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {
   const route_state *s = state;
   if (x->args.batch)
-    return cp_cli_route_batch(x, f, out, s->jobs);
+    return cp_cli_route_batch(x, f, out, s->jobs, s->landmarks);
   json_t *root = cp_cli_answer_json(x->router, &x->args.rq, &s->a);
   return cp_cli_json_write(&x->c, out, explanations_json(x, s, root), 12, "the routes");
 }

@@ -19,8 +19,9 @@ typedef struct batch_row {
   size_t line;
   char **fields;
   size_t n;
-  char *from;  /* the row's `from` as written (borrowed from fields), NULL when bad */
-  size_t next; /* the next row from the same source, or SIZE_MAX */
+  char *from; /* the row's `from` as written (borrowed from fields), NULL when bad */
+  double weights[CP_CRITERION_COUNT]; /* the row's objective, when it has a `from` */
+  size_t next;                        /* the next row from the same source, or SIZE_MAX */
   /* The answer, worked out by whichever thread took the row's source, waiting to be printed
    * in its turn: its lines, its messages, and what it adds to the batch's tally. */
   char *out, *err;
@@ -78,8 +79,10 @@ static cp_status on_row(void *ctx, const char *const *fields, size_t n_fields, s
   cp_cli_request rq;
   char why[512];
   if (cp_cli_rows_request(&b->columns, (const char *const *)r->fields, r->n, &b->x->args.rq, &rq,
-                          NULL, why, sizeof why))
+                          NULL, why, sizeof why)) {
     r->from = (char *)rq.from;
+    memcpy(r->weights, rq.weights, sizeof r->weights);
+  }
   return CP_OK;
 nomem:
   if (err) {
@@ -287,13 +290,35 @@ static size_t helpers(const batch *b, size_t jobs) {
   return (jobs < b->n_sources ? jobs : b->n_sources) - (b->n_sources > 0);
 }
 
-/* Answers and prints every row in file order, on `jobs` threads (0: one per core). Answers do
+/* Makes the router's landmarks for the criteria the rows weigh, when `landmarks` says so
+ * (auto, 0: the library's rule, cp_router_landmarks_pay, for the questions each of `threads`
+ * answers). Out of memory leaves the router
+ * without them: the answers are the same, only slower. */
+static void prepare_landmarks(batch *b, long landmarks, size_t threads) {
+  double weights[CP_CRITERION_COUNT] = {0};
+  size_t questions = 0;
+  for (size_t i = 0; i < b->n_rows; i++)
+    if (b->rows[i].from) {
+      questions++;
+      for (int c = 0; c < CP_CRITERION_COUNT; c++)
+        weights[c] += b->rows[i].weights[c] > 0;
+    }
+  /* The tables are made on one thread, and repaid on each of the threads that answer. */
+  if (landmarks < 0 || (!landmarks && !cp_router_landmarks_pay(b->x->router, questions / threads)))
+    return;
+  size_t count = landmarks ? (size_t)landmarks : CP_LANDMARKS_DEFAULT;
+  (void)cp_router_landmarks(b->x->router, count, weights, NULL);
+}
+
+/* Answers and prints every row in file order, on `jobs` threads (0: one per core), with
+ * landmarks as `landmarks` says (cp_cli_route_batch). Answers do
  * not depend on which thread's router gives them (the tie rule), so the output is the same
  * bytes for any number of threads. */
-static int answer_rows(batch *b, size_t jobs) {
+static int answer_rows(batch *b, size_t jobs, long landmarks) {
   if (!chain_sources(b))
     return cp_cli_fail(&b->x->c, CP_EXIT_INTERNAL, "out of memory");
   size_t n_workers = helpers(b, jobs);
+  prepare_landmarks(b, landmarks, n_workers + 1); /* before any thread shares the router */
   worker *w = calloc(n_workers ? n_workers : 1, sizeof *w);
   int code = w ? CP_EXIT_OK : cp_cli_fail(&b->x->c, CP_EXIT_INTERNAL, "out of memory");
   for (size_t t = 0; !code && t < n_workers; t++) {
@@ -351,12 +376,12 @@ static int read_rows(batch *b) {
   return CP_EXIT_OK;
 }
 
-int cp_cli_route_batch(cp_cli_run *x, cp_out_format f, FILE *out, size_t jobs) {
+int cp_cli_route_batch(cp_cli_run *x, cp_out_format f, FILE *out, size_t jobs, long landmarks) {
   batch b = {.x = x, .format = f, .out = out};
   pthread_mutex_init(&b.lock, NULL);
   pthread_cond_init(&b.done, NULL);
   int code;
-  if (!(code = read_rows(&b)) && !(code = answer_rows(&b, jobs))) {
+  if (!(code = read_rows(&b)) && !(code = answer_rows(&b, jobs, landmarks))) {
     if (b.bad || b.unanswered)
       cp_cli_fail(&x->c, CP_EXIT_OK,
                   "%zu queries: %zu answered with a route, %zu with none, %zu bad rows skipped",

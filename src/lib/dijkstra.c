@@ -1,5 +1,5 @@
 /* dijkstra.c: point-to-point best routes on the router's compact layout, searched from both
- * ends at once, or from a source kept between questions. */
+ * ends at once, from a source kept between questions, or towards the goal by landmarks. */
 #include "internal.h"
 
 #include <math.h>
@@ -66,6 +66,8 @@ struct cp_scratch {
   /* Reading a route out: roles on a best route to the goal, stamped, and a stack. */
   uint32_t *mark, mark_stamp;
   uint32_t *stack;
+  /* ALT (cp_alt_route): per side, per role seen, its potential; made on first use. */
+  double *pot;
 };
 
 void cp_scratch_free(cp_scratch *s) {
@@ -80,6 +82,7 @@ void cp_scratch_free(cp_scratch *s) {
   }
   free(s->mark);
   free(s->stack);
+  free(s->pot);
   free(s);
 }
 
@@ -383,6 +386,140 @@ cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **o
   }
   reader rd = {r, &o, s, &s->s[0], &s->s[1], stamp, stamp, 0, best};
   cp_status st = isfinite(best.f) ? extract(&rd, ends[0], ends[1], list, err) : CP_OK;
+  return hand_over(list, st, out, err);
+}
+
+/* ---- from both ends, directed by landmarks (ALT) ---- */
+
+/*
+ * Bidirectional A* with the average potential (Ikeda et al. 1994, Goldberg & Harrelson 2005):
+ * p(v) = (bound(v to goal) - bound(start to v)) / 2 directs the forward search and -p(v) the
+ * backward one. Both are consistent, and a route's length shifted by p is the same shift for
+ * every route between the ends, so this is the bidirectional search above on shifted weights:
+ * the same best key, every role of every best route settled on one side or the other when the
+ * frontiers' priorities add up to more than the best meeting (each side orders by key +
+ * potential), and the route read out by the same rule. Sides keep keys unshifted, so the
+ * reader needs nothing new. In floating point a weighted sum's bounds can be a hair
+ * inconsistent, so a role whose key improves after it was settled is settled again (keys stay
+ * exact whatever the rounding), and the stop allows for rounding and the rule's tolerance.
+ */
+
+typedef struct alt {
+  const cp_router *r;
+  const objective *o;
+  cp_scratch *s;
+  cp_landmark_goal bound[2]; /* 0: from a role to the goal; 1: from the start to a role */
+  uint32_t stamp;
+  key best;
+} alt;
+
+/* Side d's potential at v (d 0: p(v), 1: -p(v)); INFINITY when a landmark proves v is on no
+ * route between the ends. */
+static double potential(const alt *a, int d, uint32_t v) {
+  double to_goal = cp_landmarks_bound(&a->bound[0], v);
+  double from_start = cp_landmarks_bound(&a->bound[1], v);
+  if (isinf(to_goal) || isinf(from_start))
+    return INFINITY;
+  double p = (to_goal - from_start) / 2;
+  return d ? -p : p;
+}
+
+/* Relaxes side d's move `t` into u from a role of key k: 0 or -1 when memory ran out. */
+static int relax(alt *a, int d, key k, size_t t, uint32_t u) {
+  side *x = &a->s->s[d];
+  const side *other = &a->s->s[1 - d];
+  double *pot = a->s->pot + (size_t)d * a->s->n;
+  key nk = {k.f + step_weight(a->o, t), k.steps + 1};
+  if (x->seen[u] != a->stamp) {
+    x->seen[u] = a->stamp;
+    x->dist[u] = (key){INFINITY, UINT32_MAX};
+    pot[u] = potential(a, d, u);
+  }
+  if (isinf(pot[u]) || !less(nk, x->dist[u]))
+    return 0; /* on no route between the ends, or reached as well already */
+  x->dist[u] = nk;
+  if (!push(x, (key){nk.f + pot[u], nk.steps}, u))
+    return -1;
+  if (other->seen[u] == a->stamp) {
+    key through = {nk.f + other->dist[u].f, nk.steps + other->dist[u].steps};
+    if (less(through, a->best))
+      a->best = through;
+  }
+  return 0;
+}
+
+/* Settles the role on top of side d if its entry is current (key + potential as pushed): 1
+ * when one was settled, 0 for a stale entry, -1 when memory ran out. */
+static int settle_alt(alt *a, int d) {
+  side *x = &a->s->s[d];
+  const double *pot = a->s->pot + (size_t)d * a->s->n;
+  entry e = pop(x);
+  key k = x->dist[e.node];
+  if (k.f + pot[e.node] != e.k.f || k.steps != e.k.steps)
+    return 0;
+  x->done[e.node] = a->stamp;
+  const cp_router *r = a->r;
+  const size_t *start = d ? r->in_start : r->out_start, *list_tr = d ? r->in_tr : r->out_tr;
+  const uint32_t *other_end = d ? r->in_tail : r->out_head;
+  for (size_t j = start[e.node]; j < start[e.node + 1]; j++)
+    if (relax(a, d, k, list_tr[j], other_end[j]) < 0)
+      return -1;
+  return 1;
+}
+
+/* Both sides, until their priorities add up to more than the best meeting and rounding. */
+static bool alt_run(alt *a) {
+  side *f = &a->s->s[0], *b = &a->s->s[1];
+  while (f->n_heap && b->n_heap) {
+    key top0 = f->heap[0].k, top1 = b->heap[0].k;
+    double best = a->best.f, slack = 1e-7 * (fabs(best) > 1 ? fabs(best) : 1);
+    if (top0.f + top1.f > best + slack)
+      break;
+    if (settle_alt(a, less(top1, top0) ? 1 : 0) < 0)
+      return false;
+  }
+  return true;
+}
+
+/* Starts both sides at the ends; false when memory runs out. */
+static bool alt_start(alt *a, const cp_query *q) {
+  cp_scratch *s = a->s;
+  if (!s->pot && !(s->pot = malloc(2 * (s->n ? s->n : 1) * sizeof *s->pot)))
+    return false;
+  uint32_t *arrays[] = {s->s[0].seen, s->s[0].done, s->s[1].seen, s->s[1].done};
+  a->stamp = next_stamp(&s->stamp, arrays, 4, s->n);
+  uint32_t ends[2] = {(uint32_t)q->from, (uint32_t)q->to};
+  cp_landmarks_goal(a->r->landmarks, &a->bound[0], q->weights, ends[1], true);
+  cp_landmarks_goal(a->r->landmarks, &a->bound[1], q->weights, ends[0], false);
+  for (int d = 0; d < 2; d++) {
+    side *x = &s->s[d];
+    double *pot = s->pot + (size_t)d * s->n;
+    x->n_heap = 0;
+    x->seen[ends[d]] = a->stamp;
+    x->dist[ends[d]] = (key){0, 0};
+    pot[ends[d]] = potential(a, d, ends[d]);
+    if (!isinf(pot[ends[d]]) && !push(x, (key){pot[ends[d]], 0}, ends[d]))
+      return false;
+  }
+  return true;
+}
+
+cp_status cp_alt_route(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err) {
+  cp_scratch *s = scratch_for((cp_router *)r);
+  cp_route_list *list = calloc(1, sizeof *list);
+  objective o = objective_of(r, q);
+  alt a = {.r = r, .o = &o, .s = s, .best = {INFINITY, UINT32_MAX}};
+  if (!s || !list || !alt_start(&a, q))
+    return hand_over(list, CP_ENOMEM, out, err);
+  if (q->from == q->to) {
+    s->s[0].done[q->from] = a.stamp; /* no steps: the least route there is */
+    a.best = (key){0, 0};
+  } else if (!alt_run(&a)) {
+    return hand_over(list, CP_ENOMEM, out, err);
+  }
+  reader rd = {r, &o, s, &s->s[0], &s->s[1], a.stamp, a.stamp, 0, a.best};
+  cp_status st =
+      isfinite(a.best.f) ? extract(&rd, (uint32_t)q->from, (uint32_t)q->to, list, err) : CP_OK;
   return hand_over(list, st, out, err);
 }
 

@@ -266,19 +266,20 @@ typedef struct cp_scratch cp_scratch; /* per-query working memory, reused (dijks
 struct cp_router {
   const cp_graph *g;
   size_t n, m;
-  size_t *out_start, *out_tr;    /* transitions by source, compressed rows */
-  size_t *in_start, *in_tr;      /* transitions by target */
-  uint32_t *out_head, *in_tail;  /* the other end of each entry, beside it: searches read
-                                   these rows, not the transitions */
-  double *w[CP_CRITERION_COUNT]; /* per transition: 1, months, cost, effort (NaN: absent) */
-  size_t *req_start, *req_cred;  /* per transition: catalogue credentials it requires */
-  unsigned carried;              /* criteria every transition carries (bit per criterion) */
-  cp_scratch *scratch;           /* lazily made; a router serves one thread at a time */
-  uint32_t *scc;                 /* per role, its strong component in Tarjan's order (scc.c);
-                                    made on the second question, or NULL */
-  size_t asked;                  /* point-to-point questions asked so far */
-  bool shared;                   /* the arrays are another router's (cp_router_share) */
-  bool borrowed;                 /* the arrays are the compiled image's (compiled.c) */
+  size_t *out_start, *out_tr;     /* transitions by source, compressed rows */
+  size_t *in_start, *in_tr;       /* transitions by target */
+  uint32_t *out_head, *in_tail;   /* the other end of each entry, beside it: searches read
+                                    these rows, not the transitions */
+  double *w[CP_CRITERION_COUNT];  /* per transition: 1, months, cost, effort (NaN: absent) */
+  size_t *req_start, *req_cred;   /* per transition: catalogue credentials it requires */
+  unsigned carried;               /* criteria every transition carries (bit per criterion) */
+  cp_scratch *scratch;            /* lazily made; a router serves one thread at a time */
+  uint32_t *scc;                  /* per role, its strong component in Tarjan's order (scc.c);
+                                     made on the second question, or NULL */
+  size_t asked;                   /* point-to-point questions asked so far */
+  struct cp_landmarks *landmarks; /* ALT tables (landmarks.c), made on request, or NULL */
+  bool shared;                    /* the arrays are another router's (cp_router_share) */
+  bool borrowed;                  /* the arrays are the compiled image's (compiled.c) */
 };
 
 /* Per role, its strongly connected component, numbered in the order Tarjan's algorithm closes
@@ -291,6 +292,30 @@ void cp_router_index(const cp_router *r);
 /* Whether the component index proves that q has no route: some stretch between its ends and
  * waypoints goes from a component to one closed later. False without an index. O(1 + via). */
 bool cp_router_proves_unreachable(const cp_router *r, const cp_query *q);
+
+/* ---- landmarks.c: ALT (A* with landmarks and the triangle inequality) ---- */
+typedef struct cp_landmarks cp_landmarks;
+void cp_landmarks_free(cp_landmarks *lm);
+/* Whether the router's landmarks give bounds for every criterion q weighs. */
+bool cp_landmarks_cover(const cp_router *r, const cp_query *q);
+/* One anchor's rows of the tables (the goal, or the start), for the criteria a query weighs:
+ * made per question. */
+typedef struct cp_landmark_goal {
+  const cp_landmarks *lm;
+  bool to_anchor; /* bounds from a role to the anchor; else from the anchor to a role */
+  int n, c[CP_CRITERION_COUNT];
+  double weight[CP_CRITERION_COUNT];
+  const double *t_to[CP_CRITERION_COUNT], *t_from[CP_CRITERION_COUNT];
+} cp_landmark_goal;
+void cp_landmarks_goal(const cp_landmarks *lm, cp_landmark_goal *g, const double *weights,
+                       uint32_t anchor, bool to_anchor);
+/* A lower bound on the objective (sum of weights x criterion) of any route from v to the
+ * anchor (or from the anchor to v), 0 at the anchor; INFINITY when a landmark proves there is
+ * none. O(landmarks x criteria). */
+double cp_landmarks_bound(const cp_landmark_goal *g, uint32_t v);
+/* The plain question (cp_fast_route_applies) answered by bidirectional A* directed by the
+ * landmarks' bounds (cp_landmarks_cover must hold); the same route as cp_fast_route. */
+cp_status cp_alt_route(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err);
 
 /* Whether the query is one the bidirectional search answers exactly: k = 1, no limits,
  * waypoints, avoided roles or credentials held, valid weights the graph carries. */

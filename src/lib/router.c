@@ -18,6 +18,7 @@ void cp_router_free(cp_router *r) {
     return;
   }
   free(r->scc);
+  cp_landmarks_free(r->landmarks);
   if (r->borrowed) {
     free(r);
     return;
@@ -158,8 +159,9 @@ cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list *
         return cp_fail(err, CP_ENOMEM, "out of memory");
       return CP_OK;
     }
-    return cp_source_reuse_pays(r, q) ? cp_source_route(r, q, out, err)
-                                      : cp_fast_route(r, q, out, err);
+    if (cp_source_reuse_pays(r, q))
+      return cp_source_route(r, q, out, err);
+    return cp_landmarks_cover(r, q) ? cp_alt_route(r, q, out, err) : cp_fast_route(r, q, out, err);
   }
   return cp_label_k_best(r, q, out, err);
 }

@@ -149,6 +149,62 @@ static void batch_on_several_threads_prints_the_same_bytes(void **state) {
   cli_test_rmdir(dir);
 }
 
+/* A random graph of 200 roles with months and cost 0 to 3 (ties, zero weights, parallel
+ * moves, a few popular roles, roles nobody moves into) and 400 rows, most sources asked a
+ * few times, by months, cost, steps or a trade-off between months and cost. */
+static void write_weighted_batch(const char *graph, const char *batch, unsigned long long x) {
+  FILE *g = fopen(graph, "w"), *b = fopen(batch, "w");
+  assert_non_null(g);
+  assert_non_null(b);
+  fputs("from,to,months,cost\n", g);
+  for (int i = 0; i < 1000; i++) {
+    unsigned long long from = rnd(&x, 190), to = rnd(&x, 4) ? rnd(&x, 200) : rnd(&x, 5);
+    fprintf(g, "r%llu,r%llu,%llu,%llu\n", from, to, rnd(&x, 4), rnd(&x, 4));
+  }
+  const char *by[] = {"months", "cost", "steps", "\"months=1,cost=0.5\"", "\"months=3,steps=1\""};
+  fputs("from,to,by\n", b);
+  for (int i = 0; i < 400; i++)
+    fprintf(b, "r%llu,r%llu,%s\n", rnd(&x, 200), rnd(&x, 200), by[rnd(&x, 5)]);
+  fclose(g);
+  fclose(b);
+}
+
+/* Issue 17: landmarks change how a batch is searched, never what it prints: the same bytes
+ * with --landmarks off, N and auto, on one thread or several. */
+static void batch_with_landmarks_prints_the_same_bytes(void **state) {
+  (void)state;
+  char dir[64], graph[128], batch[128];
+  cli_test_dir(dir, sizeof dir);
+  snprintf(graph, sizeof graph, "%s/t.csv", dir);
+  snprintf(batch, sizeof batch, "%s/q.csv", dir);
+  for (unsigned long long seed = 1; seed <= 4; seed++) {
+    write_weighted_batch(graph, batch, seed);
+    const char *format = seed % 2 ? "json" : "text";
+    run_result *r = run("route", graph, "--batch", batch, "--format", format, "--landmarks", "off");
+    char *out = strdup(r->out), *err = strdup(r->err);
+    int code = r->code;
+    assert_int_equal(code, CP_EXIT_OK);
+    assert_contains(out, seed % 2 ? "\"roles\"" : " > "); /* some routes were found */
+    const char *settings[][2] = {{"1", "1"}, {"3", "1"}, {"8", "2"}, {"64", "2"}, {"auto", "2"}};
+    for (size_t k = 0; k < 5; k++) {
+      r = run("route", graph, "--batch", batch, "--format", format, "--landmarks", settings[k][0],
+              "--jobs", settings[k][1]);
+      assert_int_equal(r->code, code);
+      assert_string_equal(r->out, out);
+      assert_string_equal(r->err, err);
+    }
+    free(out);
+    free(err);
+  }
+  run_result *r = run("route", SMALL, "--from", "a", "--to", "d", "--landmarks", "4");
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  assert_contains(r->err, "--landmarks prepares a --batch");
+  r = run("route", SMALL, "--batch", batch, "--landmarks", "lots");
+  assert_int_equal(r->code, CP_EXIT_USAGE);
+  assert_contains(r->err, "--landmarks");
+  cli_test_rmdir(dir);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(batch_answers_every_good_row_and_reports_bad_ones),
@@ -156,6 +212,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(batch_file_errors),
       cmocka_unit_test(batch_writes_its_answers_with_o),
       cmocka_unit_test(batch_on_several_threads_prints_the_same_bytes),
+      cmocka_unit_test(batch_with_landmarks_prints_the_same_bytes),
   };
   int rc = CP_RUN(tests, argc, argv);
   cli_test_done();
