@@ -819,6 +819,8 @@ typedef struct cp_mobility_options {
   const char *origin_column;    /* a column naming each row's place in the original input as
                                    "FILE:LINE" (a shard written by scripts/careerpath-dask): bad
                                    rows are reported there; NULL: none */
+  size_t jobs; /* threads reading a regular file, each a slice of it; 0 or 1: one. The
+                  result is the same for any number. */
 } cp_mobility_options;
 
 typedef struct cp_mobility_role {
