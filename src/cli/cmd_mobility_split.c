@@ -216,7 +216,7 @@ const cp_cli_command cp_cmd_mobility_split = {
         "kept and counted, so that the build reports them. Shards are written to temporary\n"
         "files and renamed into place once all are whole: a failure leaves none.",
     .options = options,
-    .operand = "HISTORIES",
+    .operand = "HISTORIES.csv...",
     .notes = "A summary (rows, shards, the smallest and largest shard, bad rows) goes to\n"
              "standard error.",
     .exit_codes = "0 split, 2 usage error, 3 bad input (unreadable file, bad header, headers "
