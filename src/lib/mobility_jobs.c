@@ -100,7 +100,7 @@ static void run_all(void *(*fn)(void *), void *items, size_t size, size_t n) {
 }
 
 /* The header line (after a byte order mark): its end in the file, and whether slicing can
- * go by it: a record on one line, not blank, every quote closed. */
+ * go by it: a record on one line, not blank, every quote closed, no NUL. */
 static bool header_end(int fd, off_t size, off_t *end) {
   char *buf = malloc(BLOCK);
   ssize_t got = buf ? read_at(fd, buf, size < BLOCK ? (size_t)size : BLOCK, 0) : -1;
@@ -111,7 +111,9 @@ static bool header_end(int fd, off_t size, off_t *end) {
     quotes += *p == '"';
     blank += *p == ' ' || *p == '\t' || *p == '\r';
   }
-  ok = ok && quotes % 2 == 0 && (size_t)(nl - buf) > bom + blank;
+  /* A NUL is left to one reader, whose stream check words it as for any file. */
+  ok = ok && quotes % 2 == 0 && (size_t)(nl - buf) > bom + blank &&
+       !memchr(buf, '\0', (size_t)(nl - buf));
   if (ok)
     *end = nl - buf + 1;
   free(buf);

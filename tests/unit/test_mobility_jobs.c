@@ -150,7 +150,7 @@ static void quotes_across_lines_and_errors(void **state) {
   path = write_temp(b.data, b.len, ".csv");
   char *one = seen(path, (cp_mobility_options){0}, 1),
        *four = seen(path, (cp_mobility_options){0}, 4);
-  assert_non_null(strstr(one, "contains a NUL byte"));
+  assert_non_null(strstr(one, "NUL byte"));
   assert_string_equal(four, one);
   free(one);
   free(four);
@@ -168,6 +168,10 @@ static void bom_crlf_and_tiny_files(void **state) {
   for (int i = 0; i < 3000; i++)
     assert_int_equal(cp_buf_printf(&b, "q%d,r%d,%d\r\n", i % 50, i % 9, i), CP_OK);
   char *path = write_temp(b.data, b.len, ".csv");
+  same_for_any_jobs(path, (cp_mobility_options){.min_people = 1});
+  unlink(path);
+  free(path);
+  path = write_temp("person,ro\0le,seq\nq1,r1,1\n", 23, ".csv"); /* a NUL in the header */
   same_for_any_jobs(path, (cp_mobility_options){.min_people = 1});
   unlink(path);
   free(path);
