@@ -844,6 +844,8 @@ typedef struct cp_mobility_options {
   const char *origin_column;    /* a column naming each row's place in the original input as
                                    "FILE:LINE" (a shard written by scripts/careerpath-dask): bad
                                    rows are reported there; NULL: none */
+  size_t jobs; /* threads reading a regular file, each a slice of it; 0 or 1: one. The
+                  result is the same for any number. */
 } cp_mobility_options;
 
 typedef struct cp_mobility_role {
@@ -940,6 +942,48 @@ cp_status cp_mobility_check_rows(const cp_mobility *m, const char *name, cp_erro
 cp_status cp_mobility_merge_write_partial(cp_mobility_merge *mg, char **out, size_t *out_len,
                                           cp_error *err);
 void cp_mobility_merge_free(cp_mobility_merge *mg);
+
+/* ---- Histories split by person, for partial builds (mobility_split.c) ---------------- */
+
+/* The column a shard names each row's place in the original input with ("FILE:LINE"):
+ * cp_mobility_options.origin_column for a build of a shard. */
+#define CP_MOBILITY_ORIGIN_COLUMN "cp_origin"
+
+/* The shard of a person id: XXH3-64 (seed 0) of the id's UTF-8 bytes with the spaces and
+ * tabs around it trimmed (as a build reads it), modulo `parts` (0 is taken as 1). Stable
+ * across runs, machines and versions. O(length). */
+size_t cp_mobility_shard_of(const char *person, size_t parts);
+
+/* Splits histories (CSV or TSV, read as a build reads them) into shards by person, for
+ * `mobility build --partial` on each: _new, _add each input, _finish, _free. Each shard is a
+ * CSV table: a header of CP_MOBILITY_ORIGIN_COLUMN then the input's columns as written, and
+ * per row its origin "NAME:LINE" then its fields, quoted so that they read back as read. A
+ * row of an input that already has the origin column (a shard split again) keeps its
+ * origin. Every row goes to exactly one shard, so a build of the shards counts (and lists
+ * at their origin) the same bad rows as one build; a row with no person, or with another
+ * number of fields than the header, goes to its person's shard when it has one, else to
+ * shard 0, and is counted as bad here. */
+typedef struct cp_mobility_splitter cp_mobility_splitter;
+typedef struct cp_mobility_split_counts {
+  size_t rows;         /* data rows read */
+  size_t bad_rows;     /* of them, with no person or another number of fields */
+  const size_t *shard; /* rows written to each shard (parts entries) */
+} cp_mobility_split_counts;
+
+/* `shards`: `parts` streams the splitter writes to (borrowed: the caller opens, closes and
+ * checks them); `columns`: the histories' column map, or NULL. */
+cp_status cp_mobility_splitter_new(size_t parts, FILE *const *shards, const cp_column_map *columns,
+                                   cp_mobility_splitter **out, cp_error *err);
+/* Reads one input to its end. CP_EPARSE naming `name`:line for what a build rejects too (a
+ * header without the person column, malformed quoting, a NUL byte, bad UTF-8), for a header
+ * unlike the first input's, or a column name holding a line break; CP_EIO when a shard cannot
+ * be written. Time O(size of the input). */
+cp_status cp_mobility_splitter_add(cp_mobility_splitter *s, const char *name, FILE *in,
+                                   cp_error *err);
+/* Writes what is buffered; CP_EINVAL when no input had a header. */
+cp_status cp_mobility_splitter_finish(cp_mobility_splitter *s, cp_error *err);
+cp_mobility_split_counts cp_mobility_splitter_counts(const cp_mobility_splitter *s);
+void cp_mobility_splitter_free(cp_mobility_splitter *s);
 
 /* The result as CSV: transitions (from,to,count,people,probability,median_months) and roles
  * (id,people,stays,median_tenure_months), both malloc'd for the caller to free. */

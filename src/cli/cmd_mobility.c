@@ -102,10 +102,30 @@ static const cp_cli_option opt_origin_column = {
     .set = cp_cli_set_string,
     .offset = OWN(o.origin_column),
 };
-static const cp_cli_option *const options[] = {
-    &cp_opt_output,   &cp_opt_mobility_format, &cp_opt_mobility_roles_out,  &opt_partial,
-    &opt_period,      &cp_opt_mobility_join,   &cp_opt_mobility_min_people, &opt_strict,
-    &opt_memory_rows, &cp_opt_columns,         &opt_origin_column,          NULL};
+static const cp_cli_option opt_jobs = {
+    .name = "jobs",
+    .letter = 'j',
+    .value = "N",
+    .help = "read the histories on N threads, each a slice of the file (default: one per core; "
+            "a file that cannot be sliced, such as a pipe or a quoted field running across "
+            "lines at a cut, is read on one); the output is the same for any N",
+    .heading = CP_HEAD_OPTIONS,
+    .set = cp_cli_set_count,
+    .offset = OWN(o.jobs),
+};
+static const cp_cli_option *const options[] = {&cp_opt_output,
+                                               &cp_opt_mobility_format,
+                                               &cp_opt_mobility_roles_out,
+                                               &opt_partial,
+                                               &opt_period,
+                                               &cp_opt_mobility_join,
+                                               &cp_opt_mobility_min_people,
+                                               &opt_strict,
+                                               &opt_memory_rows,
+                                               &opt_jobs,
+                                               &cp_opt_columns,
+                                               &opt_origin_column,
+                                               NULL};
 
 static int mobility_operands(cp_cli_run *x, void *state, char **operands, size_t n) {
   mobility_state *s = state;
@@ -239,6 +259,10 @@ static int mobility_compute(cp_cli_run *x, void *state) {
   int code = cp_cli_column_map(x, "--columns", x->args.columns, &s->o.columns);
   if (code)
     return code;
+  if (!s->o.jobs) {
+    long online = sysconf(_SC_NPROCESSORS_ONLN);
+    s->o.jobs = online > 0 ? (size_t)online : 1;
+  }
   cp_status st = s->partial ? cp_mobility_build_partial(s->input, &s->o, &s->partial_bytes,
                                                         &s->partial_len, &e)
                             : cp_mobility_build(s->input, &s->o, &s->m, &e);

@@ -12,7 +12,7 @@ extern const size_t cp_cli_n_commands;
 /* The commands, each defined in its own file. */
 extern const cp_cli_command cp_cmd_route, cp_cmd_reach, cp_cmd_into, cp_cmd_whatif, cp_cmd_render,
     cp_cmd_serve, cp_cmd_roles, cp_cmd_validate, cp_cmd_mobility_build, cp_cmd_mobility_merge,
-    cp_cmd_stats, cp_cmd_centrality, cp_cmd_communities, cp_cmd_markov, cp_cmd_import_onet,
-    cp_cmd_matrix, cp_cmd_indices, cp_cmd_convert, cp_cmd_compile;
+    cp_cmd_mobility_split, cp_cmd_stats, cp_cmd_centrality, cp_cmd_communities, cp_cmd_markov,
+    cp_cmd_import_onet, cp_cmd_matrix, cp_cmd_indices, cp_cmd_convert, cp_cmd_compile;
 
 #endif /* CP_CLI_TABLE_H */

@@ -139,6 +139,11 @@ cp_status cp_table_parse(const char *name, const char *data, size_t len, cp_csv_
  * however long the file. A read error is CP_EIO naming the line reached. */
 cp_status cp_table_parse_stream(const char *name, FILE *f, cp_csv_row_fn fn, void *ctx,
                                 cp_error *err);
+/* cp_table_parse_stream over a slice of a table that begins at a record's start, after the
+ * header: tab-separated or not as the header said, its lines numbered from `first_line` (so
+ * messages name the table's lines). */
+cp_status cp_table_parse_slice(const char *name, FILE *f, bool tsv, size_t first_line,
+                               cp_csv_row_fn fn, void *ctx, cp_error *err);
 
 /* ---- columns.c: a table's header as the readers see it ---- */
 /* A malloc'd copy of s[0..n) without the spaces and tabs around it; NULL: out of memory. */

@@ -1,6 +1,6 @@
 /* mobility.c: builds a transition graph from career histories (one row per person per job). */
 #include "internal.h"
-#include "mobility_acc.h"
+#include "mobility_builder.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -11,19 +11,6 @@
 #include <string.h>
 #include <xxhash.h>
 
-/* Rows are not kept: each becomes a 32-byte record (the person as a 64-bit hash, never the
- * id), held in memory up to `memory_rows` and beyond that spilled to temporary files by
- * person, so every person's rows meet again in one bucket whatever the input order. Memory
- * then grows with roles, transitions and the distinct durations seen, not with rows. */
-typedef struct hrec {
-  uint64_t person;
-  double key; /* start, in months since year 0, or seq */
-  double end; /* NaN: none */
-  uint32_t role;
-  uint32_t line;
-} hrec;
-
-enum { BUCKETS = 64, DEFAULT_MEMORY_ROWS = 1 << 20 };
 /* Durations are kept as hundredths of a month in per-transition histograms, so medians
  * are exact to 0.01 month (seven hours) with memory bounded by distinct durations. */
 #define CENTI CP_MOB_CENTI
@@ -35,49 +22,7 @@ enum { DURATION_BITS = CP_MOB_DURATION_BITS };
 typedef cp_mob_edge edge;
 typedef cp_mob_role role_acc;
 
-typedef struct stay {
-  uint32_t role;
-  double start, end, last_key;
-} stay;
-
-enum { H_PERSON, H_ROLE, H_START, H_SEQ, H_END, H_KNOWN };
 static const char *const history_columns[H_KNOWN] = {"person", "role", "start", "seq", "end"};
-
-typedef struct builder {
-  const char *name;
-  cp_mobility_options opt;
-  cp_mobility *m;
-  /* header */
-  bool have_header;
-  size_t n_columns;
-  long col[H_KNOWN];
-  bool dated;
-  /* opt.origin_column: its index, and the current row's value ("file:line") */
-  long col_origin;
-  const char *origin;
-  size_t bad_line[CP_MOBILITY_BAD_LISTED], bad_file_len[CP_MOBILITY_BAD_LISTED];
-  /* roles */
-  role_acc *roles;
-  size_t n_roles, cap_roles;
-  cp_strmap role_ids;
-  /* records */
-  hrec *recs;
-  size_t n_recs, cap_recs;
-  FILE *bucket[BUCKETS];
-  bool spilled;
-  /* aggregates */
-  edge *edges;
-  size_t n_edges, cap_edges;
-  cp_u64map edge_ids;  /* from << 32 | to -> edge */
-  cp_u64map edge_hist; /* edge << 24 | centi-months -> count */
-  cp_u64map role_hist; /* role << 24 | centi-months -> count */
-  stay *stays;         /* one person's, reused */
-  size_t cap_stays;
-  uint64_t *seen; /* one person's roles and edges, reused, for distinct counts */
-  size_t cap_seen, n_seen;
-  cp_panel_builder panel; /* each person's steps, with opt.keep_people */
-  cp_error *err;
-} builder;
 
 static cp_status bad_row(builder *b, size_t line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -164,7 +109,7 @@ static bool parse_date(const char *s, double *out) {
   return true;
 }
 
-static cp_status spill(builder *b) {
+cp_status cp_mob_spill(builder *b) {
   if (!b->spilled) {
     for (size_t i = 0; i < BUCKETS; i++) {
       if (!(b->bucket[i] = tmpfile()))
@@ -183,7 +128,7 @@ static cp_status spill(builder *b) {
   return CP_OK;
 }
 
-static cp_status role_index(builder *b, const char *id, uint32_t *out) {
+cp_status cp_mob_role_index(builder *b, const char *id, uint32_t *out) {
   size_t index;
   if (cp_strmap_get(&b->role_ids, id, &index)) {
     *out = (uint32_t)index;
@@ -248,7 +193,7 @@ static cp_status on_header(builder *b, const char *const *fields, size_t n, size
   return CP_OK;
 }
 
-static cp_status on_row(void *ctx, const char *const *fields, size_t n, size_t line,
+cp_status cp_mob_on_row(void *ctx, const char *const *fields, size_t n, size_t line,
                         cp_error *err) {
   builder *b = ctx;
   (void)err;
@@ -302,13 +247,13 @@ static cp_status on_row(void *ctx, const char *const *fields, size_t n, size_t l
     if (*stop || errno || !isfinite(r.key))
       return bad_row(b, line, "seq '%.40s' is not a number", when);
   }
-  cp_status st = role_index(b, role, &r.role);
+  cp_status st = cp_mob_role_index(b, role, &r.role);
   if (st)
     return st;
   if (b->n_recs == b->cap_recs) {
     size_t want = b->opt.memory_rows ? b->opt.memory_rows : DEFAULT_MEMORY_ROWS;
     if (b->cap_recs >= want) {
-      if ((st = spill(b)))
+      if ((st = cp_mob_spill(b)))
         return st;
     } else {
       hrec *recs = cp_grow(b->recs, &b->cap_recs, b->n_recs + 1, sizeof *recs, 4096);
@@ -532,7 +477,7 @@ static cp_status sort_records(builder *b, hrec *recs, size_t n) {
   return CP_OK;
 }
 
-static cp_status people(builder *b, hrec *recs, size_t n) {
+cp_status cp_mob_people(builder *b, hrec *recs, size_t n) {
   cp_status st = sort_records(b, recs, n);
   if (st)
     return st;
@@ -549,7 +494,7 @@ static cp_status people(builder *b, hrec *recs, size_t n) {
 
 /* Reads each bucket back whole (about rows / BUCKETS records) and aggregates it. */
 static cp_status drain_buckets(builder *b) {
-  cp_status st = spill(b);
+  cp_status st = cp_mob_spill(b);
   for (size_t i = 0; i < BUCKETS && !st; i++) {
     FILE *f = b->bucket[i];
     long size;
@@ -566,7 +511,7 @@ static cp_status drain_buckets(builder *b) {
     }
     if (fread(b->recs, sizeof(hrec), n, f) != n)
       return cp_fail(b->err, CP_EIO, "%s: cannot read a temporary file back", b->name);
-    st = people(b, b->recs, n);
+    st = cp_mob_people(b, b->recs, n);
   }
   return st;
 }
@@ -713,7 +658,7 @@ done:
   return st;
 }
 
-static void builder_free(builder *b) {
+void cp_mob_builder_free(builder *b) {
   for (size_t i = 0; i < b->n_roles; i++)
     free(b->roles[i].id);
   free(b->roles);
@@ -782,6 +727,15 @@ static cp_mobility_acc acc_of(builder *b) {
   return a;
 }
 
+/* Every row, on opt.jobs threads when the file can be cut into slices, else in one pass. */
+static cp_status read_rows(builder *b, FILE *f) {
+  bool done = false;
+  cp_status st = b->opt.jobs > 1 ? cp_mob_read_jobs(b, f, &done) : CP_OK;
+  if (!st && !done)
+    st = cp_table_parse_stream(b->name, f, cp_mob_on_row, b, b->err);
+  return st;
+}
+
 /* Reads and adds up every row, then hands the state to `fn`. */
 static cp_status build(const char *name, FILE *f, const cp_mobility_options *opt,
                        cp_mobility_acc_fn fn, void *ctx, cp_error *err) {
@@ -795,7 +749,7 @@ static cp_status build(const char *name, FILE *f, const cp_mobility_options *opt
   }
   b.m->min_people = b.opt.min_people;
   b.m->period = b.opt.period;
-  if ((st = cp_table_parse_stream(name, f, on_row, &b, err)))
+  if ((st = read_rows(&b, f)))
     goto done;
   if (!b.have_header) {
     st = cp_fail(err, CP_EPARSE, "%s: empty file", name);
@@ -803,14 +757,14 @@ static cp_status build(const char *name, FILE *f, const cp_mobility_options *opt
   }
   if ((st = check_period(&b)))
     goto done;
-  if ((st = b.spilled ? drain_buckets(&b) : people(&b, b.recs, b.n_recs)))
+  if (!b.added_up && (st = b.spilled ? drain_buckets(&b) : cp_mob_people(&b, b.recs, b.n_recs)))
     goto done;
   cp_mobility_acc a = acc_of(&b);
   st = fn(ctx, &a, err);
   b.m = a.m;
 done:
   cp_mobility_free(b.m);
-  builder_free(&b);
+  cp_mob_builder_free(&b);
   return st;
 }
 

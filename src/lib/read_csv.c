@@ -268,18 +268,21 @@ static cp_status parse_csv(const char *name, const char *data, size_t len, bool 
   return finish(&parser, &p);
 }
 
-/* The same over a stream read in blocks, so memory stays that of one record. */
-static cp_status parse_csv_stream(const char *name, FILE *f, bool table, record_fn fn, void *ctx,
-                                  cp_error *err) {
+/* The same over a stream read in blocks, so memory stays that of one record. `tsv`: -1 to
+ * tell from the name or the first line (after a byte order mark), else as given for a slice
+ * of a table whose header was read already, its lines numbered from `first_line`. */
+static cp_status parse_csv_stream(const char *name, FILE *f, bool table, int tsv, size_t first_line,
+                                  record_fn fn, void *ctx, cp_error *err) {
   enum { BLOCK = 1 << 20 };
   struct csv_parser parser;
-  parse_state p = {.name = name, .line = 1, .err = err, .on_record = fn, .ctx = ctx};
+  parse_state p = {.name = name, .line = first_line, .err = err, .on_record = fn, .ctx = ctx};
   char *block = malloc(BLOCK);
   if (!block || csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
     free(block);
     return cp_fail(err, CP_ENOMEM, "%s: out of memory", name);
   }
-  bool first = true;
+  bool first = tsv < 0;
+  p.tsv = tsv > 0;
   size_t got;
   while (!p.st && (got = fread(block, 1, BLOCK, f)) > 0) {
     const char *data = block;
@@ -339,7 +342,15 @@ cp_status cp_table_parse(const char *name, const char *data, size_t len, cp_csv_
 cp_status cp_table_parse_stream(const char *name, FILE *f, cp_csv_row_fn fn, void *ctx,
                                 cp_error *err) {
   public_ctx p = {fn, ctx, NULL, 0};
-  cp_status st = parse_csv_stream(name, f, true, on_public_record, &p, err);
+  cp_status st = parse_csv_stream(name, f, true, -1, 1, on_public_record, &p, err);
+  free(p.fields);
+  return st;
+}
+
+cp_status cp_table_parse_slice(const char *name, FILE *f, bool tsv, size_t first_line,
+                               cp_csv_row_fn fn, void *ctx, cp_error *err) {
+  public_ctx p = {fn, ctx, NULL, 0};
+  cp_status st = parse_csv_stream(name, f, true, tsv, first_line, on_public_record, &p, err);
   free(p.fields);
   return st;
 }

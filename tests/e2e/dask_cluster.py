@@ -2,7 +2,8 @@
 """dask_cluster.py: scripts/careerpath-dask on a LocalCluster of 2 workers equals one careerpath run:
 the mobility build over data/sample-histories.csv split into 8 files (K = 1 and 5, CSV and
 DOT), bad rows reported at their file:line in those 8 files, the same rows as TSV under other
-column names through --columns, and 1,000 route questions split
+column names through --columns, the workers' `mobility split` errors passed on, and 1,000
+route questions split
 over the 2 workers. Skips (77) only when python3-distributed is not installed.
 Usage: dask_cluster.py CAREERPATH SOURCE_DIR"""
 import json
@@ -122,6 +123,28 @@ def mobility_tsv(work, scheduler):
     check(len(want) == 5 and got == want, f"TSV with --columns: bad rows at their file:line {got}")
 
 
+def mobility_split(work, scheduler):
+    """The workers' `careerpath mobility split`: its timings, and its one-line errors naming
+    file:line, passed on with its exit code."""
+    dist = run([DRIVER, "--scheduler", scheduler, "--careerpath", BIN, "--timings", "mobility",
+                "h0.csv", "h1.csv", "-o", "two.csv", "--partitions", "3"], work)
+    check(dist.returncode == 0 and re.search(r"timings: split [0-9.]+ s", dist.stderr),
+          f"split: timed {dist.stderr[-200:]}")
+    with open(os.path.join(work, "nop.csv"), "w", encoding="utf-8") as f:
+        f.write("who,role,start\np,x,2001\n")
+    dist = run([DRIVER, "--scheduler", scheduler, "--careerpath", BIN, "mobility", "h0.csv",
+                "nop.csv", "-o", "nop-out.csv"], work)
+    check(dist.returncode == 3 and "nop.csv:1: header lacks the required column 'person'" in
+          dist.stderr and not os.path.exists(os.path.join(work, "nop-out.csv")),
+          f"split: a header without person is exit 3 at its file:line {dist.stderr[-300:]}")
+    with open(os.path.join(work, "other.csv"), "w", encoding="utf-8") as f:
+        f.write("person,start,role,end\np,2001,x,\n")
+    dist = run([DRIVER, "--scheduler", scheduler, "--careerpath", BIN, "mobility", "h0.csv",
+                "other.csv", "-o", "other-out.csv"], work)
+    check(dist.returncode == 3 and "other.csv: its header differs from h0.csv's" in dist.stderr,
+          f"split: headers that differ are exit 3 {dist.stderr[-300:]}")
+
+
 def questions(work):
     roles = json.loads(subprocess.run([BIN, "roles", "--format", "json"], capture_output=True,
                                       text=True, check=True).stdout)
@@ -159,6 +182,7 @@ def main():
         try:
             mobility(work, cluster.scheduler_address, place)
             mobility_tsv(work, cluster.scheduler_address)
+            mobility_split(work, cluster.scheduler_address)
             route(work, cluster.scheduler_address)
         finally:
             cluster.close()

@@ -80,4 +80,15 @@ cmp -s "$work/h.csv" "$src/data/sample-histories.csv" || fail "input overwritten
 "$bin" mobility build "$work/h.csv" --strict >/dev/null 2>"$work/err"
 [ $? -eq 3 ] || fail "--strict did not fail on a bad row"
 [ "$(wc -l <"$work/err")" -eq 1 ] || fail "--strict error is not one line"
+# --jobs: the same bytes and the same summary (bad rows at their lines) on 1, 2 or 4 threads.
+for j in 1 2 4; do
+  "$bin" mobility build "$work/h.csv" --jobs "$j" -o "$work/j$j.csv" --roles-out "$work/j$j-roles.csv" \
+    2>"$work/j$j.err" || fail "--jobs $j"
+  sed -i "s/j$j/jN/g" "$work/j$j.err"
+done
+for j in 2 4; do
+  cmp -s "$work/j1.csv" "$work/j$j.csv" && cmp -s "$work/j1-roles.csv" "$work/j$j-roles.csv" &&
+    cmp -s "$work/j1.err" "$work/j$j.err" || fail "--jobs $j differs from --jobs 1"
+done
+grep -q "h.csv:1382: start '2025/04'" "$work/j4.err" || fail "--jobs 4: bad row lines: $(cat "$work/j4.err")"
 exit $status
