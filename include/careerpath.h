@@ -345,7 +345,7 @@ cp_status cp_read_graph_companions(const char *path, const char *roles_path, cha
 
 /* The image format's version: a reader reads only its own. Bump it on any change to the
  * header or the records. */
-enum { CP_COMPILED_VERSION = 1 };
+enum { CP_COMPILED_VERSION = 2 };
 /* The graph as a compiled image: a header (magic, version, byte order, size, XXH3 checksum),
  * arrays of fixed-size records and one string table, for cp_read_compiled_file to map. The
  * image is malloc'd (free with free()). CP_ENOMEM; CP_ELIMIT past 4 GiB of text. O(size). */
@@ -358,6 +358,11 @@ cp_status cp_read_compiled_file(const char *path, cp_graph **out, cp_error *err)
 /* The same from memory (copied: `data` is the caller's), `name` naming it in messages. */
 cp_status cp_read_compiled_buffer(const char *name, const void *data, size_t len, cp_graph **out,
                                   cp_error *err);
+/* For a graph read from a compiled image, checks what loading it leaves unread: the
+ * checksum of the image's bulk (the transitions' columns and the router's arrays) and the
+ * router's arrays against the graph. CP_EPARSE naming the image; CP_OK for any other graph.
+ * O(image size). */
+cp_status cp_graph_verify_image(const cp_graph *g, cp_error *err);
 /* Whether `path` is a regular file starting with the compiled image's magic bytes. */
 bool cp_is_compiled_file(const char *path);
 
