@@ -1,3 +1,4 @@
+#define _DEFAULT_SOURCE /* MADV_POPULATE_READ */
 /* compiled.c: reading a compiled graph image (compiled_format.h) in place: mapped, checked,
  * every string borrowed from it, each transition made on its first read. */
 #include "compiled_format.h"
@@ -244,6 +245,19 @@ static cp_status check_extras(reader *rd) {
 
 /* ---- the bulk: what a load checks of it ---- */
 
+/* Maps in the pages of a mapped image's [from, to) in one call, before a pass reads them
+ * all: faulting them in one by one cost about a fifth more CPU (measured, route on 200,000
+ * roles). Advice only: a kernel without MADV_POPULATE_READ (5.14) faults them as before. */
+static void prefault(const cp_image *im, const void *from, const void *to) {
+#ifdef MADV_POPULATE_READ
+  uintptr_t a = (uintptr_t)from & ~(uintptr_t)4095;
+  if (im->mapped && (uintptr_t)to > a)
+    (void)madvise((void *)a, (uintptr_t)to - a, MADV_POPULATE_READ);
+#else
+  (void)im, (void)from, (void)to;
+#endif
+}
+
 /* Per transition, what making it reads as an index or as bits: its ends are roles, its
  * `has` known bits, and the header's AND and OR of them right. O(m), over 10 bytes a
  * transition; the rest (weights, line) is read as it is. */
@@ -257,6 +271,8 @@ static cp_status check_moves(reader *rd) {
   im->t_to = (const uint32_t *)(rd->base + h->offset[CPG_T_TO]);
   im->t_has = (const uint8_t *)(rd->base + h->offset[CPG_T_HAS]);
   im->t_line = (const uint64_t *)(rd->base + h->offset[CPG_T_LINE]);
+  if (!bad)
+    prefault(im, im->t_from, im->t_has + m);
   for (size_t i = 0; i < m && !bad; i++) {
     all &= im->t_has[i];
     any |= im->t_has[i];
@@ -379,20 +395,20 @@ static bool rows_ok(const size_t *start, const size_t *tr, const uint32_t *end, 
   return !bad;
 }
 
-/* The weights as the readers accept them and as `has` says (NaN where absent, steps 1),
- * and `carried` the criteria every transition carries. O(m). */
+/* Each weight NaN (absent) or as the readers accept it, so that no search meets a negative
+ * one, and `carried` what the transitions' `has` bits (checked at load) say. Whether a
+ * weight is absent exactly where `has` says is left to the bulk's checksum: it changes a
+ * figure, never what is read. O(m), one pass a criterion that the compiler vectorizes. */
 static bool weights_ok(const cp_image *im) {
   static const unsigned bit[CP_CRITERION_COUNT] = {0, CP_HAS_MONTHS, CP_HAS_COST, CP_HAS_EFFORT};
   static const double lo[CP_CRITERION_COUNT] = {1, 0, 0, 1},
                       hi[CP_CRITERION_COUNT] = {1, DBL_MAX, DBL_MAX, 5};
   unsigned carried = 1u << CP_BY_STEPS;
   for (int c = 0; c < CP_CRITERION_COUNT; c++) {
-    bool bad = false;
-    for (size_t t = 0; t < im->m; t++) {
-      double v = im->w[c][t];
-      bool given = !bit[c] || (im->t_has[t] & bit[c]);
-      bad |= given ? !(v >= lo[c] && v <= hi[c]) : !isnan(v);
-    }
+    const double *w = im->w[c];
+    int bad = 0;
+    for (size_t t = 0; t < im->m; t++)
+      bad |= (w[t] < lo[c]) | (w[t] > hi[c]); /* false for NaN */
     if (bad)
       return false;
     if (bit[c] && (im->has_all & bit[c]))
@@ -413,6 +429,7 @@ static bool credentials_ok(const cp_image *im) {
 
 static cp_status check_router(const cp_graph *g, cp_error *err) {
   const cp_image *im = g->image;
+  prefault(im, im->out_start, im->base + im->len);
   if (!rows_ok(im->out_start, im->out_tr, im->out_head, im->n, im->m) ||
       !rows_ok(im->in_start, im->in_tr, im->in_tail, im->n, im->m) || !weights_ok(im) ||
       !credentials_ok(im))
