@@ -345,19 +345,27 @@ cp_status cp_read_graph_companions(const char *path, const char *roles_path, cha
 
 /* The image format's version: a reader reads only its own. Bump it on any change to the
  * header or the records. */
-enum { CP_COMPILED_VERSION = 1 };
-/* The graph as a compiled image: a header (magic, version, byte order, size, XXH3 checksum),
- * arrays of fixed-size records and one string table, for cp_read_compiled_file to map. The
+enum { CP_COMPILED_VERSION = 2 };
+/* The graph as a compiled image: a header (magic, version, byte order, size, XXH3 checksums
+ * of the head and of the bulk), records, columns, one string table, a hash table of role ids
+ * and the router's arrays (docs/compiled-graph.md), for cp_read_compiled_file to map. The
  * image is malloc'd (free with free()). CP_ENOMEM; CP_ELIMIT past 4 GiB of text. O(size). */
 cp_status cp_graph_compile(const cp_graph *g, char **out, size_t *out_len, cp_error *err);
 /* Loads a compiled image by mmap: the graph's strings stay in the mapping until cp_graph_free.
- * The graph equals the one compiled (name, roles, transitions, credentials, attributes).
- * CP_EIO for a file that cannot be opened or mapped; CP_EPARSE naming the file and what is
- * wrong (bad magic, version, byte order, size, checksum, an offset or count out of range). */
+ * The graph equals the one compiled (name, roles, transitions, credentials, attributes); each
+ * transition is made from the image when first read. CP_EIO for a file that cannot be opened
+ * or mapped; CP_EPARSE naming the file and what is wrong (bad magic, version, byte order,
+ * size, the head's checksum, an offset, count or index out of range). The bulk's checksum is
+ * cp_graph_verify_image's. O(roles + transitions), reading 10 bytes a transition. */
 cp_status cp_read_compiled_file(const char *path, cp_graph **out, cp_error *err);
 /* The same from memory (copied: `data` is the caller's), `name` naming it in messages. */
 cp_status cp_read_compiled_buffer(const char *name, const void *data, size_t len, cp_graph **out,
                                   cp_error *err);
+/* For a graph read from a compiled image, checks what loading it leaves unread: the
+ * checksum of the image's bulk (the transitions' columns and the router's arrays) and the
+ * router's arrays against the graph. CP_EPARSE naming the image; CP_OK for any other graph.
+ * O(image size). */
+cp_status cp_graph_verify_image(const cp_graph *g, cp_error *err);
 /* Whether `path` is a regular file starting with the compiled image's magic bytes. */
 bool cp_is_compiled_file(const char *path);
 

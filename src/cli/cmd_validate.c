@@ -80,7 +80,10 @@ typedef struct validate_state {
 static int validate_compute(cp_cli_run *x, void *state) {
   validate_state *s = state;
   cp_error e = {0};
-  return cp_cli_status(&x->c, cp_graph_summarize(x->g, &s->summary, &e), &e);
+  cp_status st = cp_graph_verify_image(x->g, &e); /* what loading an image leaves unread */
+  if (!st)
+    st = cp_graph_summarize(x->g, &s->summary, &e);
+  return cp_cli_status(&x->c, st, &e);
 }
 
 static int present_text(cp_cli_run *x, const void *state, cp_out_format f, FILE *out) {

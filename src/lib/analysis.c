@@ -45,7 +45,7 @@ static cp_status reach_from_entries(const cp_graph *g, const size_t *outdeg, con
   for (size_t i = 0; !st && i < n; i++)
     first[i + 1] = first[i] + outdeg[i];
   for (size_t i = 0; !st && i < m; i++) {
-    const cp_transition *t = &g->transitions[i];
+    const cp_transition *t = cp_tr(g, i);
     adj[first[t->from] + pos[t->from]++] = t->to;
   }
   size_t head = 0, tail = 0;
@@ -118,7 +118,7 @@ cp_status cp_graph_summarize(const cp_graph *g, cp_summary **out, cp_error *err)
   s->n_roles = n;
   s->n_transitions = m;
   for (size_t i = 0; i < m; i++) {
-    const cp_transition *t = &g->transitions[i];
+    const cp_transition *t = cp_tr(g, i);
     outdeg[t->from]++;
     indeg[t->to]++;
     s->missing[CP_BY_MONTHS] += !(t->has & CP_HAS_MONTHS);
@@ -159,7 +159,7 @@ cp_status cp_graph_neighbourhood(const cp_graph *g, size_t role, size_t radius, 
   for (size_t round = 0; round < radius; round++) {
     bool grew = false;
     for (size_t i = 0; i < g->n_transitions; i++) {
-      size_t a = g->transitions[i].from, b = g->transitions[i].to;
+      size_t a = cp_tr(g, i)->from, b = cp_tr(g, i)->to;
       if (dist[a] == round && dist[b] == SIZE_MAX) {
         dist[b] = round + 1;
         grew = true;

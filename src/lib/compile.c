@@ -10,7 +10,12 @@
 typedef struct writer {
   const cp_graph *g;
   cpg_role *roles;
-  cpg_transition *trans;
+  uint32_t *from, *to, *slots;
+  uint8_t *has;
+  uint64_t *line;
+  cpg_extra *extras;
+  size_t n_extras, n_slots;
+  unsigned has_all, has_any;
   cpg_credential *creds;
   cpg_attr *attrs;
   uint32_t *reqs;
@@ -57,25 +62,46 @@ static void put_roles(writer *w) {
   }
 }
 
+/* Whether a transition carries anything an extra record holds. */
+static bool has_extra(const cp_transition *t) {
+  return *t->note || *t->source || t->n_requires || t->n_attrs;
+}
+
 static void put_transitions(writer *w) {
+  w->has_all = CP_HAS_MONTHS | CP_HAS_COST | CP_HAS_EFFORT | CP_MONTHS_MEDIAN;
   for (size_t i = 0; i < w->g->n_transitions; i++) {
-    const cp_transition *t = &w->g->transitions[i];
-    cpg_transition *o = &w->trans[i];
-    *o = (cpg_transition){.from = (uint32_t)t->from,
-                          .to = (uint32_t)t->to,
-                          .months = t->months,
-                          .cost = t->cost,
-                          .effort = t->effort,
-                          .has = t->has,
-                          .note = intern(w, t->note),
-                          .source = intern(w, t->source),
-                          .req_first = (uint32_t)w->n_reqs,
-                          .n_req = (uint32_t)t->n_requires,
-                          .n_attrs = (uint32_t)t->n_attrs,
-                          .line = t->line};
+    const cp_transition *t = cp_tr(w->g, i);
+    w->from[i] = (uint32_t)t->from;
+    w->to[i] = (uint32_t)t->to;
+    w->has[i] = (uint8_t)t->has;
+    w->line[i] = t->line;
+    w->has_all &= t->has;
+    w->has_any |= t->has;
+    if (!has_extra(t))
+      continue;
+    cpg_extra *o = &w->extras[w->n_extras++];
+    *o = (cpg_extra){.transition = (uint32_t)i,
+                     .note = intern(w, t->note),
+                     .source = intern(w, t->source),
+                     .req_first = (uint32_t)w->n_reqs,
+                     .n_req = (uint32_t)t->n_requires,
+                     .n_attrs = (uint32_t)t->n_attrs};
     for (size_t j = 0; j < t->n_requires; j++)
       w->reqs[w->n_reqs++] = intern(w, t->requires[j]);
     o->attr_first = put_attrs(w, t->attrs, t->n_attrs);
+  }
+}
+
+/* The role ids' hash table (compiled_format.h): at least twice as many slots as roles, so
+ * that a probe is short and always meets an empty slot. */
+static void put_ids(writer *w, const char *strings) {
+  const cp_graph *g = w->g;
+  for (size_t i = 0; i < g->n_roles; i++) {
+    const char *id = strings + w->roles[i].id;
+    uint64_t s = cpg_id_hash(id, strlen(id)) & (w->n_slots - 1);
+    while (w->slots[s])
+      s = (s + 1) & (w->n_slots - 1);
+    w->slots[s] = (uint32_t)i + 1;
   }
 }
 
@@ -93,8 +119,8 @@ static void count_lists(const cp_graph *g, size_t *attrs, size_t *reqs) {
   for (size_t i = 0; i < g->n_roles; i++)
     *attrs += g->roles[i].n_attrs;
   for (size_t i = 0; i < g->n_transitions; i++) {
-    *attrs += g->transitions[i].n_attrs;
-    *reqs += g->transitions[i].n_requires;
+    *attrs += cp_tr(g, i)->n_attrs;
+    *reqs += cp_tr(g, i)->n_requires;
   }
 }
 
@@ -116,8 +142,9 @@ static char *assemble(const void *data[CPG_SECTIONS], const cpg_header *proto, s
     if (h.count[s])
       memcpy(img + h.offset[s], data[s], h.count[s] * cpg_record_bytes[s]);
   h.file_bytes = at;
+  h.bulk_checksum = XXH3_64bits(img + h.offset[CPG_BULK], at - h.offset[CPG_BULK]);
   memcpy(img, &h, sizeof h);
-  h.checksum = XXH3_64bits(img + CPG_CHECKED_FROM, at - CPG_CHECKED_FROM);
+  h.checksum = XXH3_64bits(img + CPG_CHECKED_FROM, h.offset[CPG_BULK] - CPG_CHECKED_FROM);
   memcpy(img, &h, sizeof h);
   *out_len = at;
   return img;
@@ -145,17 +172,34 @@ static cp_status put_router(const cp_graph *g, cp_router **r, const void *data[C
 
 static cp_status alloc_sections(writer *w, size_t n_attrs, size_t n_reqs) {
   const cp_graph *g = w->g;
+  size_t m1 = g->n_transitions + 1;
+  w->n_slots = 2;
+  while (w->n_slots < 2 * g->n_roles)
+    w->n_slots *= 2;
   w->roles = calloc(g->n_roles + 1, sizeof *w->roles);
-  w->trans = cp_big_alloc((g->n_transitions + 1) * sizeof *w->trans);
+  w->slots = calloc(w->n_slots, sizeof *w->slots);
+  w->from = malloc(m1 * sizeof *w->from);
+  w->to = malloc(m1 * sizeof *w->to);
+  w->has = malloc(m1 * sizeof *w->has);
+  w->line = malloc(m1 * sizeof *w->line);
+  w->extras = malloc(m1 * sizeof *w->extras);
   w->creds = calloc(g->n_credentials + 1, sizeof *w->creds);
   w->attrs = calloc(n_attrs + 1, sizeof *w->attrs);
   w->reqs = calloc(n_reqs + 1, sizeof *w->reqs);
-  return w->roles && w->trans && w->creds && w->attrs && w->reqs ? CP_OK : CP_ENOMEM;
+  return w->roles && w->slots && w->from && w->to && w->has && w->line && w->extras && w->creds &&
+                 w->attrs && w->reqs
+             ? CP_OK
+             : CP_ENOMEM;
 }
 
 static void writer_free(writer *w) {
   free(w->roles);
-  free(w->trans);
+  free(w->slots);
+  free(w->from);
+  free(w->to);
+  free(w->has);
+  free(w->line);
+  free(w->extras);
   free(w->creds);
   free(w->attrs);
   free(w->reqs);
@@ -187,9 +231,16 @@ cp_status cp_graph_compile(const cp_graph *g, char **out, size_t *out_len, cp_er
   put_credentials(&w);
   h.graph_attr_first = put_attrs(&w, g->attrs, g->n_attrs);
   h.graph_attrs = (uint32_t)g->n_attrs;
-  const size_t counts[] = {g->n_roles, g->n_transitions, g->n_credentials,
-                           w.n_attrs,  w.n_reqs,         w.strings.len};
-  const void *data[CPG_SECTIONS] = {w.roles, w.trans, w.creds, w.attrs, w.reqs, w.strings.data};
+  if (!w.too_big)
+    put_ids(&w, w.strings.data);
+  h.has_all = w.has_all;
+  h.has_any = w.has_any;
+  size_t m = g->n_transitions;
+  const size_t counts[] = {g->n_roles, g->n_credentials, w.n_attrs, w.n_reqs, w.strings.len,
+                           w.n_slots,  w.n_extras,       m,         m,        m,
+                           m};
+  const void *data[CPG_SECTIONS] = {w.roles,  w.creds, w.attrs, w.reqs, w.strings.data, w.slots,
+                                    w.extras, w.from,  w.to,    w.has,  w.line};
   memcpy(h.count, counts, sizeof counts);
   if ((st = put_router(g, &router, data, &h, err)))
     goto cleanup;

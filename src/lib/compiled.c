@@ -1,17 +1,17 @@
+#define _DEFAULT_SOURCE /* MADV_POPULATE_READ */
 /* compiled.c: reading a compiled graph image (compiled_format.h) in place: mapped, checked,
- * every string borrowed from it. */
-#define _DEFAULT_SOURCE /* mmap's MAP_POPULATE */
+ * every string borrowed from it, each transition made on its first read. */
 #include "compiled_format.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <xxhash.h>
 
 bool cp_image_holds(const cp_image *im, const void *p) {
   if (!im || !p)
@@ -32,13 +32,17 @@ void cp_image_free(cp_image *im) {
     free((void *)im->base);
   free(im->attrs);
   free(im->requires);
+  free(im->path);
   free(im);
 }
 
 /* ---- checking the header ---- */
 
-static const char *section_names[CPG_SECTIONS] = {"roles",      "transitions",  "credentials",
-                                                  "attributes", "requirements", "strings"};
+static const char *section_names[CPG_SECTIONS] = {
+    "roles",  "credentials", "attributes", "requirements", "strings", "id table",
+    "extras", "from",        "to",         "has",          "line",    "router",
+    "router", "router",      "router",     "router",       "router",  "router",
+    "router", "router",      "router",     "router",       "router"};
 
 static cp_status check_sections(const char *name, const cpg_header *h, size_t len, cp_error *err) {
   uint64_t end = sizeof *h;
@@ -60,6 +64,9 @@ static cp_status check_sections(const char *name, const cpg_header *h, size_t le
   return CP_OK;
 }
 
+/* Everything up to the bulk is checked whole at load: the header's own fields, then the
+ * head's checksum, then where each section lies. The bulk's checksum is for
+ * cp_graph_verify_image: reading 300 MB would cost more than the whole load. */
 static cp_status check_header(const char *name, const char *base, size_t len, cp_error *err) {
   cpg_header h;
   if (len < CPG_MAGIC_BYTES || memcmp(base, CPG_MAGIC, CPG_MAGIC_BYTES))
@@ -82,12 +89,14 @@ static cp_status check_header(const char *name, const char *base, size_t len, cp
     return cp_fail(err, CP_EPARSE, "%s: %s: the header says %llu bytes, the file has %zu", name,
                    h.file_bytes > len ? "truncated" : "trailing bytes",
                    (unsigned long long)h.file_bytes, len);
-  if (XXH3_64bits(base + CPG_CHECKED_FROM, len - CPG_CHECKED_FROM) != h.checksum)
+  uint64_t head = h.offset[CPG_BULK];
+  if (head < sizeof h || head > len ||
+      XXH3_64bits(base + CPG_CHECKED_FROM, head - CPG_CHECKED_FROM) != h.checksum)
     return cp_fail(err, CP_EPARSE, "%s: checksum mismatch: the image is corrupted", name);
   return check_sections(name, &h, len, err);
 }
 
-/* ---- reading the sections ---- */
+/* ---- reading the head ---- */
 
 typedef struct reader {
   const char *name;
@@ -107,9 +116,14 @@ static char *string_at(reader *rd, uint32_t off, const char *what) {
   return NULL;
 }
 
+/* Whether [first, first + n) lies in a section of `count` records. */
+static bool range_ok(uint64_t first, uint64_t n, uint64_t count) {
+  return n <= count && first <= count - n;
+}
+
 /* The attribute list [first, first + n) of the image's block, or an error. */
 static cp_status attrs_at(reader *rd, uint32_t first, uint32_t n, const char *what, cp_attr **out) {
-  if (n > rd->h->count[CPG_ATTRS] || first > rd->h->count[CPG_ATTRS] - n)
+  if (!range_ok(first, n, rd->h->count[CPG_ATTRS]))
     return cp_fail(rd->err, CP_EPARSE, "%s: %s: attributes %u..+%u outside the %llu in the image",
                    rd->name, what, (unsigned)first, (unsigned)n,
                    (unsigned long long)rd->h->count[CPG_ATTRS]);
@@ -137,10 +151,7 @@ static cp_status read_requires(reader *rd) {
 }
 
 static cp_status read_role(reader *rd, const cpg_role *in, size_t i) {
-  cp_graph *g = rd->g;
-  cp_role *r = &g->roles[i];
-  bool existing;
-  size_t first;
+  cp_role *r = &rd->g->roles[i];
   r->level = in->level;
   r->line = (size_t)in->line;
   r->n_attrs = in->n_attrs;
@@ -152,54 +163,7 @@ static cp_status read_role(reader *rd, const cpg_role *in, size_t i) {
                    i);
   if (attrs_at(rd, in->attr_first, in->n_attrs, "role", &r->attrs))
     return rd->err->status;
-  if (cp_strmap_put(&g->ids, r->id, i, &existing, &first))
-    return cp_fail(rd->err, CP_ENOMEM, "%s: out of memory", rd->name);
-  if (existing)
-    return cp_fail(rd->err, CP_EPARSE, "%s: duplicate role id '%s'", rd->name, r->id);
-  g->n_roles = i + 1;
-  return CP_OK;
-}
-
-/* A weight the `has` bit says is given: as the readers accept it. */
-static bool weight_ok(unsigned has, unsigned bit, double v, double lo, double hi) {
-  return !(has & bit) || (v >= lo && v <= hi);
-}
-
-static cp_status check_move(reader *rd, const cpg_transition *in, size_t i) {
-  size_t n = rd->g->n_roles;
-  if (in->from >= n || in->to >= n)
-    return cp_fail(rd->err, CP_EPARSE, "%s: transition %zu names role %u, past the %zu roles",
-                   rd->name, i, (unsigned)(in->from >= n ? in->from : in->to), n);
-  unsigned has = in->has;
-  if (has & ~(unsigned)(CP_HAS_MONTHS | CP_HAS_COST | CP_HAS_EFFORT | CP_MONTHS_MEDIAN) ||
-      !weight_ok(has, CP_HAS_MONTHS, in->months, 0, INFINITY) ||
-      !weight_ok(has, CP_HAS_COST, in->cost, 0, INFINITY) ||
-      !weight_ok(has, CP_HAS_EFFORT, in->effort, 1, 5) || isinf(in->months) || isinf(in->cost))
-    return cp_fail(rd->err, CP_EPARSE, "%s: transition %zu: bad weights or flags", rd->name, i);
-  if (in->n_req > rd->h->count[CPG_REQUIRES] ||
-      in->req_first > rd->h->count[CPG_REQUIRES] - in->n_req)
-    return cp_fail(rd->err, CP_EPARSE, "%s: transition %zu: requirements outside the image",
-                   rd->name, i);
-  return CP_OK;
-}
-
-static cp_status read_transition(reader *rd, const cpg_transition *in, size_t i) {
-  cp_transition *t = &rd->g->transitions[i];
-  if (check_move(rd, in, i) || attrs_at(rd, in->attr_first, in->n_attrs, "transition", &t->attrs) ||
-      !(t->note = string_at(rd, in->note, "transition")) ||
-      !(t->source = string_at(rd, in->source, "transition")))
-    return rd->err->status;
-  t->from = in->from;
-  t->to = in->to;
-  t->has = in->has;
-  t->months = in->has & CP_HAS_MONTHS ? in->months : NAN;
-  t->cost = in->has & CP_HAS_COST ? in->cost : NAN;
-  t->effort = in->has & CP_HAS_EFFORT ? in->effort : NAN;
-  t->n_requires = in->n_req;
-  t->requires = in->n_req ? rd->g->image->requires + in->req_first : NULL;
-  t->n_attrs = in->n_attrs;
-  t->line = (size_t)in->line;
-  rd->g->n_transitions = i + 1;
+  rd->g->n_roles = i + 1;
   return CP_OK;
 }
 
@@ -216,148 +180,347 @@ static cp_status read_credential(reader *rd, const cpg_credential *in, size_t i)
   return CP_OK;
 }
 
+/* The id table: a power of two of slots, each a role number + 1 or 0, with an empty slot
+ * (so that a probe ends), and every role found at its own id: then ids are not repeated
+ * and every lookup stays in the table. O(slots + roles). */
+static cp_status check_ids(reader *rd) {
+  cp_image *im = rd->g->image;
+  size_t slots = (size_t)rd->h->count[CPG_ID_SLOTS], n = rd->g->n_roles, used = 0;
+  im->id_slots = (const uint32_t *)(rd->base + rd->h->offset[CPG_ID_SLOTS]);
+  im->id_mask = slots - 1;
+  if (!slots || (slots & (slots - 1)))
+    return cp_fail(rd->err, CP_EPARSE, "%s: the id table has %zu slots, not a power of two",
+                   rd->name, slots);
+  for (size_t s = 0; s < slots; s++) {
+    if (im->id_slots[s] > n)
+      return cp_fail(rd->err, CP_EPARSE, "%s: the id table names role %u of %zu", rd->name,
+                     (unsigned)im->id_slots[s], n);
+    used += im->id_slots[s] != 0;
+  }
+  if (used != n || used == slots)
+    return cp_fail(rd->err, CP_EPARSE, "%s: the id table holds %zu of %zu roles in %zu slots",
+                   rd->name, used, n, slots);
+  for (size_t i = 0; i < n; i++) {
+    size_t at;
+    if (cp_image_role_index(rd->g, rd->g->roles[i].id, &at) || at != i)
+      return cp_fail(rd->err, CP_EPARSE, "%s: duplicate role id '%s' (or a wrong id table)",
+                     rd->name, rd->g->roles[i].id);
+  }
+  return CP_OK;
+}
+
+cp_status cp_image_role_index(const cp_graph *g, const char *id, size_t *out) {
+  const cp_image *im = g->image;
+  size_t len = strlen(id);
+  for (uint64_t s = cpg_id_hash(id, len) & im->id_mask;; s = (s + 1) & im->id_mask) {
+    uint32_t v = im->id_slots[s];
+    if (!v)
+      return CP_ENOTFOUND;
+    if (!strcmp(g->roles[v - 1].id, id)) {
+      *out = v - 1;
+      return CP_OK;
+    }
+  }
+}
+
+/* The extras: in increasing transition order, each naming a transition, its strings in the
+ * table and its lists inside their sections. O(extras). */
+static cp_status check_extras(reader *rd) {
+  const cpg_extra *x = (const cpg_extra *)(rd->base + rd->h->offset[CPG_EXTRAS]);
+  size_t n = (size_t)rd->h->count[CPG_EXTRAS], m = (size_t)rd->h->count[CPG_T_FROM];
+  cp_attr *attrs;
+  for (size_t i = 0; i < n; i++) {
+    if (x[i].transition >= m || (i && x[i].transition <= x[i - 1].transition) ||
+        !range_ok(x[i].req_first, x[i].n_req, rd->h->count[CPG_REQUIRES]))
+      return cp_fail(rd->err, CP_EPARSE, "%s: extra %zu: transition or requirements out of order",
+                     rd->name, i);
+    if (!string_at(rd, x[i].note, "transition") || !string_at(rd, x[i].source, "transition") ||
+        attrs_at(rd, x[i].attr_first, x[i].n_attrs, "transition", &attrs))
+      return rd->err->status;
+  }
+  rd->g->image->extras = x;
+  rd->g->image->n_extras = n;
+  return CP_OK;
+}
+
+/* ---- the bulk: what a load checks of it ---- */
+
+/* Maps in the pages of a mapped image's [from, to) in one call, before a pass reads them
+ * all: faulting them in one by one cost about a fifth more CPU (measured, route on 200,000
+ * roles). Advice only: a kernel without MADV_POPULATE_READ (5.14) faults them as before. */
+static void prefault(const cp_image *im, const void *from, const void *to) {
+#ifdef MADV_POPULATE_READ
+  uintptr_t a = (uintptr_t)from & ~(uintptr_t)4095;
+  if (im->mapped && (uintptr_t)to > a)
+    (void)madvise((void *)a, (uintptr_t)to - a, MADV_POPULATE_READ);
+#else
+  (void)im, (void)from, (void)to;
+#endif
+}
+
+/* Per transition, what making it reads as an index or as bits: its ends are roles, its
+ * `has` known bits, and the header's AND and OR of them right. O(m), over 10 bytes a
+ * transition; the rest (weights, line) is read as it is. */
+static cp_status check_moves(reader *rd) {
+  cp_image *im = rd->g->image;
+  const cpg_header *h = rd->h;
+  size_t n = rd->g->n_roles, m = (size_t)h->count[CPG_T_FROM];
+  unsigned all = CP_HAS_MONTHS | CP_HAS_COST | CP_HAS_EFFORT | CP_MONTHS_MEDIAN, any = 0;
+  bool bad = h->count[CPG_T_TO] != m || h->count[CPG_T_HAS] != m || h->count[CPG_T_LINE] != m;
+  im->t_from = (const uint32_t *)(rd->base + h->offset[CPG_T_FROM]);
+  im->t_to = (const uint32_t *)(rd->base + h->offset[CPG_T_TO]);
+  im->t_has = (const uint8_t *)(rd->base + h->offset[CPG_T_HAS]);
+  im->t_line = (const uint64_t *)(rd->base + h->offset[CPG_T_LINE]);
+  if (!bad)
+    prefault(im, im->t_from, im->t_has + m);
+  for (size_t i = 0; i < m && !bad; i++) {
+    all &= im->t_has[i];
+    any |= im->t_has[i];
+    bad = (im->t_from[i] >= n) | (im->t_to[i] >= n);
+  }
+  if (bad || any & ~(unsigned)(CP_HAS_MONTHS | CP_HAS_COST | CP_HAS_EFFORT | CP_MONTHS_MEDIAN) ||
+      (m && (all != h->has_all || any != h->has_any)))
+    return cp_fail(rd->err, CP_EPARSE, "%s: the transitions' ends or flags do not fit the graph",
+                   rd->name);
+  im->has_all = h->has_all;
+  im->has_any = h->has_any;
+  return CP_OK;
+}
+
+/* Points the image's router fields at their sections once their counts are right; what they
+ * hold is checked when a router borrows them (check_router). */
+static cp_status point_router(reader *rd) {
+  const cpg_header *h = rd->h;
+  cp_image *im = rd->g->image;
+  const char *b = rd->base;
+  size_t n = rd->g->n_roles, m = (size_t)h->count[CPG_T_FROM];
+  const uint64_t want[] = {n + 1, m, n + 1, m, m, m, m, m, m, m, m + 1};
+  for (int s = CPG_OUT_START; s < CPG_REQ_CRED; s++)
+    if (h->count[s] != want[s - CPG_OUT_START])
+      return cp_fail(rd->err, CP_EPARSE, "%s: router section %d holds %llu records, not %llu",
+                     rd->name, s, (unsigned long long)h->count[s],
+                     (unsigned long long)want[s - CPG_OUT_START]);
+  im->n = n;
+  im->m = m;
+  im->n_credentials = rd->g->n_credentials;
+  im->carried = h->carried;
+  im->out_start = (const size_t *)(b + h->offset[CPG_OUT_START]);
+  im->out_tr = (const size_t *)(b + h->offset[CPG_OUT_TR]);
+  im->in_start = (const size_t *)(b + h->offset[CPG_IN_START]);
+  im->in_tr = (const size_t *)(b + h->offset[CPG_IN_TR]);
+  im->out_head = (const uint32_t *)(b + h->offset[CPG_OUT_HEAD]);
+  im->in_tail = (const uint32_t *)(b + h->offset[CPG_IN_TAIL]);
+  for (int c = 0; c < CP_CRITERION_COUNT; c++)
+    im->w[c] = (const double *)(b + h->offset[CPG_W_STEPS + c]);
+  im->req_start = (const size_t *)(b + h->offset[CPG_REQ_START]);
+  im->req_cred = (const size_t *)(b + h->offset[CPG_REQ_CRED]);
+  im->n_req_cred = (size_t)h->count[CPG_REQ_CRED];
+  im->bulk_from = (size_t)h->offset[CPG_BULK];
+  im->bulk_sum = h->bulk_checksum;
+  return CP_OK;
+}
+
+/* ---- making transitions ---- */
+
+static const cpg_extra *extra_of(const cp_image *im, size_t t) {
+  const cpg_extra *x = im->extras;
+  size_t lo = 0, hi = im->n_extras;
+  while (lo < hi) { /* the extras are in increasing transition order (checked at load) */
+    size_t mid = lo + (hi - lo) / 2;
+    if (x[mid].transition < t)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < im->n_extras && x[lo].transition == t ? &x[lo] : NULL;
+}
+
+/* Transition i from the image's columns: what indexes anything was checked at load. */
+static void make_transition(const cp_image *im, size_t i, cp_transition *t) {
+  unsigned has = im->t_has[i];
+  const cpg_extra *x = extra_of(im, i);
+  char *empty = (char *)im->strings + im->n_strings - 1; /* the table ends in a NUL */
+  *t = (cp_transition){.from = im->t_from[i],
+                       .to = im->t_to[i],
+                       .months = has & CP_HAS_MONTHS ? im->w[CP_BY_MONTHS][i] : NAN,
+                       .cost = has & CP_HAS_COST ? im->w[CP_BY_COST][i] : NAN,
+                       .effort = has & CP_HAS_EFFORT ? im->w[CP_BY_EFFORT][i] : NAN,
+                       .has = has,
+                       .note = empty,
+                       .source = empty,
+                       .line = (size_t)im->t_line[i]};
+  if (!x)
+    return;
+  t->note = (char *)im->strings + x->note;
+  t->source = (char *)im->strings + x->source;
+  t->n_requires = x->n_req;
+  t->requires = x->n_req ? im->requires + x->req_first : NULL;
+  t->n_attrs = x->n_attrs;
+  t->attrs = x->n_attrs ? im->attrs + x->attr_first : NULL;
+}
+
+const cp_transition *cp_image_transition(const cp_graph *g, size_t i) {
+  unsigned char expect = 0;
+  if (atomic_compare_exchange_strong_explicit(&g->made[i], &expect, 1, memory_order_acquire,
+                                              memory_order_acquire)) {
+    make_transition(g->image, i, &g->moves[i]);
+    atomic_store_explicit(&g->made[i], 2, memory_order_release);
+  } else {
+    while (atomic_load_explicit(&g->made[i], memory_order_acquire) != 2)
+      sched_yield(); /* another thread is making it: a few stores */
+  }
+  return &g->moves[i];
+}
+
+void cp_graph_settle(cp_graph *g) {
+  if (!g->made)
+    return;
+  for (size_t i = 0; i < g->n_transitions; i++)
+    (void)cp_tr(g, i);
+  free((void *)g->made);
+  g->made = NULL;
+}
+
+/* ---- the router's arrays, checked when borrowed ---- */
+
+/* Compressed rows over n roles and m entries: starts from 0 to m, never decreasing; every
+ * entry a transition, its other end a role. O(n + m). */
+static bool rows_ok(const size_t *start, const size_t *tr, const uint32_t *end, size_t n,
+                    size_t m) {
+  bool bad = start[0] != 0 || start[n] != m;
+  for (size_t v = 0; v < n; v++)
+    bad |= start[v] > start[v + 1];
+  for (size_t j = 0; j < m; j++)
+    bad |= (tr[j] >= m) | (end[j] >= n);
+  return !bad;
+}
+
+/* Each weight NaN (absent) or as the readers accept it, so that no search meets a negative
+ * one, and `carried` what the transitions' `has` bits (checked at load) say. Whether a
+ * weight is absent exactly where `has` says is left to the bulk's checksum: it changes a
+ * figure, never what is read. O(m), one pass a criterion that the compiler vectorizes. */
+static bool weights_ok(const cp_image *im) {
+  static const unsigned bit[CP_CRITERION_COUNT] = {0, CP_HAS_MONTHS, CP_HAS_COST, CP_HAS_EFFORT};
+  static const double lo[CP_CRITERION_COUNT] = {1, 0, 0, 1},
+                      hi[CP_CRITERION_COUNT] = {1, DBL_MAX, DBL_MAX, 5};
+  unsigned carried = 1u << CP_BY_STEPS;
+  for (int c = 0; c < CP_CRITERION_COUNT; c++) {
+    const double *w = im->w[c];
+    int bad = 0;
+    for (size_t t = 0; t < im->m; t++)
+      bad |= (w[t] < lo[c]) | (w[t] > hi[c]); /* false for NaN */
+    if (bad)
+      return false;
+    if (bit[c] && (im->has_all & bit[c]))
+      carried |= 1u << c;
+  }
+  return carried == im->carried;
+}
+
+static bool credentials_ok(const cp_image *im) {
+  const size_t *start = im->req_start;
+  bool bad = start[0] != 0 || start[im->m] != im->n_req_cred;
+  for (size_t t = 0; t < im->m; t++)
+    bad |= start[t] > start[t + 1];
+  for (size_t k = 0; k < im->n_req_cred; k++)
+    bad |= im->req_cred[k] >= im->n_credentials;
+  return !bad;
+}
+
+static cp_status check_router(const cp_graph *g, cp_error *err) {
+  const cp_image *im = g->image;
+  prefault(im, im->out_start, im->base + im->len);
+  if (!rows_ok(im->out_start, im->out_tr, im->out_head, im->n, im->m) ||
+      !rows_ok(im->in_start, im->in_tr, im->in_tail, im->n, im->m) || !weights_ok(im) ||
+      !credentials_ok(im))
+    return cp_fail(err, CP_EPARSE, "%s: the router's arrays do not fit the graph", im->path);
+  return CP_OK;
+}
+
+cp_status cp_image_router_arrays(const cp_graph *g, cp_router *r, bool *used, cp_error *err) {
+  const cp_image *im = g->image;
+  *used = false;
+  if (!im || im->n != g->n_roles || im->m != g->n_transitions ||
+      im->n_credentials != g->n_credentials)
+    return CP_OK;
+  cp_status st = check_router(g, err);
+  if (st)
+    return st;
+  /* The router only reads these; the casts keep struct cp_router's one declaration. */
+  r->out_start = (size_t *)im->out_start;
+  r->out_tr = (size_t *)im->out_tr;
+  r->in_start = (size_t *)im->in_start;
+  r->in_tr = (size_t *)im->in_tr;
+  r->out_head = (uint32_t *)im->out_head;
+  r->in_tail = (uint32_t *)im->in_tail;
+  for (int c = 0; c < CP_CRITERION_COUNT; c++)
+    r->w[c] = (double *)im->w[c];
+  r->req_start = (size_t *)im->req_start;
+  r->req_cred = (size_t *)im->req_cred;
+  r->carried = im->carried;
+  r->borrowed = true;
+  *used = true;
+  return CP_OK;
+}
+
+cp_status cp_graph_verify_image(const cp_graph *g, cp_error *err) {
+  const cp_image *im = g->image;
+  if (!im)
+    return CP_OK;
+  if (XXH3_64bits(im->base + im->bulk_from, im->len - im->bulk_from) != im->bulk_sum)
+    return cp_fail(err, CP_EPARSE, "%s: checksum mismatch: the image is corrupted", im->path);
+  return im->n == g->n_roles && im->m == g->n_transitions ? check_router(g, err) : CP_OK;
+}
+
 /* ---- the graph ---- */
 
-/* The graph's arrays, sized from the header, before any record is read. */
+/* The graph's arrays, sized from the header, before any record is read. The transitions'
+ * array is calloc'd: the pages of those never read are never touched. */
 static cp_status alloc_graph(reader *rd) {
   const cpg_header *h = rd->h;
   cp_graph *g = rd->g;
   cp_image *im = g->image;
   size_t limit = cp_limits_get()->roles, tlimit = cp_limits_get()->transitions;
-  if (h->count[CPG_ROLES] > limit || h->count[CPG_TRANSITIONS] > tlimit)
+  size_t n = (size_t)h->count[CPG_ROLES], m = (size_t)h->count[CPG_T_FROM];
+  if (n > limit || m > tlimit)
     return cp_fail(rd->err, CP_ELIMIT,
-                   "%s: %llu roles and %llu transitions; the most accepted "
-                   "are %zu and %zu",
-                   rd->name, (unsigned long long)h->count[CPG_ROLES],
-                   (unsigned long long)h->count[CPG_TRANSITIONS], limit, tlimit);
+                   "%s: %zu roles and %zu transitions; the most accepted are %zu and %zu", rd->name,
+                   n, m, limit, tlimit);
   im->n_attrs = h->count[CPG_ATTRS];
   im->n_requires = h->count[CPG_REQUIRES];
-  g->roles = cp_big_alloc((h->count[CPG_ROLES] + 1) * sizeof *g->roles);
-  g->transitions = cp_big_alloc((h->count[CPG_TRANSITIONS] + 1) * sizeof *g->transitions);
+  g->roles = cp_big_alloc((n + 1) * sizeof *g->roles);
+  g->moves = calloc(m + 1, sizeof *g->moves);
+  g->made = calloc(m + 1, 1);
   g->credentials = calloc(h->count[CPG_CREDENTIALS] + 1, sizeof *g->credentials);
   im->attrs = malloc((im->n_attrs + 1) * sizeof *im->attrs);
   im->requires = malloc((im->n_requires + 1) * sizeof *im->requires);
-  if (!g->roles || !g->transitions || !g->credentials || !im->attrs || !im->requires)
+  if (!g->roles || !g->moves || !g->made || !g->credentials || !im->attrs || !im->requires)
     return cp_fail(rd->err, CP_ENOMEM, "%s: out of memory loading the graph", rd->name);
-  g->cap_roles = h->count[CPG_ROLES] + 1;
-  g->cap_transitions = h->count[CPG_TRANSITIONS] + 1;
+  g->cap_roles = n + 1;
+  g->cap_transitions = m + 1;
   return CP_OK;
 }
 
 static cp_status read_records(reader *rd) {
   const cpg_header *h = rd->h;
   const cpg_role *roles = (const cpg_role *)(rd->base + h->offset[CPG_ROLES]);
-  const cpg_transition *ts = (const cpg_transition *)(rd->base + h->offset[CPG_TRANSITIONS]);
   const cpg_credential *cs = (const cpg_credential *)(rd->base + h->offset[CPG_CREDENTIALS]);
   cp_status st = read_attrs(rd);
   if (!st)
     st = read_requires(rd);
-  if (!st && cp_strmap_reserve(&rd->g->ids, h->count[CPG_ROLES]))
-    st = cp_fail(rd->err, CP_ENOMEM, "%s: out of memory", rd->name);
   for (size_t i = 0; i < h->count[CPG_ROLES] && !st; i++)
     st = read_role(rd, &roles[i], i);
-  for (size_t i = 0; i < h->count[CPG_TRANSITIONS] && !st; i++)
-    st = read_transition(rd, &ts[i], i);
   for (size_t i = 0; i < h->count[CPG_CREDENTIALS] && !st; i++)
     st = read_credential(rd, &cs[i], i);
+  if (!st)
+    st = check_ids(rd);
+  if (!st)
+    st = check_extras(rd);
+  if (!st)
+    st = check_moves(rd);
+  if (!st)
+    rd->g->n_transitions = (size_t)h->count[CPG_T_FROM];
   return st;
-}
-
-/* ---- the router's arrays ---- */
-
-/* Compressed rows over n roles and m entries: starts from 0 to m, never decreasing; every
- * entry a transition, its other end a role. O(n + m). */
-static bool rows_ok(const size_t *start, const size_t *tr, const uint32_t *end, size_t n,
-                    size_t m) {
-  if (start[0] != 0 || start[n] != m)
-    return false;
-  for (size_t v = 0; v < n; v++)
-    if (start[v] > start[v + 1])
-      return false;
-  for (size_t j = 0; j < m; j++)
-    if (tr[j] >= m || end[j] >= n)
-      return false;
-  return true;
-}
-
-/* The weights are the transitions' own (so never negative), and `carried` says which
- * criteria every transition carries. */
-static bool weights_ok(const cp_graph *g, const cp_image_router *ir) {
-  unsigned carried = (1u << CP_CRITERION_COUNT) - 1;
-  for (size_t t = 0; t < ir->m; t++) {
-    const cp_transition *x = &g->transitions[t];
-    for (int c = 0; c < CP_CRITERION_COUNT; c++) {
-      double want = cp_transition_weight(x, (cp_criterion)c), got = ir->w[c][t];
-      if (!(got == want || (isnan(got) && isnan(want))))
-        return false;
-      if (isnan(want))
-        carried &= ~(1u << c);
-    }
-  }
-  return carried == ir->carried;
-}
-
-static bool credentials_ok(const cp_image_router *ir, size_t n_req) {
-  const size_t *start = ir->req_start;
-  if (start[0] != 0 || start[ir->m] != n_req)
-    return false;
-  for (size_t t = 0; t < ir->m; t++)
-    if (start[t] > start[t + 1])
-      return false;
-  for (size_t k = 0; k < n_req; k++)
-    if (ir->req_cred[k] >= ir->n_credentials)
-      return false;
-  return true;
-}
-
-/* Points the image's router at its sections once their counts are right, then checks them. */
-static cp_status read_router(const char *name, const cpg_header *h, cp_graph *g, cp_error *err) {
-  cp_image_router *ir = &g->image->router;
-  const char *b = g->image->base;
-  size_t n = g->n_roles, m = g->n_transitions;
-  const uint64_t want[] = {n + 1, m, n + 1, m, m, m, m, m, m, m, m + 1};
-  for (int s = CPG_OUT_START; s < CPG_REQ_CRED; s++)
-    if (h->count[s] != want[s - CPG_OUT_START])
-      return cp_fail(err, CP_EPARSE, "%s: router section %d holds %llu records, not %llu", name, s,
-                     (unsigned long long)h->count[s], (unsigned long long)want[s - CPG_OUT_START]);
-  *ir = (cp_image_router){.n = n, .m = m, .n_credentials = g->n_credentials, .carried = h->carried};
-  ir->out_start = (const size_t *)(b + h->offset[CPG_OUT_START]);
-  ir->out_tr = (const size_t *)(b + h->offset[CPG_OUT_TR]);
-  ir->in_start = (const size_t *)(b + h->offset[CPG_IN_START]);
-  ir->in_tr = (const size_t *)(b + h->offset[CPG_IN_TR]);
-  ir->out_head = (const uint32_t *)(b + h->offset[CPG_OUT_HEAD]);
-  ir->in_tail = (const uint32_t *)(b + h->offset[CPG_IN_TAIL]);
-  for (int c = 0; c < CP_CRITERION_COUNT; c++)
-    ir->w[c] = (const double *)(b + h->offset[CPG_W_STEPS + c]);
-  ir->req_start = (const size_t *)(b + h->offset[CPG_REQ_START]);
-  ir->req_cred = (const size_t *)(b + h->offset[CPG_REQ_CRED]);
-  if (!rows_ok(ir->out_start, ir->out_tr, ir->out_head, n, m) ||
-      !rows_ok(ir->in_start, ir->in_tr, ir->in_tail, n, m) || !weights_ok(g, ir) ||
-      !credentials_ok(ir, (size_t)h->count[CPG_REQ_CRED]))
-    return cp_fail(err, CP_EPARSE, "%s: the router's arrays do not fit the graph", name);
-  ir->valid = true;
-  return CP_OK;
-}
-
-bool cp_image_router_arrays(const cp_graph *g, cp_router *r) {
-  const cp_image_router *ir = g->image ? &g->image->router : NULL;
-  if (!ir || !ir->valid || ir->n != g->n_roles || ir->m != g->n_transitions ||
-      ir->n_credentials != g->n_credentials)
-    return false;
-  /* The router only reads these; the casts keep struct cp_router's one declaration. */
-  r->out_start = (size_t *)ir->out_start;
-  r->out_tr = (size_t *)ir->out_tr;
-  r->in_start = (size_t *)ir->in_start;
-  r->in_tr = (size_t *)ir->in_tr;
-  r->out_head = (uint32_t *)ir->out_head;
-  r->in_tail = (uint32_t *)ir->in_tail;
-  for (int c = 0; c < CP_CRITERION_COUNT; c++)
-    r->w[c] = (double *)ir->w[c];
-  r->req_start = (size_t *)ir->req_start;
-  r->req_cred = (size_t *)ir->req_cred;
-  r->carried = ir->carried;
-  r->borrowed = true;
-  return true;
 }
 
 /* Everything after the header, into `g`, which holds the image. */
@@ -366,6 +529,8 @@ static cp_status read_graph(const char *name, const cpg_header *h, cp_graph *g, 
   size_t n_strings = (size_t)h->count[CPG_STRINGS];
   if (rd.strings[n_strings - 1] != '\0' || !cp_utf8_valid(rd.strings, n_strings))
     return cp_fail(err, CP_EPARSE, "%s: the string table is not NUL-terminated UTF-8", name);
+  g->image->strings = rd.strings;
+  g->image->n_strings = n_strings;
   char *graph_name = string_at(&rd, h->name, "graph name");
   if (!graph_name)
     return err->status;
@@ -379,7 +544,7 @@ static cp_status read_graph(const char *name, const cpg_header *h, cp_graph *g, 
   if (!st)
     g->n_attrs = h->graph_attrs;
   if (!st)
-    st = read_router(name, h, g, err);
+    st = point_router(&rd);
   return st;
 }
 
@@ -390,6 +555,10 @@ static cp_status read_image(const char *name, cp_image *im, cp_graph **out, cp_e
   cp_status st = check_header(name, im->base, im->len, err);
   if (st)
     goto cleanup;
+  if (!(im->path = cp_strdup(name))) {
+    st = cp_fail(err, CP_ENOMEM, "%s: out of memory", name);
+    goto cleanup;
+  }
   memcpy(&h, im->base, sizeof h);
   if (cp_graph_new(NULL, &g)) {
     st = cp_fail(err, CP_ENOMEM, "%s: out of memory", name);
@@ -424,7 +593,8 @@ cp_status cp_read_compiled_buffer(const char *name, const void *data, size_t len
   return read_image(name, im, out, err);
 }
 
-/* Maps `path` whole, read-only, its pages read in at once (they all are, checking the sum). */
+/* Maps `path` whole, read-only. Its pages are read in as they are used: a load reads the
+ * head and a few columns of the bulk, a route a few rows of the router. */
 static cp_status map_file(const char *path, cp_image *im, cp_error *err) {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   struct stat sb;
@@ -443,7 +613,7 @@ static cp_status map_file(const char *path, cp_image *im, cp_error *err) {
     st = check_header(path, head, got > 0 ? (size_t)got : 0, err);
     goto cleanup;
   }
-  void *p = mmap(NULL, im->len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  void *p = mmap(NULL, im->len, PROT_READ, MAP_PRIVATE, fd, 0);
   if (p == MAP_FAILED) {
     st = cp_fail(err, errno == ENOMEM ? CP_ENOMEM : CP_EIO, "%s: cannot map: %s", path,
                  strerror(errno));

@@ -38,7 +38,7 @@ static cp_status flood(const cp_router *r, unsigned char *seen, const unsigned c
       if (seen[w] || (blocked && blocked[w]))
         continue;
       if (skip) {
-        const cp_transition *t = &r->g->transitions[tr[e]];
+        const cp_transition *t = cp_tr(r->g, tr[e]);
         bool lists = false;
         for (size_t j = 0; j < t->n_requires && !lists; j++)
           lists = !cp_strcasecmp_ascii(t->requires[j], skip);
@@ -114,7 +114,7 @@ static cp_status requirements_of(const cp_router *r, const unsigned char *in,
                                  const unsigned char *inside, cp_name_set *out) {
   cp_status st = CP_OK;
   for (size_t t = 0; t < r->m && !st; t++) {
-    const cp_transition *tr = &r->g->transitions[t];
+    const cp_transition *tr = cp_tr(r->g, t);
     if (!in[tr->from] || (inside && !inside[tr->to]))
       continue;
     for (size_t j = 0; j < tr->n_requires && !st; j++)

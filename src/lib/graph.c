@@ -97,10 +97,13 @@ void cp_graph_free(cp_graph *g) {
     text_free(g, r->domain);
     free_attrs(g, r->attrs, r->n_attrs);
   }
-  for (size_t i = 0; i < g->n_transitions; i++)
-    free_transition(g, &g->transitions[i]);
+  /* Transitions still made one by one hold only what the image holds; walking them would
+   * touch every page of an array mostly never read. */
+  for (size_t i = 0; i < g->n_transitions && !g->made; i++)
+    free_transition(g, &g->moves[i]);
   free(g->roles);
-  free(g->transitions);
+  free(g->moves);
+  free((void *)g->made);
   cp_strmap_destroy(&g->ids);
   for (size_t i = 0; i < g->n_credentials; i++) {
     text_free(g, g->credentials[i].name);
@@ -126,6 +129,21 @@ static cp_status check_text(const char *s, const char *what, bool free_text, cp_
   return CP_OK;
 }
 
+/* A graph read from an image finds ids in the image's table; before a role is added it
+ * keeps its own map instead, made from its roles. */
+static cp_status own_ids(cp_graph *g) {
+  if (!g->image || !g->image->id_slots)
+    return CP_OK;
+  bool existing;
+  if (cp_strmap_reserve(&g->ids, g->n_roles + 1))
+    return CP_ENOMEM;
+  for (size_t i = 0; i < g->n_roles; i++)
+    if (cp_strmap_put(&g->ids, g->roles[i].id, i, &existing, NULL))
+      return CP_ENOMEM;
+  g->image->id_slots = NULL;
+  return CP_OK;
+}
+
 cp_status cp_graph_add_role(cp_graph *g, const char *id, const char *label, const char *domain,
                             int level, size_t line, size_t *out_index, cp_error *err) {
   cp_status st = CP_OK;
@@ -142,6 +160,8 @@ cp_status cp_graph_add_role(cp_graph *g, const char *id, const char *label, cons
     return cp_fail(err, CP_EINVAL, "role '%s': level %d is negative", id, level);
   if ((st = cp_check_name("role id", id, strlen(id), err)))
     return st;
+  if ((st = own_ids(g)))
+    return cp_fail(err, st, "out of memory adding role '%s'", id);
   if (label && strlen(label) > limits_in_force.name) {
     cp_error inner;
     return cp_fail(err, cp_check_name("label", label, strlen(label), &inner), "role '%s': %s", id,
@@ -312,8 +332,10 @@ static void months_from_median(cp_transition *t) {
 }
 
 int cp_graph_months_are_medians(const cp_graph *g) {
+  if (g->made) /* as read from an image: its header has every transition's bits */
+    return !!(g->image->has_any & CP_MONTHS_MEDIAN);
   for (size_t i = 0; i < g->n_transitions; i++)
-    if (g->transitions[i].has & CP_MONTHS_MEDIAN)
+    if (cp_tr(g, i)->has & CP_MONTHS_MEDIAN)
       return 1;
   return 0;
 }
@@ -322,6 +344,7 @@ cp_status cp_graph_add_transition(cp_graph *g, size_t from, size_t to,
                                   const cp_transition_spec *spec, cp_error *err) {
   cp_status st = CP_OK;
   cp_transition t = {0};
+  cp_graph_settle(g);
   if (from >= g->n_roles || to >= g->n_roles)
     return cp_fail(err, CP_EINVAL, "transition names a role index out of range");
   if (g->n_transitions >= limits_in_force.transitions)
@@ -353,10 +376,10 @@ cp_status cp_graph_add_transition(cp_graph *g, size_t from, size_t to,
   }
   if (g->n_transitions == g->cap_transitions) {
     size_t cap = g->cap_transitions ? g->cap_transitions * 2 : 64;
-    cp_transition *ts = realloc(g->transitions, cap * sizeof *ts);
+    cp_transition *ts = realloc(g->moves, cap * sizeof *ts);
     if (!ts)
       return cp_fail(err, CP_ENOMEM, "out of memory adding a transition");
-    g->transitions = ts;
+    g->moves = ts;
     g->cap_transitions = cap;
   }
   t.from = from;
@@ -383,7 +406,7 @@ cp_status cp_graph_add_transition(cp_graph *g, size_t from, size_t to,
       goto nomem;
   }
   months_from_median(&t);
-  g->transitions[g->n_transitions++] = t;
+  g->moves[g->n_transitions++] = t;
   return CP_OK;
 nomem:
   st = cp_fail(err, CP_ENOMEM, "out of memory adding a transition");
@@ -452,15 +475,16 @@ cp_status cp_graph_find_credential(const cp_graph *g, const char *name, size_t *
 }
 
 cp_status cp_graph_reserve_transitions(cp_graph *g, size_t n) {
+  cp_graph_settle(g);
   if (n <= g->cap_transitions)
     return CP_OK;
   cp_transition *ts = cp_big_alloc(n * sizeof *ts);
   if (!ts)
     return CP_ENOMEM;
   if (g->n_transitions)
-    memcpy(ts, g->transitions, g->n_transitions * sizeof *ts);
-  free(g->transitions);
-  g->transitions = ts;
+    memcpy(ts, g->moves, g->n_transitions * sizeof *ts);
+  free(g->moves);
+  g->moves = ts;
   g->cap_transitions = n;
   return CP_OK;
 }
@@ -485,10 +509,12 @@ const cp_role *cp_graph_role(const cp_graph *g, size_t index) {
 }
 
 const cp_transition *cp_graph_transition(const cp_graph *g, size_t index) {
-  return index < g->n_transitions ? &g->transitions[index] : NULL;
+  return index < g->n_transitions ? cp_tr(g, index) : NULL;
 }
 
 cp_status cp_graph_role_index(const cp_graph *g, const char *id, size_t *out) {
+  if (g->image && g->image->id_slots)
+    return cp_image_role_index(g, id, out);
   return cp_strmap_get(&g->ids, id, out) ? CP_OK : CP_ENOTFOUND;
 }
 
@@ -505,14 +531,14 @@ cp_status cp_graph_check_criterion(const cp_graph *g, cp_criterion c, cp_error *
   static const unsigned bit[CP_CRITERION_COUNT] = {0, CP_HAS_MONTHS, CP_HAS_COST, CP_HAS_EFFORT};
   if (c >= CP_CRITERION_COUNT)
     return cp_fail(err, CP_EINVAL, "unknown criterion");
-  if (!bit[c])
+  if (!bit[c] || (g->made && (g->image->has_all & bit[c])))
     return CP_OK;
   size_t without = 0;
   const cp_transition *first = NULL;
   for (size_t i = 0; i < g->n_transitions; i++) {
-    if (!(g->transitions[i].has & bit[c])) {
+    if (!(cp_tr(g, i)->has & bit[c])) {
       if (!first)
-        first = &g->transitions[i];
+        first = cp_tr(g, i);
       without++;
     }
   }

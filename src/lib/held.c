@@ -218,8 +218,8 @@ static cp_status list_known(const cp_graph *g, known *k) {
   for (size_t i = 0; i < g->n_credentials && !st; i++)
     st = cp_name_set_add(k, g->credentials[i].name);
   for (size_t t = 0; t < g->n_transitions && !st; t++)
-    for (size_t j = 0; j < g->transitions[t].n_requires && !st; j++)
-      st = cp_name_set_add(k, g->transitions[t].requires[j]);
+    for (size_t j = 0; j < cp_tr(g, t)->n_requires && !st; j++)
+      st = cp_name_set_add(k, cp_tr(g, t)->requires[j]);
   return st;
 }
 
@@ -404,7 +404,7 @@ cp_status cp_held_resolve(const cp_graph *g, const char *const *typed, size_t n,
 /* ---- moves that only earn what is held ---- */
 
 bool cp_step_already_held(const cp_router *r, const cp_query *q, size_t transition) {
-  const cp_transition *t = &r->g->transitions[transition];
+  const cp_transition *t = cp_tr(r->g, transition);
   if (r->req_start[transition] == r->req_start[transition + 1])
     return false; /* earns no catalogued credential */
   for (size_t j = 0; j < t->n_requires; j++)

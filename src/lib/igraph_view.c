@@ -12,8 +12,8 @@ cp_status cp_igraph_transitions(const cp_graph *g, igraph_t *out, cp_error *err,
   if (st)
     return st;
   for (size_t i = 0; i < g->n_transitions; i++) {
-    VECTOR(edges)[2 * i] = (igraph_integer_t)g->transitions[i].from;
-    VECTOR(edges)[2 * i + 1] = (igraph_integer_t)g->transitions[i].to;
+    VECTOR(edges)[2 * i] = (igraph_integer_t)cp_tr(g, i)->from;
+    VECTOR(edges)[2 * i + 1] = (igraph_integer_t)cp_tr(g, i)->to;
   }
   st = cp_from_igraph(igraph_create(out, &edges, (igraph_integer_t)g->n_roles, IGRAPH_DIRECTED),
                       err, what);
@@ -26,7 +26,7 @@ cp_status cp_igraph_weights(const cp_graph *g, cp_criterion by, igraph_vector_t 
   cp_status st =
       cp_from_igraph(igraph_vector_init(out, (igraph_integer_t)g->n_transitions), err, what);
   for (size_t i = 0; !st && i < g->n_transitions; i++)
-    VECTOR(*out)[i] = cp_transition_weight(&g->transitions[i], by);
+    VECTOR(*out)[i] = cp_transition_weight(cp_tr(g, i), by);
   return st;
 }
 
@@ -54,7 +54,7 @@ static size_t collect_moves(const cp_graph *g, bool undirected, size_t *pairs, d
   const char *key = cp_graph_flow_weight(g);
   size_t k = 0;
   for (size_t i = 0; i < g->n_transitions; i++) {
-    const cp_transition *t = &g->transitions[i];
+    const cp_transition *t = cp_tr(g, i);
     double w = 1;
     if (key)
       cp_transition_number(t, key, &w);

@@ -7,6 +7,7 @@
 #include <float.h>
 #include <igraph.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -169,16 +170,8 @@ cp_status cp_header_missing(const cp_header *h, const char *file, size_t line, c
 /* What a graph loaded from an image borrows: the image (mapped, or a malloc'd copy) holds
  * every string, and two blocks hold every attribute list and requirement list. Such strings
  * and lists are never freed one by one; cp_graph_free frees the image last. */
-/* The router's arrays as the image holds them (checked), for cp_router_new to borrow. */
-typedef struct cp_image_router {
-  bool valid;
-  size_t n, m, n_credentials; /* the graph as read: an edited graph makes its own router */
-  const size_t *out_start, *out_tr, *in_start, *in_tr, *req_start, *req_cred;
-  const uint32_t *out_head, *in_tail;
-  const double *w[CP_CRITERION_COUNT];
-  unsigned carried;
-} cp_image_router;
 typedef struct cp_image {
+  char *path; /* as the image was read, for the messages about it */
   const char *base;
   size_t len;
   bool mapped; /* munmap, else free */
@@ -186,20 +179,50 @@ typedef struct cp_image {
   size_t n_attrs;
   char **requires;
   size_t n_requires;
-  cp_image_router router;
+  const char *strings;
+  size_t n_strings;
+  /* The bulk, where it lies (checked at load only for what would read out of bounds):
+   * per transition its ends, `has` and line; the extras (compiled_format.h's cpg_extra). */
+  const uint32_t *t_from, *t_to;
+  const uint8_t *t_has;
+  const uint64_t *t_line;
+  const void *extras;
+  size_t n_extras;
+  const uint32_t *id_slots; /* NULL once the graph keeps its own id map (a role added) */
+  size_t id_mask;
+  unsigned has_all, has_any, carried;
+  /* The router's arrays as the image holds them, checked when a router borrows them. */
+  size_t n, m, n_credentials; /* the graph as read: an edited graph makes its own router */
+  const size_t *out_start, *out_tr, *in_start, *in_tr, *req_start, *req_cred;
+  const uint32_t *out_head, *in_tail;
+  const double *w[CP_CRITERION_COUNT];
+  size_t n_req_cred;
+  size_t bulk_from;  /* where the bulk starts, for cp_graph_verify_image */
+  uint64_t bulk_sum; /* its checksum as the header states it */
 } cp_image;
 /* Whether `p` lies in what `im` (may be NULL) holds: free() must not see it. */
 bool cp_image_holds(const cp_image *im, const void *p);
 void cp_image_free(cp_image *im);
-/* Sets r's arrays to those g's image holds, when it has them and g is as read: true. */
-bool cp_image_router_arrays(const cp_graph *g, cp_router *r);
+/* Sets r's arrays to those g's image holds, when it has them and g is as read (*used true),
+ * after checking them: CP_EPARSE naming the image when they do not fit the graph. O(n + m). */
+cp_status cp_image_router_arrays(const cp_graph *g, cp_router *r, bool *used, cp_error *err);
+/* Transition i of a graph read from an image, made from the image on its first read (safe
+ * for threads reading one graph). Never fails: what it reads was checked at load. */
+const cp_transition *cp_image_transition(const cp_graph *g, size_t i);
+/* The role with id `id`, by the image's hash table: CP_ENOTFOUND. O(1) expected. */
+cp_status cp_image_role_index(const cp_graph *g, const char *id, size_t *out);
+/* Makes every transition not made yet, so that the graph owns an ordinary array. */
+void cp_graph_settle(cp_graph *g);
 
 /* ---- graph.c ---- */
 struct cp_graph {
   char *name;
   cp_role *roles;
   size_t n_roles, cap_roles;
-  cp_transition *transitions;
+  /* Read through cp_tr: a graph read from an image makes each transition on its first read
+   * (`made`, per transition: 0 not yet, 1 being made, 2 made; NULL when all are). */
+  cp_transition *moves;
+  _Atomic unsigned char *made;
   size_t n_transitions, cap_transitions;
   cp_strmap ids;
   cp_credential *credentials;
@@ -208,6 +231,13 @@ struct cp_graph {
   size_t n_attrs;
   cp_image *image; /* NULL unless read from a compiled image: what the strings live in */
 };
+
+/* Transition i of g (i < g->n_transitions). O(1). */
+static inline const cp_transition *cp_tr(const cp_graph *g, size_t i) {
+  if (g->made && atomic_load_explicit(&g->made[i], memory_order_acquire) != 2)
+    return cp_image_transition(g, i);
+  return &g->moves[i];
+}
 
 /* ---- igraph_view.c: the graph as igraph sees it ---- */
 /* One directed edge per transition, edge i for transition i, so parallel moves stay distinct

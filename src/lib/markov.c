@@ -317,7 +317,7 @@ static void chain(const cp_graph *g, const double *p, double *P, double *D, doub
   for (size_t i = 0; i < n * n; i++)
     D[i] = NAN;
   for (size_t i = 0; i < g->n_transitions; i++) {
-    const cp_transition *t = &g->transitions[i];
+    const cp_transition *t = cp_tr(g, i);
     P[t->from * n + t->to] += p[i];
     row[t->from] += p[i];
     D[t->from * n + t->to] = move_months(t);
@@ -507,9 +507,9 @@ cp_status cp_markov_analyze_flow(const cp_graph *g, const double *flow,
   if (!row || !p)
     st = cp_fail(err, CP_ENOMEM, "out of memory");
   for (size_t i = 0; !st && i < g->n_transitions; i++)
-    row[g->transitions[i].from] += flow[i];
+    row[cp_tr(g, i)->from] += flow[i];
   for (size_t i = 0; !st && i < g->n_transitions; i++) {
-    double total = row[g->transitions[i].from];
+    double total = row[cp_tr(g, i)->from];
     p[i] = total > 0 ? flow[i] / total : 0;
   }
   if (!st)

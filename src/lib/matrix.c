@@ -15,7 +15,7 @@ void cp_matrix_free(cp_matrix *m) {
 /* Per transition, its flow: `flow` when given, else count, else probability. */
 static cp_status flow_of(const cp_graph *g, const double *flow, size_t i, const char *key,
                          double *v, cp_error *err) {
-  const cp_transition *t = &g->transitions[i];
+  const cp_transition *t = cp_tr(g, i);
   if (flow)
     *v = flow[i];
   else
@@ -47,7 +47,7 @@ cp_status cp_graph_matrix(const cp_graph *g, const double *flow, cp_matrix **out
       cp_matrix_free(m);
       return st;
     }
-    m->cell[g->transitions[i].from * n + g->transitions[i].to] += v;
+    m->cell[cp_tr(g, i)->from * n + cp_tr(g, i)->to] += v;
   }
   *out = m;
   return CP_OK;

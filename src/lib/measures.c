@@ -26,7 +26,7 @@ int cp_transition_number(const cp_transition *t, const char *key, double *out) {
 static bool all_carry(const cp_graph *g, const char *key) {
   double v;
   for (size_t i = 0; i < g->n_transitions; i++)
-    if (!cp_transition_number(&g->transitions[i], key, &v))
+    if (!cp_transition_number(cp_tr(g, i), key, &v))
       return false;
   return g->n_transitions > 0;
 }
@@ -50,7 +50,7 @@ cp_status cp_graph_probabilities(const cp_graph *g, int normalize, double **out,
     goto done;
   }
   for (size_t i = 0; i < g->n_transitions; i++) {
-    const cp_transition *t = &g->transitions[i];
+    const cp_transition *t = cp_tr(g, i);
     cp_transition_number(t, key, &p[i]);
     if (p[i] < 0 || (given && p[i] > 1)) {
       st = cp_fail(err, CP_EINVAL, "%s: transition %s -> %s: %s %g is outside %s", g->name,
@@ -62,7 +62,7 @@ cp_status cp_graph_probabilities(const cp_graph *g, int normalize, double **out,
   /* Counts are always row-normalised; given probabilities only when asked. */
   if (!given || normalize)
     for (size_t i = 0; i < g->n_transitions; i++) {
-      double s = sum[g->transitions[i].from];
+      double s = sum[cp_tr(g, i)->from];
       p[i] = s > 0 ? p[i] / s : 0;
     }
   *out = p;
@@ -331,7 +331,7 @@ static cp_status distances(const cp_graph *g, const cp_moves *m, cp_criterion by
   if (by == CP_BY_STEPS)
     return CP_OK;
   for (size_t i = 0; i < g->n_transitions; i++) {
-    const cp_transition *t = &g->transitions[i];
+    const cp_transition *t = cp_tr(g, i);
     igraph_integer_t eid;
     if (t->from == t->to ||
         igraph_get_eid(&m->ig, &eid, (igraph_integer_t)t->from, (igraph_integer_t)t->to, true,

@@ -69,7 +69,7 @@ static double figure_width(const char *figure) {
 /* The figure as a node the move's line runs through: the line comes in from the role it
  * leaves (no arrowhead) and goes on to the role it reaches. */
 static cp_status figure_node(cp_drawing *d, size_t t, const char *figure, cp_buf *tmp) {
-  const cp_transition *tr = &d->g->transitions[t];
+  const cp_transition *tr = cp_tr(d->g, t);
   cp_drawn_edge *de = &d->edges[t];
   char name[96], id[64];
   cp_render_edge_id(d, t, id, sizeof id);
@@ -110,7 +110,7 @@ static cp_status add_moves(cp_drawing *d, cp_buf *tmp) {
   char figure[64], name[64];
   cp_status st = CP_OK;
   for (size_t t = 0; t < d->g->n_transitions && !st; t++) {
-    const cp_transition *tr = &d->g->transitions[t];
+    const cp_transition *tr = cp_tr(d->g, t);
     cp_drawn_edge *de = &d->edges[t];
     if (!cp_render_move_drawn(d, t))
       continue;

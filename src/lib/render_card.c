@@ -29,7 +29,7 @@ void cp_render_head_id(size_t route, char *buf, size_t n) {
 }
 
 void cp_render_step_paid(const cp_drawing *d, size_t t, double *months, double *cost) {
-  const cp_transition *tr = &d->g->transitions[t];
+  const cp_transition *tr = cp_tr(d->g, t);
   *months = d->o->paid_months ? d->o->paid_months[t] : tr->months;
   *cost = d->o->paid_cost ? d->o->paid_cost[t] : tr->cost;
 }
@@ -38,7 +38,7 @@ void cp_render_step_paid(const cp_drawing *d, size_t t, double *months, double *
  * under its heading, in the order the move lists them. */
 static cp_status card_requirements(const cp_drawing *d, const cp_route *r, size_t k, cp_buf *out) {
   static const char *const heading[] = {"Already held: ", "To earn: ", "Requires: "};
-  const cp_transition *t = &d->g->transitions[r->transitions[k]];
+  const cp_transition *t = cp_tr(d->g, r->transitions[k]);
   cp_buf list = {0};
   cp_status st = CP_OK;
   for (int kind = CP_REQ_HELD; kind <= CP_REQ_OTHER && !st; kind++) {
@@ -63,7 +63,7 @@ static cp_status card_requirements(const cp_drawing *d, const cp_route *r, size_
 
 /* "Step 2 · 24 months · $695", then "Effort: substantial": what the step costs this person. */
 static cp_status card_figures(const cp_drawing *d, const cp_route *r, size_t k, cp_buf *out) {
-  const cp_transition *t = &d->g->transitions[r->transitions[k]];
+  const cp_transition *t = cp_tr(d->g, r->transitions[k]);
   double months, cost;
   char money[48];
   cp_render_step_paid(d, r->transitions[k], &months, &cost);

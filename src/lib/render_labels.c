@@ -102,7 +102,7 @@ static by_length *figures_in_order(const cp_drawing *d, size_t *n) {
   for (size_t t = 0; order && t < d->g->n_transitions; t++) {
     if (!d->edges[t].figure)
       continue;
-    const cp_transition *tr = &d->g->transitions[t];
+    const cp_transition *tr = cp_tr(d->g, t);
     order[(*n)++] = (by_length){
         hypot(d->map.x[tr->to] - d->map.x[tr->from], d->map.y[tr->to] - d->map.y[tr->from]), t};
   }
@@ -125,7 +125,7 @@ cp_status cp_render_place_labels(cp_drawing *d) {
     st = CP_ENOMEM;
   for (size_t k = 0; k < n && !st; k++) {
     size_t t = order[k].move;
-    const cp_transition *tr = &d->g->transitions[t];
+    const cp_transition *tr = cp_tr(d->g, t);
     double w = d->edges[t].figure_w, h = d->edges[t].figure_h, x, y;
     find_place(&p, m, tr->from, tr->to, w, h, &x, &y);
     cp_render_setf(d->edges[t].figure, "pos", "%g,%g!", x, -y);

@@ -69,8 +69,7 @@ cp_status cp_render_room(const cp_drawing *d, cp_error *err) {
   for (size_t i = 0; i < d->g->n_roles; i++)
     n_items += cp_render_drawn(d, i);
   for (size_t i = 0; i < d->g->n_transitions; i++)
-    n_items += cp_render_drawn(d, d->g->transitions[i].from) &&
-               cp_render_drawn(d, d->g->transitions[i].to);
+    n_items += cp_render_drawn(d, cp_tr(d->g, i)->from) && cp_render_drawn(d, cp_tr(d->g, i)->to);
   if (!cp_memory_available(RENDER_SLACK + RENDER_PER_ITEM * n_items))
     return cp_fail(err, CP_ENOMEM, "out of memory drawing the graph");
   return CP_OK;

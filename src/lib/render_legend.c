@@ -140,7 +140,7 @@ static cp_status key_figures(key *k, cp_buf *tmp) {
   }
   bool sourced = false;
   for (size_t t = 0; t < d->g->n_transitions && !sourced; t++)
-    sourced = d->edges[t].e && *d->g->transitions[t].source;
+    sourced = d->edges[t].e && *cp_tr(d->g, t)->source;
   if (!st && sourced && what) {
     st = key_text(k, k->x, k->y,
                   "Most figures are typical values or estimates; each move names its source", tmp);

@@ -102,7 +102,7 @@ static cp_status order_lanes(cp_drawing *d, const size_t *lane_of_domain) {
   for (size_t t = 0; t < d->g->n_transitions; t++) {
     if (!cp_render_move_drawn(d, t))
       continue;
-    const cp_transition *tr = &d->g->transitions[t];
+    const cp_transition *tr = cp_tr(d->g, t);
     size_t a = lane_of_domain[cp_render_domain_index(d, d->g->roles[tr->from].domain)];
     size_t b = lane_of_domain[cp_render_domain_index(d, d->g->roles[tr->to].domain)];
     weight[a * n + b]++, weight[b * n + a]++;
@@ -161,7 +161,7 @@ static void neighbour_keys(const cp_drawing *d, double *key) {
   for (size_t t = 0; count && t < d->g->n_transitions; t++) {
     if (!cp_render_move_drawn(d, t))
       continue;
-    const cp_transition *tr = &d->g->transitions[t];
+    const cp_transition *tr = cp_tr(d->g, t);
     if (tr->from == tr->to)
       continue;
     sum[tr->from] += m->y[tr->to], count[tr->from]++;
@@ -267,7 +267,7 @@ static void place_columns(cp_drawing *d, double title_w) {
   for (size_t t = 0; t < d->g->n_transitions; t++) {
     if (!cp_render_move_drawn(d, t))
       continue;
-    size_t a = m->column_of[d->g->transitions[t].from], b = m->column_of[d->g->transitions[t].to];
+    size_t a = m->column_of[cp_tr(d->g, t)->from], b = m->column_of[cp_tr(d->g, t)->to];
     for (size_t c = (a < b ? a : b) + 1; c <= (a < b ? b : a); c++)
       crossing[c]++;
   }

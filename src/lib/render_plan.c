@@ -38,7 +38,7 @@ bool cp_render_drawn(const cp_drawing *d, size_t role) {
 }
 
 bool cp_render_move_drawn(const cp_drawing *d, size_t t) {
-  const cp_transition *tr = &d->g->transitions[t];
+  const cp_transition *tr = cp_tr(d->g, t);
   if (d->edges[t].route >= 0)
     return true;
   if (d->o->route_only)

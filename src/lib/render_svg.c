@@ -18,7 +18,7 @@ static cp_status xml_text(cp_buf *o, const char *s) {
 
 /* "24 months, $2,000, effort 3; requires X" for a move, from the graph's figures. */
 static cp_status move_text(const cp_drawing *d, size_t t, cp_buf *o) {
-  const cp_transition *tr = &d->g->transitions[t];
+  const cp_transition *tr = cp_tr(d->g, t);
   const cp_role *a = &d->g->roles[tr->from], *b = &d->g->roles[tr->to];
   char money[32];
   cp_status st = cp_buf_printf(o, "%s to %s", a->label, b->label);
@@ -96,7 +96,7 @@ static cp_status describe_role(const cp_drawing *d, size_t i, long r, long pos, 
 /* A move: as step `step` of route `r` (-1: of none), and the other routes it is on. */
 static cp_status describe_move(const cp_drawing *d, size_t t, long r, long step, cp_buf *title,
                                cp_buf *desc) {
-  const cp_transition *tr = &d->g->transitions[t];
+  const cp_transition *tr = cp_tr(d->g, t);
   char name[32];
   cp_status st = r < 0 ? cp_buf_puts(desc, "Move from ")
                        : cp_buf_printf(desc, "Step %ld of %zu of %s: ", step + 1,

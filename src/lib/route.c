@@ -54,16 +54,16 @@ cp_status cp_route_alloc(cp_route *r, size_t n_steps) {
 
 void cp_route_finish(cp_route *r, const cp_graph *g, size_t start,
                      const double *const w[CP_CRITERION_COUNT]) {
-  const cp_transition *tr = g->transitions;
-  r->roles[0] = r->n_steps ? tr[r->transitions[0]].from : start;
+  r->roles[0] = r->n_steps ? cp_tr(g, r->transitions[0])->from : start;
   r->months = r->cost = r->effort = 0;
   for (size_t i = 0; i < r->n_steps; i++) {
     size_t t = r->transitions[i];
-    r->roles[i + 1] = tr[t].to;
+    const cp_transition *x = cp_tr(g, t);
+    r->roles[i + 1] = x->to;
     /* A missing weight is NaN and stays NaN through the sum, which is what the API says. */
-    r->months += w ? w[CP_BY_MONTHS][t] : tr[t].months;
-    r->cost += w ? w[CP_BY_COST][t] : tr[t].cost;
-    r->effort += w ? w[CP_BY_EFFORT][t] : tr[t].effort;
+    r->months += w ? w[CP_BY_MONTHS][t] : x->months;
+    r->cost += w ? w[CP_BY_COST][t] : x->cost;
+    r->effort += w ? w[CP_BY_EFFORT][t] : x->effort;
   }
 }
 
@@ -142,7 +142,7 @@ cp_requirement cp_requirement_status(const cp_graph *g, const cp_route *r, size_
   if (cp_requirement_held(name, have, n_have, NULL, 0) == CP_HOLD_ALL)
     return CP_REQ_HELD;
   for (size_t i = 0; i < step && i < r->n_steps; i++) {
-    const cp_transition *t = &g->transitions[r->transitions[i]];
+    const cp_transition *t = cp_tr(g, r->transitions[i]);
     for (size_t j = 0; j < t->n_requires; j++)
       if (cp_strcasecmp_ascii(t->requires[j], name) == 0)
         return CP_REQ_HELD;

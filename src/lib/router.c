@@ -49,14 +49,14 @@ cp_status cp_router_share(const cp_router *r, cp_router **out, cp_error *err) {
   return CP_OK;
 }
 
-static cp_status compress(size_t n, size_t m, const cp_transition *t, bool by_target,
-                          size_t **start, size_t **tr) {
+static cp_status compress(size_t n, size_t m, const cp_graph *g, bool by_target, size_t **start,
+                          size_t **tr) {
   *start = calloc(n + 1, sizeof **start);
   *tr = cp_big_alloc(m * sizeof **tr);
   if (!*start || !*tr)
     return CP_ENOMEM;
   for (size_t i = 0; i < m; i++)
-    (*start)[(by_target ? t[i].to : t[i].from) + 1]++;
+    (*start)[(by_target ? cp_tr(g, i)->to : cp_tr(g, i)->from) + 1]++;
   for (size_t v = 0; v < n; v++)
     (*start)[v + 1] += (*start)[v];
   size_t *fill = malloc((n ? n : 1) * sizeof *fill);
@@ -64,7 +64,7 @@ static cp_status compress(size_t n, size_t m, const cp_transition *t, bool by_ta
     return CP_ENOMEM;
   memcpy(fill, *start, n * sizeof *fill);
   for (size_t i = 0; i < m; i++)
-    (*tr)[fill[by_target ? t[i].to : t[i].from]++] = i;
+    (*tr)[fill[by_target ? cp_tr(g, i)->to : cp_tr(g, i)->from]++] = i;
   free(fill);
   return CP_OK;
 }
@@ -78,13 +78,17 @@ cp_status cp_router_new(const cp_graph *g, cp_router **out, cp_error *err) {
   r->g = g;
   r->n = g->n_roles;
   r->m = g->n_transitions;
-  if (cp_image_router_arrays(g, r)) {
-    *out = r;
-    return CP_OK;
+  bool used;
+  if ((st = cp_image_router_arrays(g, r, &used, err)) || used) {
+    if (st)
+      free(r);
+    else
+      *out = r;
+    return st;
   }
   size_t m1 = r->m ? r->m : 1;
-  if ((st = compress(r->n, r->m, g->transitions, false, &r->out_start, &r->out_tr)) ||
-      (st = compress(r->n, r->m, g->transitions, true, &r->in_start, &r->in_tr)))
+  if ((st = compress(r->n, r->m, g, false, &r->out_start, &r->out_tr)) ||
+      (st = compress(r->n, r->m, g, true, &r->in_start, &r->in_tr)))
     goto nomem;
   for (int c = 0; c < NC; c++)
     if (!(r->w[c] = cp_big_alloc(m1 * sizeof *r->w[c])))
@@ -93,14 +97,14 @@ cp_status cp_router_new(const cp_graph *g, cp_router **out, cp_error *err) {
       !(r->in_tail = cp_big_alloc(m1 * sizeof *r->in_tail)))
     goto nomem;
   for (size_t j = 0; j < r->m; j++) {
-    r->out_head[j] = (uint32_t)g->transitions[r->out_tr[j]].to;
-    r->in_tail[j] = (uint32_t)g->transitions[r->in_tr[j]].from;
+    r->out_head[j] = (uint32_t)cp_tr(g, r->out_tr[j])->to;
+    r->in_tail[j] = (uint32_t)cp_tr(g, r->in_tr[j])->from;
   }
   size_t n_req = 0;
   r->carried =
       (1u << CP_BY_STEPS) | (1u << CP_BY_MONTHS) | (1u << CP_BY_COST) | (1u << CP_BY_EFFORT);
   for (size_t i = 0; i < r->m; i++) {
-    const cp_transition *t = &g->transitions[i];
+    const cp_transition *t = cp_tr(g, i);
     r->carried &= ~((t->has & CP_HAS_MONTHS ? 0u : 1u << CP_BY_MONTHS) |
                     (t->has & CP_HAS_COST ? 0u : 1u << CP_BY_COST) |
                     (t->has & CP_HAS_EFFORT ? 0u : 1u << CP_BY_EFFORT));
@@ -117,7 +121,7 @@ cp_status cp_router_new(const cp_graph *g, cp_router **out, cp_error *err) {
     goto nomem;
   size_t k = 0;
   for (size_t i = 0; i < r->m; i++) {
-    const cp_transition *t = &g->transitions[i];
+    const cp_transition *t = cp_tr(g, i);
     for (size_t j = 0; j < t->n_requires && g->n_credentials; j++) {
       size_t c;
       if (cp_graph_find_credential(g, t->requires[j], &c, NULL) == CP_OK)

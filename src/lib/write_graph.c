@@ -147,7 +147,7 @@ enum { T_MONTHS = 4, T_COST = 8, T_EFFORT = 16, T_REQUIRES = 32, T_NOTE = 64, T_
 static unsigned transition_columns(const cp_graph *g) {
   unsigned mask = 3;
   for (size_t i = 0; i < g->n_transitions; i++) {
-    const cp_transition *tr = &g->transitions[i];
+    const cp_transition *tr = cp_tr(g, i);
     mask |= (own_weights(tr) & CP_HAS_MONTHS ? T_MONTHS : 0) |
             (tr->has & CP_HAS_COST ? T_COST : 0) | (tr->has & CP_HAS_EFFORT ? T_EFFORT : 0) |
             (tr->n_requires ? T_REQUIRES : 0) | (*tr->note ? T_NOTE : 0) |
@@ -180,7 +180,7 @@ static cp_status write_transitions(const cp_graph *g, table *t, cp_error *err) {
   char what[64];
   cp_status st = CP_OK;
   for (size_t i = 0; i < g->n_transitions && !st; i++)
-    st = add_keys(&ks, g->transitions[i].attrs, g->transitions[i].n_attrs);
+    st = add_keys(&ks, cp_tr(g, i)->attrs, cp_tr(g, i)->n_attrs);
   static const char *const fixed[] = {"from",   "to",       "months", "cost",
                                       "effort", "requires", "note",   "source"};
   unsigned mask = transition_columns(g);
@@ -189,7 +189,7 @@ static cp_status write_transitions(const cp_graph *g, table *t, cp_error *err) {
   for (size_t i = 0; i < g->n_transitions && !st; i++) {
     snprintf(what, sizeof what, "transition %zu", i + 1);
     t->what = what;
-    st = write_transition(g, &g->transitions[i], t, mask, &ks, &req, err);
+    st = write_transition(g, cp_tr(g, i), t, mask, &ks, &req, err);
   }
   free(ks.k);
   cp_buf_free(&req);
@@ -362,7 +362,7 @@ cp_status cp_write_graph_dot(const cp_graph *g, char **out, size_t *out_len, cp_
   for (size_t i = 0; i < g->n_roles && !st; i++)
     st = dot_role(&o, &g->roles[i], err);
   for (size_t i = 0; i < g->n_transitions && !st; i++)
-    st = dot_transition(&o, g, &g->transitions[i], &req, err);
+    st = dot_transition(&o, g, cp_tr(g, i), &req, err);
   if (!st)
     st = cp_buf_puts(&o, "}\n");
   cp_buf_free(&req);
@@ -433,7 +433,7 @@ static cp_status schemas(const cp_graph *g, schema *node, schema *edge) {
       st = see(node, r->attrs[k].key, r->attrs[k].value);
   }
   for (size_t i = 0; i < g->n_transitions && !st; i++) {
-    const cp_transition *t = &g->transitions[i];
+    const cp_transition *t = cp_tr(g, i);
     static const char *const w[] = {"months", "cost", "effort"};
     const bool has[] = {own_weights(t) & CP_HAS_MONTHS, t->has & CP_HAS_COST,
                         t->has & CP_HAS_EFFORT};
@@ -564,7 +564,7 @@ static cp_status graphml_node(cp_buf *o, const cp_role *r, const schema *node, c
 
 static cp_status graphml_edge(cp_buf *o, const cp_graph *g, size_t e, const schema *edge,
                               cp_buf *req, cp_error *err) {
-  const cp_transition *t = &g->transitions[e];
+  const cp_transition *t = cp_tr(g, e);
   const char *what = g->roles[t->from].id, *v;
   char num[40];
   cp_status st = cp_buf_printf(o, "    <edge id=\"e%zu\" source=\"", e);
@@ -640,7 +640,7 @@ static cp_status gexf_node(cp_buf *o, const cp_role *r, const schema *node, cp_e
 
 static cp_status gexf_edge(cp_buf *o, const cp_graph *g, size_t e, const schema *edge,
                            const char *flow, cp_buf *req, cp_error *err) {
-  const cp_transition *t = &g->transitions[e];
+  const cp_transition *t = cp_tr(g, e);
   const char *what = g->roles[t->from].id, *v;
   char num[40];
   double w = 1;

@@ -5,6 +5,7 @@
 #include "compiled_format.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <unistd.h>
 #include <xxhash.h>
 
@@ -172,48 +173,84 @@ static void file_is_told_by_magic(void **state) {
   cp_graph_free(back);
 }
 
-/* Sets the checksum right, so that a change reaches the checks behind it. */
+/* Sets both checksums right, so that a change reaches the checks behind them. */
 static void reseal(char *img, size_t len) {
-  uint64_t sum = XXH3_64bits(img + CPG_CHECKED_FROM, len - CPG_CHECKED_FROM);
-  memcpy(img + offsetof(cpg_header, checksum), &sum, sizeof sum);
+  cpg_header h;
+  memcpy(&h, img, sizeof h);
+  h.bulk_checksum = XXH3_64bits(img + h.offset[CPG_BULK], len - h.offset[CPG_BULK]);
+  memcpy(img, &h, sizeof h);
+  h.checksum = XXH3_64bits(img + CPG_CHECKED_FROM, h.offset[CPG_BULK] - CPG_CHECKED_FROM);
+  memcpy(img, &h, sizeof h);
+}
+
+/* Where an image is refused: 0 by the load, 1 by the router borrowing its arrays, 2 by
+ * cp_graph_verify_image, 3 not at all; `e` says why. */
+static int refusal(const char *img, size_t len, cp_error *e) {
+  cp_graph *g = NULL;
+  cp_router *r = NULL;
+  int stage = 0;
+  cp_status st = cp_read_compiled_buffer("bad.cpg", img, len, &g, e);
+  if (st)
+    assert_null(g);
+  if (!st && ++stage && !(st = cp_router_new(g, &r, e)))
+    cp_router_free(r);
+  if (!st && ++stage)
+    st = cp_graph_verify_image(g, e);
+  cp_graph_free(g);
+  if (st) {
+    assert_int_equal(st, CP_EPARSE);
+    assert_contains(e->message, "bad.cpg: ");
+  }
+  return st ? stage : 3;
 }
 
 static void expect_error(const char *img, size_t len, const char *what) {
-  cp_graph *g = NULL;
   cp_error e = {0};
-  assert_int_equal(cp_read_compiled_buffer("bad.cpg", img, len, &g, &e), CP_EPARSE);
-  assert_null(g);
-  assert_contains(e.message, "bad.cpg: ");
+  assert_int_equal(refusal(img, len, &e), 0);
   assert_contains(e.message, what);
 }
 
+/* Every byte of the head is checked by the load; every byte of the bulk by the router or by
+ * cp_graph_verify_image (docs/compiled-graph.md: what is verified when). */
 static void damaged_images_are_errors(void **state) {
   (void)state;
   cp_graph *g = full_graph();
   size_t len;
   char *img = compile(g, &len), *bad = malloc(len);
+  cpg_header h;
+  memcpy(&h, img, sizeof h);
   for (size_t cut = 0; cut < len; cut++)
     expect_error(img, cut, cut < CPG_MAGIC_BYTES ? "bad magic" : "truncated");
   for (size_t i = 0; i < len; i++) {
     memcpy(bad, img, len);
     bad[i] ^= 0x40;
-    expect_error(bad, len,
-                 i < 8    ? "bad magic"
-                 : i < 12 ? "version"
-                 : i < 16 ? "byte order"
-                 : i < 24 ? "bytes"
-                          : "checksum");
+    if (i >= offsetof(cpg_header, bulk_checksum) && i < CPG_CHECKED_FROM) {
+      cp_error e = {0};
+      assert_int_equal(refusal(bad, len, &e), 2);
+      assert_contains(e.message, "checksum mismatch");
+    } else if (i >= h.offset[CPG_BULK]) {
+      cp_error e = {0};
+      assert_int_not_equal(refusal(bad, len, &e), 3);
+    } else {
+      expect_error(bad, len,
+                   i < 8    ? "bad magic"
+                   : i < 12 ? "version"
+                   : i < 16 ? "byte order"
+                   : i < 24 ? "bytes"
+                            : "checksum");
+    }
   }
   memcpy(bad, img, len);
-  bad[offsetof(cpg_header, version)] = 2;
+  bad[offsetof(cpg_header, version)] = 1;
   reseal(bad, len);
-  expect_error(bad, len, "version 2; this careerpath reads version 1");
+  expect_error(bad, len, "version 1; this careerpath reads version 2");
   free(img);
   free(bad);
   cp_graph_free(g);
 }
 
-/* With the checksum made right, every offset and count is still checked. */
+/* With the checksums made right, every offset, count and index is still checked, by the
+ * load or, for the router's arrays, when a router borrows them. */
 static void resealed_lies_are_errors(void **state) {
   (void)state;
   cp_graph *g = full_graph();
@@ -223,36 +260,50 @@ static void resealed_lies_are_errors(void **state) {
   uint32_t id0;
   memcpy(&h, img, sizeof h);
   memcpy(&id0, img + h.offset[CPG_ROLES] + offsetof(cpg_role, id), sizeof id0);
+  size_t slot = h.offset[CPG_ID_SLOTS]; /* the first slot holding a role */
+  while (!img[slot])
+    slot += 4;
   const struct {
     size_t at;
     uint64_t value;
     size_t bytes;
+    int stage;
     const char *what;
   } lies[] = {
-      {offsetof(cpg_header, offset) + 8 * CPG_ROLES, 4, 8, "roles section"},
-      {offsetof(cpg_header, count) + 8 * CPG_TRANSITIONS, 1u << 30, 8, "transitions section"},
-      {offsetof(cpg_header, offset) + 8 * CPG_STRINGS, len, 8, "strings section"},
-      {offsetof(cpg_header, name), 1u << 30, 4, "string offset"},
-      {offsetof(cpg_header, graph_attrs), 1000, 4, "graph's attributes"},
-      {h.offset[CPG_TRANSITIONS] + offsetof(cpg_transition, to), 3, 4, "names role 3"},
-      {h.offset[CPG_TRANSITIONS] + offsetof(cpg_transition, n_req), 99, 4, "requirements"},
-      {h.offset[CPG_TRANSITIONS] + offsetof(cpg_transition, has), 0x10, 4, "bad weights"},
-      {h.offset[CPG_ROLES] + sizeof(cpg_role) + offsetof(cpg_role, id), id0, 4, "duplicate role"},
-      {h.offset[CPG_ROLES] + offsetof(cpg_role, n_attrs), 77, 4, "attributes"},
-      {h.offset[CPG_STRINGS] + h.count[CPG_STRINGS] - 1, 'x', 1, "NUL-terminated"},
-      {h.offset[CPG_OUT_HEAD], 3, 4, "router's arrays"},
-      {h.offset[CPG_IN_TR] + 8, 4, 8, "router's arrays"},
-      {h.offset[CPG_OUT_START] + 8, 9, 8, "router's arrays"},
-      {h.offset[CPG_W_COST], 0xbff0000000000000u, 8, "router's arrays"}, /* -1 */
-      {h.offset[CPG_REQ_CRED], 2, 8, "router's arrays"},
-      {offsetof(cpg_header, carried), 0, 4, "router's arrays"},
-      {offsetof(cpg_header, count) + 8 * CPG_W_EFFORT, 3, 8, "router section"},
+      {offsetof(cpg_header, offset) + 8 * CPG_ROLES, 4, 8, 0, "roles section"},
+      {offsetof(cpg_header, count) + 8 * CPG_T_LINE, 1u << 30, 8, 0, "line section"},
+      {offsetof(cpg_header, offset) + 8 * CPG_STRINGS, len, 8, 0, "strings section"},
+      {offsetof(cpg_header, name), 1u << 30, 4, 0, "string offset"},
+      {offsetof(cpg_header, graph_attrs), 1000, 4, 0, "graph's attributes"},
+      {offsetof(cpg_header, count) + 8 * CPG_T_TO, 3, 8, 0, "do not fit"},
+      {offsetof(cpg_header, has_any), 0, 4, 0, "do not fit"},
+      {offsetof(cpg_header, count) + 8 * CPG_ID_SLOTS, 3, 8, 0, "not a power of two"},
+      {h.offset[CPG_T_TO] + 4, 3, 4, 0, "do not fit"},
+      {h.offset[CPG_T_HAS], 0x10, 1, 0, "do not fit"},
+      {h.offset[CPG_EXTRAS] + offsetof(cpg_extra, n_req), 99, 4, 0, "requirements"},
+      {h.offset[CPG_EXTRAS] + offsetof(cpg_extra, transition), 9, 4, 0, "extra 0"},
+      {h.offset[CPG_EXTRAS] + offsetof(cpg_extra, note), 1u << 30, 4, 0, "string offset"},
+      {slot, 0, 4, 0, "id table"},
+      {h.offset[CPG_ROLES] + sizeof(cpg_role) + offsetof(cpg_role, id), id0, 4, 0,
+       "duplicate role"},
+      {h.offset[CPG_ROLES] + offsetof(cpg_role, n_attrs), 77, 4, 0, "attributes"},
+      {h.offset[CPG_STRINGS] + h.count[CPG_STRINGS] - 1, 'x', 1, 0, "NUL-terminated"},
+      {h.offset[CPG_OUT_HEAD], 3, 4, 1, "router's arrays"},
+      {h.offset[CPG_IN_TR] + 8, 4, 8, 1, "router's arrays"},
+      {h.offset[CPG_OUT_START] + 8, 9, 8, 1, "router's arrays"},
+      {h.offset[CPG_W_COST], 0xbff0000000000000u, 8, 1, "router's arrays"}, /* -1 */
+      {h.offset[CPG_W_EFFORT] + 8, 0, 8, 1, "router's arrays"}, /* absent: must be NaN */
+      {h.offset[CPG_REQ_CRED], 2, 8, 1, "router's arrays"},
+      {offsetof(cpg_header, carried), 0, 4, 1, "router's arrays"},
+      {offsetof(cpg_header, count) + 8 * CPG_W_EFFORT, 3, 8, 0, "router section"},
   };
   for (size_t i = 0; i < sizeof lies / sizeof lies[0]; i++) {
+    cp_error e = {0};
     memcpy(bad, img, len);
     memcpy(bad + lies[i].at, &lies[i].value, lies[i].bytes);
     reseal(bad, len);
-    expect_error(bad, len, lies[i].what);
+    assert_int_equal(refusal(bad, len, &e), lies[i].stage);
+    assert_contains(e.message, lies[i].what);
   }
   free(img);
   free(bad);
@@ -291,11 +342,50 @@ static void router_arrays_read_in_place(void **state) {
   cp_graph_free(back);
 }
 
+/* Transitions are made on their first read; two threads reading them at once see each made
+ * once and whole. */
+typedef struct reading {
+  const cp_graph *g;
+  size_t sum;
+} reading;
+
+static void *read_all(void *arg) {
+  reading *r = arg;
+  for (size_t i = cp_graph_transition_count(r->g); i-- > 0;)
+    r->sum += cp_graph_transition(r->g, i)->to * 7 + cp_graph_transition(r->g, i)->n_requires;
+  return NULL;
+}
+
+static void transitions_made_on_first_read(void **state) {
+  (void)state;
+  cp_graph *g = full_graph(), *back = NULL;
+  size_t len;
+  char *img = compile(g, &len);
+  cp_error e = {0};
+  assert_int_equal(cp_read_compiled_buffer("g.cpg", img, len, &back, &e), CP_OK);
+  reading a = {back, 0}, b = {back, 0}, want = {g, 0};
+  pthread_t t;
+  assert_int_equal(pthread_create(&t, NULL, read_all, &a), 0);
+  read_all(&b);
+  assert_int_equal(pthread_join(t, NULL), 0);
+  read_all(&want);
+  assert_int_equal(a.sum, want.sum);
+  assert_int_equal(b.sum, want.sum);
+  assert_graphs_equal(g, back);
+  free(img);
+  cp_graph_free(g);
+  cp_graph_free(back);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(every_field_reads_back),   cmocka_unit_test(loaded_graph_is_editable),
-      cmocka_unit_test(file_is_told_by_magic),    cmocka_unit_test(damaged_images_are_errors),
-      cmocka_unit_test(resealed_lies_are_errors), cmocka_unit_test(router_arrays_read_in_place),
+      cmocka_unit_test(every_field_reads_back),
+      cmocka_unit_test(loaded_graph_is_editable),
+      cmocka_unit_test(file_is_told_by_magic),
+      cmocka_unit_test(damaged_images_are_errors),
+      cmocka_unit_test(resealed_lies_are_errors),
+      cmocka_unit_test(router_arrays_read_in_place),
+      cmocka_unit_test(transitions_made_on_first_read),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -177,9 +177,8 @@ static void the_imported_moves_are_monotone(void **state) {
   static const double slack[4] = {0.1, 1, 0.1, 0.1};
   size_t compared = 0;
   for (size_t i = 0; i < g->n_transitions; i++) {
-    for (size_t j = i + 1; j < g->n_transitions && g->transitions[j].from == g->transitions[i].from;
-         j++) {
-      const cp_transition *a = &g->transitions[i], *b = &g->transitions[j];
+    for (size_t j = i + 1; j < g->n_transitions && cp_tr(g, j)->from == cp_tr(g, i)->from; j++) {
+      const cp_transition *a = cp_tr(g, i), *b = cp_tr(g, j);
       if (strcmp(attr(a->attrs, a->n_attrs, "tier"), attr(b->attrs, b->n_attrs, "tier")))
         continue;
       const cp_role *ta = &g->roles[a->to], *tb = &g->roles[b->to];

@@ -236,7 +236,7 @@ static void assert_same_graph(const cp_graph *a, const cp_graph *b, const size_t
       assert_string_equal(x->attrs[k].value, attr(y->attrs, y->n_attrs, x->attrs[k].key));
   }
   for (size_t i = 0; i < a->n_transitions; i++) {
-    const cp_transition *x = &a->transitions[order ? order[i] : i], *y = &b->transitions[i];
+    const cp_transition *x = cp_tr(a, order ? order[i] : i), *y = cp_tr(b, i);
     assert_int_equal(x->from, y->from);
     assert_int_equal(x->to, y->to);
     assert_int_equal(x->has, y->has);
