@@ -600,18 +600,6 @@ const cp_graph *cp_router_graph(const cp_router *r);
  * (the router then answers as it would without landmarks). */
 cp_status cp_router_landmarks(const cp_router *r, size_t count,
                               const double weights[CP_CRITERION_COUNT], cp_error *err);
-/* The rule for when landmarks pay, measured (docs/performance.md, "Landmarks"): only over at
- * least CP_LANDMARKS_BREAK_EVEN `questions` (per thread answering them, when several share
- * the router: the tables are made on one), and only on a graph with popular roles (a role
- * with at least CP_LANDMARKS_HUB moves in, and at least 20 x the mean), where the plain
- * search settles many roles; on graphs without them the bidirectional search settles about as
- * few roles as A* does and is cheaper per role, so landmarks never pay there. O(n). */
-enum {
-  CP_LANDMARKS_DEFAULT = 4,       /* landmarks per criterion when the rule makes them */
-  CP_LANDMARKS_BREAK_EVEN = 1000, /* questions */
-  CP_LANDMARKS_HUB = 64           /* moves into one role */
-};
-bool cp_router_landmarks_pay(const cp_router *r, size_t questions);
 
 /* One question. Routes minimise the sum over criteria of weights[c] x the route's total on c
  * (`--by months` is weights[months] = 1; `--by months=1,cost=0.0005` a trade-off), among

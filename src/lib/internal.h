@@ -356,6 +356,9 @@ cp_status cp_alt_route(const cp_router *r, const cp_query *q, cp_route_list **ou
  * waypoints, avoided roles or credentials held, valid weights the graph carries. */
 bool cp_fast_route_applies(const cp_router *r, const cp_query *q);
 cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err);
+/* Roles the router's cp_fast_route calls have settled so far, both sides added: what the
+ * search costs, for tests of its balance. */
+uint64_t cp_fast_route_settled(const cp_router *r);
 /* The same question answered from a one-directional search from q->from kept in the router
  * between calls and resumed until q->to is settled (q->reuse_source). */
 /* Whether cp_source_route is expected to answer q->reuse_source questions from q->from for
