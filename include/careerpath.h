@@ -587,6 +587,15 @@ void cp_router_free(cp_router *r);
  * while this call runs. Fails only with CP_ENOMEM. Free with cp_router_free. */
 cp_status cp_router_share(const cp_router *r, cp_router **out, cp_error *err);
 const cp_graph *cp_router_graph(const cp_router *r);
+/* Lays out the weights of each criterion `weights` weighs (> 0) and the graph carries beside
+ * the router's rows, so a search reads a move's weight next to its other end instead of
+ * through the move's number: one cache miss less per move scanned on graphs too big for the
+ * cache. Costs 16 bytes per move and criterion and one pass over the moves, O(m); pays over a
+ * batch (docs/performance.md). The answers are the same. Call it before sharing the router
+ * (cp_router_share), never while another thread uses it. Fails only with CP_ENOMEM (the router
+ * then answers as without). */
+cp_status cp_router_row_weights(const cp_router *r, const double weights[CP_CRITERION_COUNT],
+                                cp_error *err);
 /* Preprocessing for many plain questions (ALT: A* with landmarks and the triangle inequality,
  * Goldberg & Harrelson 2005): `count` landmark roles per criterion that `weights` weighs
  * (> 0) and the graph carries, chosen farthest-first, and each one's distances to and from
@@ -600,18 +609,6 @@ const cp_graph *cp_router_graph(const cp_router *r);
  * (the router then answers as it would without landmarks). */
 cp_status cp_router_landmarks(const cp_router *r, size_t count,
                               const double weights[CP_CRITERION_COUNT], cp_error *err);
-/* The rule for when landmarks pay, measured (docs/performance.md, "Landmarks"): only over at
- * least CP_LANDMARKS_BREAK_EVEN `questions` (per thread answering them, when several share
- * the router: the tables are made on one), and only on a graph with popular roles (a role
- * with at least CP_LANDMARKS_HUB moves in, and at least 20 x the mean), where the plain
- * search settles many roles; on graphs without them the bidirectional search settles about as
- * few roles as A* does and is cheaper per role, so landmarks never pay there. O(n). */
-enum {
-  CP_LANDMARKS_DEFAULT = 4,       /* landmarks per criterion when the rule makes them */
-  CP_LANDMARKS_BREAK_EVEN = 1000, /* questions */
-  CP_LANDMARKS_HUB = 64           /* moves into one role */
-};
-bool cp_router_landmarks_pay(const cp_router *r, size_t questions);
 
 /* One question. Routes minimise the sum over criteria of weights[c] x the route's total on c
  * (`--by months` is weights[months] = 1; `--by months=1,cost=0.0005` a trade-off), among

@@ -69,8 +69,8 @@ static int set_landmarks(cp_cli_run *x, const cp_cli_option *o, void *dst, const
 static const cp_cli_option opt_landmarks = {
     .name = "landmarks",
     .value = "N",
-    .help = "answer a --batch by A* with N landmarks per criterion; auto (default): 4 when "
-            "the batch repays them (docs/performance.md); off: never. The output is the same",
+    .help = "answer a --batch by A* with N landmarks per criterion; auto (default) and off: "
+            "none, measured faster on every batch (docs/performance.md). The output is the same",
     .heading = CP_HEAD_BATCH,
     .set = set_landmarks,
     .offset = offsetof(route_state, landmarks)};

@@ -290,24 +290,31 @@ static size_t helpers(const batch *b, size_t jobs) {
   return (jobs < b->n_sources ? jobs : b->n_sources) - (b->n_sources > 0);
 }
 
-/* Makes the router's landmarks for the criteria the rows weigh, when `landmarks` says so
- * (auto, 0: the library's rule, cp_router_landmarks_pay, for the questions each of `threads`
- * answers). Out of memory leaves the router
+enum { CP_CLI_ROW_WEIGHTS_BATCH = 500 };
+
+/* Makes `landmarks` landmarks (N > 0; auto and off make none: measured, they do not repay
+ * their tables on any batch since the search balances its two sides, docs/performance.md)
+ * for the criteria the rows weigh, and, for a batch of CP_CLI_ROW_WEIGHTS_BATCH questions or
+ * more, the weights laid out beside the rows (cp_router_row_weights: one pass over the moves,
+ * 30-140 ms at 2,000,000 moves, saving about 0.6 ms a question on the heavy-tailed
+ * 200,000-role graph, nothing measurable on uniform ones). Out of memory leaves the router
  * without them: the answers are the same, only slower. */
-static void prepare_landmarks(batch *b, long landmarks, size_t threads) {
-  double weights[CP_CRITERION_COUNT] = {0};
+static void prepare_router(batch *b, long landmarks) {
+  double weights[CP_CRITERION_COUNT] = {0}, alone[CP_CRITERION_COUNT] = {0};
   size_t questions = 0;
   for (size_t i = 0; i < b->n_rows; i++)
     if (b->rows[i].from) {
       questions++;
+      int n = 0, last = 0;
       for (int c = 0; c < CP_CRITERION_COUNT; c++)
-        weights[c] += b->rows[i].weights[c] > 0;
+        if (b->rows[i].weights[c] > 0)
+          weights[c] = 1, n++, last = c;
+      alone[last] += n == 1; /* only a criterion weighed alone reads its row weights */
     }
-  /* The tables are made on one thread, and repaid on each of the threads that answer. */
-  if (landmarks < 0 || (!landmarks && !cp_router_landmarks_pay(b->x->router, questions / threads)))
-    return;
-  size_t count = landmarks ? (size_t)landmarks : CP_LANDMARKS_DEFAULT;
-  (void)cp_router_landmarks(b->x->router, count, weights, NULL);
+  if (landmarks > 0)
+    (void)cp_router_landmarks(b->x->router, (size_t)landmarks, weights, NULL);
+  if (questions >= CP_CLI_ROW_WEIGHTS_BATCH)
+    (void)cp_router_row_weights(b->x->router, alone, NULL);
 }
 
 /* Answers and prints every row in file order, on `jobs` threads (0: one per core), with
@@ -318,7 +325,7 @@ static int answer_rows(batch *b, size_t jobs, long landmarks) {
   if (!chain_sources(b))
     return cp_cli_fail(&b->x->c, CP_EXIT_INTERNAL, "out of memory");
   size_t n_workers = helpers(b, jobs);
-  prepare_landmarks(b, landmarks, n_workers + 1); /* before any thread shares the router */
+  prepare_router(b, landmarks); /* before any thread shares the router */
   worker *w = calloc(n_workers ? n_workers : 1, sizeof *w);
   int code = w ? CP_EXIT_OK : cp_cli_fail(&b->x->c, CP_EXIT_INTERNAL, "out of memory");
   for (size_t t = 0; !code && t < n_workers; t++) {

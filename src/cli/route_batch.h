@@ -13,9 +13,9 @@
  * one of `jobs` threads (0: one per online core, at most CP_CLI_BATCH_MAX_JOBS), each with a
  * router sharing x->router's snapshot; the output is the same bytes for any number. */
 enum { CP_CLI_BATCH_MAX_JOBS = 64 };
-/* `landmarks` (--landmarks): 0 auto, CP_LANDMARKS_DEFAULT landmarks (cp_router_landmarks)
- * made first when cp_router_landmarks_pay says so for the batch's questions; -1 off; N > 0,
- * N landmarks whatever the batch. Either way the output is the same bytes. */
+/* `landmarks` (--landmarks): N > 0 makes N landmarks (cp_router_landmarks) first; 0 (auto)
+ * and -1 (off) make none, as measured best on every batch (docs/performance.md). Either way
+ * the output is the same bytes. */
 enum { CP_CLI_MAX_LANDMARKS = 64 };
 int cp_cli_route_batch(cp_cli_run *x, cp_out_format f, FILE *out, size_t jobs, long landmarks);
 

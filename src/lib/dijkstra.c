@@ -20,9 +20,12 @@
  * hundreds of thousands of roles needs.
  */
 
+/* tag: in a heap entry, the role; in a side's per-role keys, the stamp of the query they
+ * belong to. 16 bytes: a role's key and whether it is current are one cache line away. */
 typedef struct key {
   double f;
   uint32_t steps;
+  uint32_t tag;
 } key;
 
 static inline bool less(key a, key b) {
@@ -36,17 +39,12 @@ static inline bool less(key a, key b) {
   return c ? c < 0 : a.steps < b.steps;
 }
 
-typedef struct entry {
-  key k;
-  uint32_t node;
-} entry;
-
 typedef struct side {
-  uint32_t *seen; /* stamp: dist valid this query */
   uint32_t *done; /* stamp: settled this query */
-  key *dist;
-  entry *heap;
+  key *dist;      /* tag: stamp, the key is this query's */
+  key *heap;      /* tag: role */
   size_t n_heap, cap_heap;
+  uint64_t work; /* moves scanned this query: which side goes next */
 } side;
 
 struct cp_scratch {
@@ -75,7 +73,6 @@ void cp_scratch_free(cp_scratch *s) {
     return;
   side *sides[] = {&s->s[0], &s->s[1], &s->tree};
   for (int d = 0; d < 3; d++) {
-    free(sides[d]->seen);
     free(sides[d]->done);
     free(sides[d]->dist);
     free(sides[d]->heap);
@@ -96,10 +93,9 @@ static cp_scratch *scratch_for(cp_router *r) {
   size_t n = r->n ? r->n : 1;
   for (int d = 0; d < 3; d++) {
     side *x = d < 2 ? &s->s[d] : &s->tree;
-    x->seen = calloc(n, sizeof *x->seen);
     x->done = calloc(n, sizeof *x->done);
-    x->dist = malloc(n * sizeof *x->dist);
-    if (!x->seen || !x->done || !x->dist) {
+    x->dist = calloc(n, sizeof *x->dist);
+    if (!x->done || !x->dist) {
       cp_scratch_free(s);
       return NULL;
     }
@@ -115,29 +111,29 @@ static cp_scratch *scratch_for(cp_router *r) {
 }
 
 static bool push(side *x, key k, uint32_t node) {
-  entry *h = cp_grow(x->heap, &x->cap_heap, x->n_heap + 1, sizeof *h, 1024);
+  key *h = cp_grow(x->heap, &x->cap_heap, x->n_heap + 1, sizeof *h, 1024);
   if (!h)
     return false;
   x->heap = h;
   size_t i = x->n_heap++;
-  while (i && less(k, x->heap[(i - 1) / 2].k)) {
+  while (i && less(k, x->heap[(i - 1) / 2])) {
     x->heap[i] = x->heap[(i - 1) / 2];
     i = (i - 1) / 2;
   }
-  x->heap[i] = (entry){k, node};
+  x->heap[i] = (key){k.f, k.steps, node};
   return true;
 }
 
-static entry pop(side *x) {
-  entry top = x->heap[0], last = x->heap[--x->n_heap];
+static key pop(side *x) {
+  key top = x->heap[0], last = x->heap[--x->n_heap];
   size_t i = 0;
   for (;;) {
     size_t c = 2 * i + 1;
     if (c >= x->n_heap)
       break;
-    if (c + 1 < x->n_heap && less(x->heap[c + 1].k, x->heap[c].k))
+    if (c + 1 < x->n_heap && less(x->heap[c + 1], x->heap[c]))
       c++;
-    if (!less(x->heap[c].k, last.k))
+    if (!less(x->heap[c], last))
       break;
     x->heap[i] = x->heap[c];
     i = c;
@@ -156,6 +152,17 @@ static uint32_t next_stamp(uint32_t *stamp, uint32_t **arrays, size_t count, siz
     *stamp = 1;
   }
   return *stamp;
+}
+
+/* The same for sides: their settled stamps and their keys' tags. */
+static uint32_t next_side_stamp(uint32_t *stamp, side *const *sides, size_t count, size_t n) {
+  if (*stamp == UINT32_MAX)
+    for (size_t i = 0; i < count; i++)
+      memset(sides[i]->dist, 0, n * sizeof *sides[i]->dist);
+  uint32_t *done[3];
+  for (size_t i = 0; i < count; i++)
+    done[i] = sides[i]->done;
+  return next_stamp(stamp, done, count, n);
 }
 
 bool cp_fast_route_applies(const cp_router *r, const cp_query *q) {
@@ -182,14 +189,17 @@ typedef struct objective {
   const cp_router *r;
   const cp_query *q;
   const double *single; /* the one weighted criterion's weights, or NULL */
+  const double *row[2]; /* ... laid out by the out and the in rows (cp_router_row_weights) */
   double weight;
 } objective;
 
 static objective objective_of(const cp_router *r, const cp_query *q) {
-  objective o = {r, q, NULL, 0};
+  objective o = {r, q, NULL, {NULL, NULL}, 0};
   for (int c = 0, n = 0; c < CP_CRITERION_COUNT; c++)
     if (q->weights[c] > 0) {
       o.single = n++ ? NULL : r->w[c];
+      o.row[0] = o.single ? r->row_w[c][0] : NULL;
+      o.row[1] = o.single ? r->row_w[c][1] : NULL;
       o.weight = q->weights[c];
     }
   return o;
@@ -205,28 +215,46 @@ static inline double step_weight(const objective *o, size_t t) {
   return f;
 }
 
+/* The objective's share of the j-th entry of side d's rows, the move `t`: the same product as
+ * step_weight's, read beside the row when the router has it laid out. */
+static inline double row_weight(const objective *o, int d, size_t j, size_t t) {
+  return o->row[d] ? o->weight * o->row[d][j] : step_weight(o, t);
+}
+
 /* Settles the smallest role on side `x`, relaxing its moves (d: 0 forwards, 1 backwards);
  * with `other`, records a meeting better than *best. 1 when a role was settled, 0 when the
  * entry was stale, -1 when memory ran out. */
+/* How many moves ahead settle asks for the keys of a row's other ends: a popular role's row
+ * is thousands of moves to roles scattered over the graph, each a cache miss otherwise (5% less
+ * CPU on the heavy-tailed 200,000-role batch, none lost on the uniform one). */
+enum { PREFETCH = 8 };
+
 static int settle(const cp_router *r, const objective *o, side *x, int d, uint32_t stamp,
                   const side *other, key *best) {
-  entry e = pop(x);
-  if (x->done[e.node] == stamp || less(x->dist[e.node], e.k))
+  key e = pop(x);
+  if (x->done[e.tag] == stamp || less(x->dist[e.tag], e))
     return 0;
-  x->done[e.node] = stamp;
+  x->done[e.tag] = stamp;
   const size_t *start = d ? r->in_start : r->out_start, *list_tr = d ? r->in_tr : r->out_tr;
   const uint32_t *other_end = d ? r->in_tail : r->out_head;
-  for (size_t j = start[e.node]; j < start[e.node + 1]; j++) {
+  size_t end = start[e.tag + 1];
+  x->work += end - start[e.tag];
+  for (size_t j = start[e.tag]; j < end; j++) {
+    if (j + PREFETCH < end) {
+      uint32_t ahead = other_end[j + PREFETCH];
+      __builtin_prefetch(&x->dist[ahead]);
+      if (other)
+        __builtin_prefetch(&other->dist[ahead]);
+    }
     uint32_t u = other_end[j];
-    key nk = {e.k.f + step_weight(o, list_tr[j]), e.k.steps + 1};
-    if (x->seen[u] == stamp && !less(nk, x->dist[u]))
+    key nk = {e.f + row_weight(o, d, j, list_tr[j]), e.steps + 1, stamp};
+    if (x->dist[u].tag == stamp && !less(nk, x->dist[u]))
       continue;
-    x->seen[u] = stamp;
     x->dist[u] = nk;
     if (!push(x, nk, u))
       return -1;
-    if (other && other->seen[u] == stamp) {
-      key through = {nk.f + other->dist[u].f, nk.steps + other->dist[u].steps};
+    if (other && other->dist[u].tag == stamp) {
+      key through = {nk.f + other->dist[u].f, nk.steps + other->dist[u].steps, 0};
       if (less(through, *best))
         *best = through;
     }
@@ -265,7 +293,7 @@ static bool key_from_start(const reader *rd, uint32_t v, key *out) {
   }
   if (!rd->bwd || rd->bwd->done[v] != rd->bwd_stamp || rd->bwd->dist[v].steps > rd->best.steps)
     return false;
-  *out = (key){rd->best.f - rd->bwd->dist[v].f, rd->best.steps - rd->bwd->dist[v].steps};
+  *out = (key){rd->best.f - rd->bwd->dist[v].f, rd->best.steps - rd->bwd->dist[v].steps, 0};
   return true;
 }
 
@@ -305,10 +333,10 @@ static cp_status extract(reader *rd, uint32_t from, uint32_t goal, cp_route_list
     return cp_fail(err, CP_ENOMEM, "out of memory searching routes");
   list->n = 1;
   uint32_t u = from;
-  key ku = {0, 0};
+  key ku = {0, 0, 0};
   for (size_t i = 0; i < route->n_steps; i++) {
     uint32_t next = UINT32_MAX;
-    key kv, knext = {0, 0};
+    key kv, knext = {0, 0, 0};
     for (size_t j = r->out_start[u]; j < r->out_start[u + 1]; j++) {
       uint32_t v = r->out_head[j];
       /* Rows list a role's moves in transition order: the first of parallel ones wins. */
@@ -338,16 +366,27 @@ static cp_status hand_over(cp_route_list *list, cp_status st, cp_route_list **ou
 
 /* ---- from both ends ---- */
 
+/*
+ * Which side settles next does not matter to the answer: when the stop below is reached, a
+ * role of a best route settled by neither side would have keys from both ends no smaller
+ * than the frontiers', adding up to more than the best route, whatever order got there. So
+ * the side that has scanned fewer moves goes (Pohl's balance, counted in moves). Alternating
+ * by the smaller key instead lets the side facing popular roles, or a plateau of free moves,
+ * run as far as the cheap side: on bench/generate_heavy.py's graphs balancing the work
+ * settles 8x fewer roles for the same routes (docs/performance.md).
+ */
+static int next_side(const side *fwd, const side *bwd) { return bwd->work < fwd->work ? 1 : 0; }
+
 /* Both searches, until no meeting can beat the best one found (*best, infinite when none). */
 static bool bidirectional(const cp_router *r, const objective *o, cp_scratch *s, uint32_t stamp,
                           key *best) {
   uint64_t settled = 0;
   while (s->s[0].n_heap && s->s[1].n_heap) {
-    key top0 = s->s[0].heap[0].k, top1 = s->s[1].heap[0].k;
-    key bound = {top0.f + top1.f, top0.steps + top1.steps};
+    key top0 = s->s[0].heap[0], top1 = s->s[1].heap[0];
+    key bound = {top0.f + top1.f, top0.steps + top1.steps, 0};
     if (less(*best, bound)) /* past the best, not at it: ties get settled */
       break;
-    int d = less(top1, top0) ? 1 : 0;
+    int d = next_side(&s->s[0], &s->s[1]);
     int done = settle(r, o, &s->s[d], d, stamp, &s->s[1 - d], best);
     if (done < 0)
       return false;
@@ -358,29 +397,33 @@ static bool bidirectional(const cp_router *r, const objective *o, cp_scratch *s,
   return true;
 }
 
+uint64_t cp_fast_route_settled(const cp_router *r) {
+  return r->scratch ? r->scratch->bidir_settled : 0;
+}
+
 cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err) {
   /* The scratch is working memory the router owns; a router serves one thread at a time. */
   cp_scratch *s = scratch_for((cp_router *)r);
   cp_route_list *list = calloc(1, sizeof *list);
   if (!s || !list)
     return hand_over(list, CP_ENOMEM, out, err);
-  uint32_t *arrays[] = {s->s[0].seen, s->s[0].done, s->s[1].seen, s->s[1].done};
-  uint32_t stamp = next_stamp(&s->stamp, arrays, 4, s->n);
+  side *sides[] = {&s->s[0], &s->s[1]};
+  uint32_t stamp = next_side_stamp(&s->stamp, sides, 2, s->n);
   uint32_t ends[2] = {(uint32_t)q->from, (uint32_t)q->to};
   for (int d = 0; d < 2; d++) {
     side *x = &s->s[d];
     x->n_heap = 0;
-    x->seen[ends[d]] = stamp;
-    x->dist[ends[d]] = (key){0, 0};
+    x->work = 0;
+    x->dist[ends[d]] = (key){0, 0, stamp};
     if (!push(x, x->dist[ends[d]], ends[d]))
       return hand_over(list, CP_ENOMEM, out, err);
   }
   objective o = objective_of(r, q);
-  key best = {INFINITY, UINT32_MAX};
+  key best = {INFINITY, UINT32_MAX, 0};
   if (q->from == q->to) {
     /* No steps: the least route there is. */
     s->s[0].done[q->from] = stamp;
-    best = (key){0, 0};
+    best = (key){0, 0, 0};
   } else if (!bidirectional(r, &o, s, stamp, &best)) {
     return hand_over(list, CP_ENOMEM, out, err);
   }
@@ -429,19 +472,18 @@ static int relax(alt *a, int d, key k, size_t t, uint32_t u) {
   side *x = &a->s->s[d];
   const side *other = &a->s->s[1 - d];
   double *pot = a->s->pot + (size_t)d * a->s->n;
-  key nk = {k.f + step_weight(a->o, t), k.steps + 1};
-  if (x->seen[u] != a->stamp) {
-    x->seen[u] = a->stamp;
-    x->dist[u] = (key){INFINITY, UINT32_MAX};
+  key nk = {k.f + step_weight(a->o, t), k.steps + 1, a->stamp};
+  if (x->dist[u].tag != a->stamp) {
+    x->dist[u] = (key){INFINITY, UINT32_MAX, a->stamp};
     pot[u] = potential(a, d, u);
   }
   if (isinf(pot[u]) || !less(nk, x->dist[u]))
     return 0; /* on no route between the ends, or reached as well already */
   x->dist[u] = nk;
-  if (!push(x, (key){nk.f + pot[u], nk.steps}, u))
+  if (!push(x, (key){nk.f + pot[u], nk.steps, 0}, u))
     return -1;
-  if (other->seen[u] == a->stamp) {
-    key through = {nk.f + other->dist[u].f, nk.steps + other->dist[u].steps};
+  if (other->dist[u].tag == a->stamp) {
+    key through = {nk.f + other->dist[u].f, nk.steps + other->dist[u].steps, 0};
     if (less(through, a->best))
       a->best = through;
   }
@@ -453,15 +495,16 @@ static int relax(alt *a, int d, key k, size_t t, uint32_t u) {
 static int settle_alt(alt *a, int d) {
   side *x = &a->s->s[d];
   const double *pot = a->s->pot + (size_t)d * a->s->n;
-  entry e = pop(x);
-  key k = x->dist[e.node];
-  if (k.f + pot[e.node] != e.k.f || k.steps != e.k.steps)
+  key e = pop(x);
+  key k = x->dist[e.tag];
+  if (k.f + pot[e.tag] != e.f || k.steps != e.steps)
     return 0;
-  x->done[e.node] = a->stamp;
+  x->done[e.tag] = a->stamp;
   const cp_router *r = a->r;
   const size_t *start = d ? r->in_start : r->out_start, *list_tr = d ? r->in_tr : r->out_tr;
+  x->work += start[e.tag + 1] - start[e.tag];
   const uint32_t *other_end = d ? r->in_tail : r->out_head;
-  for (size_t j = start[e.node]; j < start[e.node + 1]; j++)
+  for (size_t j = start[e.tag]; j < start[e.tag + 1]; j++)
     if (relax(a, d, k, list_tr[j], other_end[j]) < 0)
       return -1;
   return 1;
@@ -471,11 +514,11 @@ static int settle_alt(alt *a, int d) {
 static bool alt_run(alt *a) {
   side *f = &a->s->s[0], *b = &a->s->s[1];
   while (f->n_heap && b->n_heap) {
-    key top0 = f->heap[0].k, top1 = b->heap[0].k;
+    key top0 = f->heap[0], top1 = b->heap[0];
     double best = a->best.f, slack = 1e-7 * (fabs(best) > 1 ? fabs(best) : 1);
     if (top0.f + top1.f > best + slack)
       break;
-    if (settle_alt(a, less(top1, top0) ? 1 : 0) < 0)
+    if (settle_alt(a, next_side(f, b)) < 0)
       return false;
   }
   return true;
@@ -486,8 +529,8 @@ static bool alt_start(alt *a, const cp_query *q) {
   cp_scratch *s = a->s;
   if (!s->pot && !(s->pot = malloc(2 * (s->n ? s->n : 1) * sizeof *s->pot)))
     return false;
-  uint32_t *arrays[] = {s->s[0].seen, s->s[0].done, s->s[1].seen, s->s[1].done};
-  a->stamp = next_stamp(&s->stamp, arrays, 4, s->n);
+  side *sides[] = {&s->s[0], &s->s[1]};
+  a->stamp = next_side_stamp(&s->stamp, sides, 2, s->n);
   uint32_t ends[2] = {(uint32_t)q->from, (uint32_t)q->to};
   cp_landmarks_goal(a->r->landmarks, &a->bound[0], q->weights, ends[1], true);
   cp_landmarks_goal(a->r->landmarks, &a->bound[1], q->weights, ends[0], false);
@@ -495,10 +538,10 @@ static bool alt_start(alt *a, const cp_query *q) {
     side *x = &s->s[d];
     double *pot = s->pot + (size_t)d * s->n;
     x->n_heap = 0;
-    x->seen[ends[d]] = a->stamp;
-    x->dist[ends[d]] = (key){0, 0};
+    x->work = 0;
+    x->dist[ends[d]] = (key){0, 0, a->stamp};
     pot[ends[d]] = potential(a, d, ends[d]);
-    if (!isinf(pot[ends[d]]) && !push(x, (key){pot[ends[d]], 0}, ends[d]))
+    if (!isinf(pot[ends[d]]) && !push(x, (key){pot[ends[d]], 0, 0}, ends[d]))
       return false;
   }
   return true;
@@ -508,12 +551,12 @@ cp_status cp_alt_route(const cp_router *r, const cp_query *q, cp_route_list **ou
   cp_scratch *s = scratch_for((cp_router *)r);
   cp_route_list *list = calloc(1, sizeof *list);
   objective o = objective_of(r, q);
-  alt a = {.r = r, .o = &o, .s = s, .best = {INFINITY, UINT32_MAX}};
+  alt a = {.r = r, .o = &o, .s = s, .best = {INFINITY, UINT32_MAX, 0}};
   if (!s || !list || !alt_start(&a, q))
     return hand_over(list, CP_ENOMEM, out, err);
   if (q->from == q->to) {
     s->s[0].done[q->from] = a.stamp; /* no steps: the least route there is */
-    a.best = (key){0, 0};
+    a.best = (key){0, 0, 0};
   } else if (!alt_run(&a)) {
     return hand_over(list, CP_ENOMEM, out, err);
   }
@@ -550,13 +593,12 @@ bool cp_source_reuse_pays(const cp_router *r, const cp_query *q) {
 /* Starts the kept search again from q->from with q's weights. */
 static bool tree_restart(cp_scratch *s, const cp_query *q) {
   side *x = &s->tree;
-  uint32_t *arrays[] = {x->seen, x->done};
-  uint32_t stamp = next_stamp(&s->tree_stamp, arrays, 2, s->n);
+  side *sides[] = {x};
+  uint32_t stamp = next_side_stamp(&s->tree_stamp, sides, 1, s->n);
   s->tree_from = (uint32_t)q->from;
   memcpy(s->tree_weights, q->weights, sizeof s->tree_weights);
   x->n_heap = 0;
-  x->seen[q->from] = stamp;
-  x->dist[q->from] = (key){0, 0};
+  x->dist[q->from] = (key){0, 0, stamp};
   s->tree_valid = push(x, x->dist[q->from], (uint32_t)q->from);
   return s->tree_valid;
 }

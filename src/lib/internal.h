@@ -301,20 +301,22 @@ typedef struct cp_scratch cp_scratch; /* per-query working memory, reused (dijks
 struct cp_router {
   const cp_graph *g;
   size_t n, m;
-  size_t *out_start, *out_tr;     /* transitions by source, compressed rows */
-  size_t *in_start, *in_tr;       /* transitions by target */
-  uint32_t *out_head, *in_tail;   /* the other end of each entry, beside it: searches read
-                                    these rows, not the transitions */
-  double *w[CP_CRITERION_COUNT];  /* per transition: 1, months, cost, effort (NaN: absent) */
-  size_t *req_start, *req_cred;   /* per transition: catalogue credentials it requires */
-  unsigned carried;               /* criteria every transition carries (bit per criterion) */
-  cp_scratch *scratch;            /* lazily made; a router serves one thread at a time */
-  uint32_t *scc;                  /* per role, its strong component in Tarjan's order (scc.c);
-                                     made on the second question, or NULL */
-  size_t asked;                   /* point-to-point questions asked so far */
-  struct cp_landmarks *landmarks; /* ALT tables (landmarks.c), made on request, or NULL */
-  bool shared;                    /* the arrays are another router's (cp_router_share) */
-  bool borrowed;                  /* the arrays are the compiled image's (compiled.c) */
+  size_t *out_start, *out_tr;           /* transitions by source, compressed rows */
+  size_t *in_start, *in_tr;             /* transitions by target */
+  uint32_t *out_head, *in_tail;         /* the other end of each entry, beside it: searches read
+                                          these rows, not the transitions */
+  double *w[CP_CRITERION_COUNT];        /* per transition: 1, months, cost, effort (NaN: absent) */
+  size_t *req_start, *req_cred;         /* per transition: catalogue credentials it requires */
+  unsigned carried;                     /* criteria every transition carries (bit per criterion) */
+  cp_scratch *scratch;                  /* lazily made; a router serves one thread at a time */
+  uint32_t *scc;                        /* per role, its strong component in Tarjan's order (scc.c);
+                                           made on the second question, or NULL */
+  size_t asked;                         /* point-to-point questions asked so far */
+  struct cp_landmarks *landmarks;       /* ALT tables (landmarks.c), made on request, or NULL */
+  double *row_w[CP_CRITERION_COUNT][2]; /* a criterion's weight at each entry of the out [0]
+                                           and in [1] rows, made for batches, or NULL */
+  bool shared;                          /* the arrays are another router's (cp_router_share) */
+  bool borrowed;                        /* the arrays are the compiled image's (compiled.c) */
 };
 
 /* Per role, its strongly connected component, numbered in the order Tarjan's algorithm closes
@@ -356,6 +358,9 @@ cp_status cp_alt_route(const cp_router *r, const cp_query *q, cp_route_list **ou
  * waypoints, avoided roles or credentials held, valid weights the graph carries. */
 bool cp_fast_route_applies(const cp_router *r, const cp_query *q);
 cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **out, cp_error *err);
+/* Roles the router's cp_fast_route calls have settled so far, both sides added: what the
+ * search costs, for tests of its balance. */
+uint64_t cp_fast_route_settled(const cp_router *r);
 /* The same question answered from a one-directional search from q->from kept in the router
  * between calls and resumed until q->to is settled (q->reuse_source). */
 /* Whether cp_source_route is expected to answer q->reuse_source questions from q->from for

@@ -210,17 +210,6 @@ cp_status cp_router_landmarks(const cp_router *r, size_t count, const double wei
   return CP_OK;
 }
 
-bool cp_router_landmarks_pay(const cp_router *r, size_t questions) {
-  if (questions < CP_LANDMARKS_BREAK_EVEN || !r->n)
-    return false;
-  size_t most = 0;
-  for (size_t v = 0; v < r->n; v++) {
-    size_t in = r->in_start[v + 1] - r->in_start[v];
-    most = in > most ? in : most;
-  }
-  return most >= CP_LANDMARKS_HUB && (double)most >= 20.0 * (double)r->m / (double)r->n;
-}
-
 bool cp_landmarks_cover(const cp_router *r, const cp_query *q) {
   const cp_landmarks *lm = r->landmarks;
   unsigned need = weighed(q->weights);

@@ -19,6 +19,9 @@ void cp_router_free(cp_router *r) {
   }
   free(r->scc);
   cp_landmarks_free(r->landmarks);
+  for (int c = 0; c < NC; c++)
+    for (int d = 0; d < 2; d++)
+      free(r->row_w[c][d]);
   if (r->borrowed) {
     free(r);
     return;
@@ -134,6 +137,30 @@ cp_status cp_router_new(const cp_graph *g, cp_router **out, cp_error *err) {
 nomem:
   cp_router_free(r);
   return cp_fail(err, CP_ENOMEM, "out of memory preparing routes");
+}
+
+cp_status cp_router_row_weights(const cp_router *r, const double weights[NC], cp_error *err) {
+  cp_router *w = (cp_router *)r; /* made once, before any other thread asks, as the index is */
+  if (w->shared)
+    return CP_OK;
+  for (int c = 0; c < NC; c++) {
+    if (!(weights[c] > 0) || !(r->carried & (1u << c)) || r->row_w[c][0])
+      continue;
+    double *out = cp_big_alloc((r->m ? r->m : 1) * sizeof *out);
+    double *in = cp_big_alloc((r->m ? r->m : 1) * sizeof *in);
+    if (!out || !in) {
+      free(out);
+      free(in);
+      return cp_fail(err, CP_ENOMEM, "out of memory preparing routes");
+    }
+    for (size_t j = 0; j < r->m; j++) {
+      out[j] = r->w[c][r->out_tr[j]];
+      in[j] = r->w[c][r->in_tr[j]];
+    }
+    w->row_w[c][0] = out;
+    w->row_w[c][1] = in;
+  }
+  return CP_OK;
 }
 
 const cp_graph *cp_router_graph(const cp_router *r) { return r->g; }

@@ -44,9 +44,11 @@ static void the_fast_path_returns_the_least_route_under_the_rule(void **state) {
     cp_router *r = cp_test_router(g);
     cp_query q;
     plain_query(&rng, &q, n);
+    if (trial % 2) /* weights read beside the rows: the same answers */
+      assert_int_equal(cp_router_row_weights(r, q.weights, NULL), CP_OK);
     assert_true(cp_fast_route_applies(r, &q));
     assert_false(cp_source_reuse_pays(r, &q));
-    routes += check(g, r, &q, "fast", trial);
+    routes += check(g, r, &q, trial % 2 ? "fast, row weights" : "fast", trial);
     cp_router_free(r);
     cp_graph_free(g);
   }
@@ -182,6 +184,41 @@ static void only_plain_questions_take_the_fast_path(void **state) {
   cp_graph_free(g);
 }
 
+/* A goal many roles move into: s -> a -> b -> goal, and 2,000 roles one move from the goal
+ * that no route from s passes. The backward side's first role scans 2,000 moves; the
+ * forward side, three moves away, must then go on alone rather than wait while the backward
+ * side settles every role one move from the goal (the old rule, alternating by the smaller
+ * key, settled all 2,000). */
+static void a_popular_goal_is_not_searched_from_when_the_start_is_cheaper(void **state) {
+  (void)state;
+  enum { CROWD = 2000 };
+  cp_graph *g = NULL;
+  assert_int_equal(cp_graph_new("popular", &g), CP_OK);
+  char id[32];
+  for (int i = 0; i < 4 + CROWD; i++) {
+    snprintf(id, sizeof id, "r%d", i);
+    assert_int_equal(cp_graph_add_role(g, id, NULL, NULL, 1, 0, NULL, NULL), CP_OK);
+  }
+  cp_transition_spec s = {.months = 1, .has = CP_HAS_MONTHS};
+  for (size_t i = 0; i < 3; i++) /* r0 -> r1 -> r2 -> r3, the goal */
+    assert_int_equal(cp_graph_add_transition(g, i, i + 1, &s, NULL), CP_OK);
+  for (size_t i = 4; i < 4 + CROWD; i++)
+    assert_int_equal(cp_graph_add_transition(g, i, 3, &s, NULL), CP_OK);
+  cp_router *r = cp_test_router(g);
+  cp_query q;
+  cp_query_init(&q, 0, 3, CP_BY_MONTHS);
+  cp_route_list *l = NULL;
+  assert_int_equal(cp_fast_route(r, &q, &l, NULL), CP_OK);
+  assert_int_equal(l->n, 1);
+  assert_int_equal(l->routes[0].n_steps, 3);
+  if (cp_fast_route_settled(r) > 10)
+    fail_msg("%llu roles settled for a three-step route",
+             (unsigned long long)cp_fast_route_settled(r));
+  cp_route_list_free(l);
+  cp_router_free(r);
+  cp_graph_free(g);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(the_fast_path_returns_the_least_route_under_the_rule),
@@ -189,6 +226,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(objectives_equal_to_the_last_bits_go_to_fewer_steps),
       cmocka_unit_test(kept_searches_start_only_where_they_pay),
       cmocka_unit_test(only_plain_questions_take_the_fast_path),
+      cmocka_unit_test(a_popular_goal_is_not_searched_from_when_the_start_is_cheaper),
   };
   return CP_RUN(tests, argc, argv);
 }

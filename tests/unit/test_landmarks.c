@@ -118,15 +118,13 @@ static void landmarks_agree_with_the_plain_search_on_a_larger_graph(void **state
     routes += check(g, alt, plain, &q, false, i);
   }
   assert_true(routes > 400);
-  assert_true(cp_router_landmarks_pay(alt, CP_LANDMARKS_BREAK_EVEN));
-  assert_false(cp_router_landmarks_pay(alt, CP_LANDMARKS_BREAK_EVEN - 1));
   cp_router_free(alt);
   cp_router_free(plain);
   cp_graph_free(g);
 }
 
 /* Shared routers use the tables made before sharing; making tables for other criteria or
- * another count later keeps the answers. Without popular roles the rule never makes them. */
+ * another count later keeps the answers. */
 static void landmarks_are_shared_and_made_per_criterion(void **state) {
   (void)state;
   unsigned long long rng = 3;
@@ -146,7 +144,6 @@ static void landmarks_are_shared_and_made_per_criterion(void **state) {
   assert_int_equal(cp_router_landmarks(r, 3, all_weights, NULL), CP_OK);
   q.weights[CP_BY_COST] = 1;
   assert_true(cp_landmarks_cover(r, &q));
-  assert_false(cp_router_landmarks_pay(r, 1000000)); /* 8 roles: no popular one */
   cp_router_free(r);
   cp_graph_free(g);
 }
