@@ -28,6 +28,16 @@ typedef struct stay {
 
 enum { H_PERSON, H_ROLE, H_START, H_SEQ, H_END, H_KNOWN };
 
+/* A role looked up before, by its hash: most rows name one of a few roles. len 0: empty. */
+enum { ROLE_CACHE = 256 };
+typedef struct role_hit {
+  uint64_t hash;
+  uint32_t index, len;
+} role_hit;
+
+/* Records a spill gathers per bucket before writing them: 8 KiB, past stdio's buffer. */
+enum { STAGE = 256 };
+
 typedef struct builder {
   const char *name;
   cp_mobility_options opt;
@@ -45,11 +55,18 @@ typedef struct builder {
   cp_mob_role *roles;
   size_t n_roles, cap_roles;
   cp_strmap role_ids;
+  role_hit role_cache[ROLE_CACHE];
   /* records */
   hrec *recs;
   size_t n_recs, cap_recs;
   FILE *bucket[BUCKETS];
   bool spilled;
+  hrec *stage; /* BUCKETS runs of STAGE records, while spilling */
+  size_t n_staged[BUCKETS];
+  /* the sort's scratch, kept from bucket to bucket */
+  hrec *sort_tmp;
+  size_t *sort_bins;
+  size_t cap_sort_tmp, cap_sort_bins;
   /* aggregates */
   cp_mob_edge *edges;
   size_t n_edges, cap_edges;
@@ -65,9 +82,10 @@ typedef struct builder {
   cp_error *err;
 } builder;
 
-/* The table's rows (after its header) as a cp_csv_row_fn: each checked and kept as a record,
- * or counted as bad. */
-cp_status cp_mob_on_row(void *ctx, const char *const *fields, size_t n, size_t line, cp_error *err);
+/* The table's rows (after its header) as a cp_table_fields_fn: each checked and kept as a
+ * record, or counted as bad. */
+cp_status cp_mob_on_row(void *ctx, char *const *fields, const size_t *lens, size_t n, size_t line,
+                        cp_error *err);
 /* Writes the records held in memory to the temporary files, by person. */
 cp_status cp_mob_spill(builder *b);
 /* The index of role `id`, added when new. */

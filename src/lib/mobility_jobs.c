@@ -145,7 +145,8 @@ static void *read_slice(void *arg) {
     w->st = cp_fail(&w->err, CP_ENOMEM, "out of memory");
     return NULL;
   }
-  w->st = cp_table_parse_slice(w->b.name, f, w->tsv, w->first_line, cp_mob_on_row, &w->b, &w->err);
+  w->st =
+      cp_table_fields_stream(w->b.name, f, w->tsv, w->first_line, cp_mob_on_row, &w->b, &w->err);
   fclose(f);
   return NULL;
 }
@@ -424,7 +425,7 @@ cp_status cp_mob_read_jobs(builder *b, FILE *f, bool *done) {
   if (!plan_slices(fd, body, sb.st_size, tsv, s, n))
     goto done;
   *done = true;
-  if ((st = cp_table_parse(b->name, head, (size_t)body, cp_mob_on_row, b, b->err)))
+  if ((st = cp_table_fields(b->name, head, (size_t)body, cp_mob_on_row, b, b->err)))
     goto done;
   for (size_t i = 0, line = 2; i < n && !st; line += s[i++].newlines) {
     st = worker_init(&w[i], b, n);
