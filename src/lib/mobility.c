@@ -128,6 +128,7 @@ cp_status cp_mob_spill(builder *b) {
       if (!(b->bucket[i] = tmpfile()))
         return cp_fail(b->err, CP_EIO, "%s: cannot make a temporary file: %s", b->name,
                        strerror(errno));
+      setvbuf(b->bucket[i], NULL, _IONBF, 0); /* the stage is its buffer: one write a run */
     }
     b->spilled = true;
   }

@@ -35,8 +35,9 @@ typedef struct role_hit {
   uint32_t index, len;
 } role_hit;
 
-/* Records a spill gathers per bucket before writing them: 8 KiB, past stdio's buffer. */
-enum { STAGE = 256 };
+/* Records a spill gathers per bucket before writing them: 64 KiB, so that a write call
+ * (costly in a VM) moves many. */
+enum { STAGE = 2048 };
 
 typedef struct builder {
   const char *name;
