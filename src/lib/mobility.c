@@ -390,21 +390,47 @@ static cp_status count_distinct(builder *b, size_t n) {
 /* One step (or `count` of them) of a person from role `from` to role `to`, the months spent
  * in `from` before it (NaN: unknown, or a period's step): the one place a transition grows,
  * so that whatever makes steps (the jump chain, periods) aggregates them the same way. */
-static cp_status add_step(builder *b, uint32_t from, uint32_t to, size_t count, double months) {
-  uint64_t key = (uint64_t)from << 32 | to;
+/* The slot holding (from, to)'s edge index: in a table by from and to while both are below
+ * DENSE_ROLES (a hash lookup a step, on most data, spared), else in the map. NULL: out of
+ * memory. */
+static uint64_t *edge_slot(builder *b, uint32_t from, uint32_t to, bool *made) {
+  if (from >= DENSE_ROLES || to >= DENSE_ROLES)
+    return cp_u64map_at(&b->edge_ids, (uint64_t)from << 32 | to, made);
+  if (!b->edge_dense) {
+    if (!(b->edge_dense = malloc(DENSE_ROLES * DENSE_ROLES * sizeof *b->edge_dense)))
+      return NULL;
+    for (size_t i = 0; i < DENSE_ROLES * DENSE_ROLES; i++)
+      b->edge_dense[i] = UINT64_MAX;
+  }
+  uint64_t *slot = &b->edge_dense[from * DENSE_ROLES + to];
+  *made = *slot == UINT64_MAX;
+  return slot;
+}
+
+cp_status cp_mob_edge_at(builder *b, uint32_t from, uint32_t to, uint64_t *at) {
   bool made;
-  uint64_t *e = cp_u64map_at(&b->edge_ids, key, &made);
+  uint64_t *e = edge_slot(b, from, to, &made);
   if (!e)
     return cp_fail(b->err, CP_ENOMEM, "out of memory");
   if (made) {
     edge *edges = cp_grow(b->edges, &b->cap_edges, b->n_edges + 1, sizeof *edges, 1024);
-    if (!edges)
+    if (!edges) {
+      *e = UINT64_MAX; /* as it was, for the dense table */
       return cp_fail(b->err, CP_ENOMEM, "out of memory");
+    }
     b->edges = edges;
     edges[b->n_edges] = (edge){from, to, 0, 0};
     *e = b->n_edges++;
   }
-  uint64_t at = *e;
+  *at = *e;
+  return CP_OK;
+}
+
+static cp_status add_step(builder *b, uint32_t from, uint32_t to, size_t count, double months) {
+  uint64_t at;
+  cp_status st = cp_mob_edge_at(b, from, to, &at);
+  if (st)
+    return st;
   b->edges[at].count += count;
   b->seen[b->n_seen++] = at << 1 | 1;
   if (b->opt.keep_people &&
@@ -510,7 +536,8 @@ static cp_status person(builder *b, const hrec *r, size_t n) {
 /* Sorts by person, then time, then line. qsort spent a third of a 10-million-row build
  * here; person hashes are uniform, so a counting sort on their top bits leaves bins of one
  * or two records, finished by insertion sort (qsort for a rare large bin). */
-static cp_status sort_records(builder *b, hrec *recs, size_t n) {
+static cp_status sort_records(builder *b, hrec *recs, size_t n, hrec **sorted) {
+  *sorted = recs;
   if (n == 0)
     return CP_OK; /* recs may be NULL: every row was bad (found by fuzzing) */
   unsigned bits = 1;
@@ -532,7 +559,7 @@ static cp_status sort_records(builder *b, hrec *recs, size_t n) {
     start[i + 1] += start[i];
   for (size_t i = 0; i < n; i++)
     tmp[start[recs[i].person >> (64 - bits)]++] = recs[i];
-  memcpy(recs, tmp, n * sizeof *recs);
+  *sorted = recs = tmp; /* sorted where they are, not copied back */
   /* start[i] now holds the end of bin i. */
   for (size_t i = 0, lo = 0; i < bins; lo = start[i++]) {
     size_t hi = start[i];
@@ -554,7 +581,7 @@ static cp_status sort_records(builder *b, hrec *recs, size_t n) {
 }
 
 cp_status cp_mob_people(builder *b, hrec *recs, size_t n) {
-  cp_status st = sort_records(b, recs, n);
+  cp_status st = sort_records(b, recs, n, &recs);
   if (st)
     return st;
   for (size_t i = 0; i < n;) {
@@ -742,6 +769,7 @@ void cp_mob_builder_free(builder *b) {
   free(b->recs);
   free(b->stage);
   free(b->sort_tmp);
+  free(b->edge_dense);
   free(b->sort_bins);
   for (size_t i = 0; i < BUCKETS; i++)
     if (b->bucket[i])

@@ -39,6 +39,9 @@ typedef struct role_hit {
  * (costly in a VM) moves many. */
 enum { STAGE = 2048 };
 
+/* Roles whose edges are found in a table rather than a map: 512 KiB of it. */
+enum { DENSE_ROLES = 256 };
+
 typedef struct builder {
   const char *name;
   cp_mobility_options opt;
@@ -71,10 +74,11 @@ typedef struct builder {
   /* aggregates */
   cp_mob_edge *edges;
   size_t n_edges, cap_edges;
-  cp_u64map edge_ids;  /* from << 32 | to -> edge */
-  cp_u64map edge_hist; /* edge << 24 | centi-months -> count */
-  cp_u64map role_hist; /* role << 24 | centi-months -> count */
-  stay *stays;         /* one person's, reused */
+  cp_u64map edge_ids;   /* from << 32 | to -> edge, for roles past DENSE_ROLES */
+  uint64_t *edge_dense; /* from * DENSE_ROLES + to -> edge (UINT64_MAX: none), or NULL */
+  cp_u64map edge_hist;  /* edge << 24 | centi-months -> count */
+  cp_u64map role_hist;  /* role << 24 | centi-months -> count */
+  stay *stays;          /* one person's, reused */
   size_t cap_stays;
   uint64_t *seen; /* one person's roles and edges, reused, for distinct counts */
   size_t cap_seen, n_seen;
@@ -91,6 +95,8 @@ cp_status cp_mob_on_row(void *ctx, char *const *fields, const size_t *lens, size
 cp_status cp_mob_spill(builder *b);
 /* The index of role `id`, added when new. */
 cp_status cp_mob_role_index(builder *b, const char *id, uint32_t *out);
+/* The index of the edge from -> to, made (with nothing counted) when new. */
+cp_status cp_mob_edge_at(builder *b, uint32_t from, uint32_t to, uint64_t *at);
 /* Sorts n records by person, then time, then line, and adds up each person's. */
 cp_status cp_mob_people(builder *b, hrec *recs, size_t n);
 void cp_mob_builder_free(builder *b);

@@ -342,21 +342,13 @@ static cp_status add_hist(cp_u64map *to, const cp_u64map *from, const uint64_t *
 static cp_status merge_edges(builder *b, const builder *a, uint64_t *owner) {
   for (size_t i = 0; i < a->n_edges; i++) {
     const cp_mob_edge *e = &a->edges[i];
-    bool made;
-    uint64_t *at = cp_u64map_at(&b->edge_ids, (uint64_t)e->from << 32 | e->to, &made);
-    if (!at)
-      return CP_ENOMEM;
-    if (made) {
-      cp_mob_edge *edges = cp_grow(b->edges, &b->cap_edges, b->n_edges + 1, sizeof *edges, 1024);
-      if (!edges)
-        return CP_ENOMEM;
-      b->edges = edges;
-      edges[b->n_edges] = (cp_mob_edge){e->from, e->to, 0, 0};
-      *at = b->n_edges++;
-    }
-    b->edges[*at].count += e->count;
-    b->edges[*at].people += e->people;
-    owner[i] = *at;
+    uint64_t at;
+    cp_status st = cp_mob_edge_at(b, e->from, e->to, &at);
+    if (st)
+      return st;
+    b->edges[at].count += e->count;
+    b->edges[at].people += e->people;
+    owner[i] = at;
   }
   return CP_OK;
 }
