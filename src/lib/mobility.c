@@ -114,7 +114,7 @@ static bool parse_date(const char *s, size_t n, double *out) {
 static cp_status flush_stage(builder *b, size_t k) {
   size_t n = b->n_staged[k];
   b->n_staged[k] = 0;
-  if (n && fwrite(b->stage + k * STAGE, sizeof *b->stage, n, b->bucket[k]) != n)
+  if (n && fwrite(b->stage + k * b->stage_run, sizeof *b->stage, n, b->bucket[k]) != n)
     return cp_fail(b->err, CP_EIO, "%s: cannot write a temporary file: %s", b->name,
                    strerror(errno));
   return CP_OK;
@@ -132,13 +132,17 @@ cp_status cp_mob_spill(builder *b) {
     }
     b->spilled = true;
   }
-  if (!b->stage && !(b->stage = malloc(BUCKETS * STAGE * sizeof *b->stage)))
-    return cp_fail(b->err, CP_ENOMEM, "out of memory");
+  if (!b->stage) {
+    /* No longer than the records held: a small --memory-rows stays small. */
+    b->stage_run = b->cap_recs < STAGE ? b->cap_recs + 1 : STAGE;
+    if (!(b->stage = malloc(BUCKETS * b->stage_run * sizeof *b->stage)))
+      return cp_fail(b->err, CP_ENOMEM, "out of memory");
+  }
   cp_status st = CP_OK;
   for (size_t i = 0; i < b->n_recs && !st; i++) {
     size_t k = b->recs[i].person % BUCKETS;
-    b->stage[k * STAGE + b->n_staged[k]++] = b->recs[i];
-    if (b->n_staged[k] == STAGE)
+    b->stage[k * b->stage_run + b->n_staged[k]++] = b->recs[i];
+    if (b->n_staged[k] == b->stage_run)
       st = flush_stage(b, k);
   }
   for (size_t k = 0; k < BUCKETS && !st; k++)

@@ -65,7 +65,8 @@ typedef struct builder {
   size_t n_recs, cap_recs;
   FILE *bucket[BUCKETS];
   bool spilled;
-  hrec *stage; /* BUCKETS runs of STAGE records, while spilling */
+  hrec *stage; /* BUCKETS runs of stage_run (at most STAGE) records, while spilling */
+  size_t stage_run;
   size_t n_staged[BUCKETS];
   /* the sort's scratch, kept from bucket to bucket */
   hrec *sort_tmp;
