@@ -17,7 +17,7 @@ one() { # label binary args...
   shift
   /usr/bin/time -f "$label %e %U %S %M" -o "$out/t" "$@" >/dev/null 2>"$out/err" ||
     { cat "$out/err" >&2; exit 1; }
-  cat "$out/t" | tee -a "$out/all"
+  tee -a "$out/all" <"$out/t"
 }
 echo "load before: $(uptime)"
 for _ in $(seq "$rounds"); do
@@ -33,8 +33,11 @@ for _ in $(seq "$rounds"); do
 done
 echo "load after: $(uptime)"
 for j in 1 2; do
-  cmp -s "$out/old-j$j.csv" "$out/new-j$j.csv" && cmp -s "$out/old-j$j-roles.csv" "$out/new-j$j-roles.csv" ||
-    { echo "--jobs $j: the outputs differ" >&2; exit 1; }
+  if ! cmp -s "$out/old-j$j.csv" "$out/new-j$j.csv" ||
+    ! cmp -s "$out/old-j$j-roles.csv" "$out/new-j$j-roles.csv"; then
+    echo "--jobs $j: the outputs differ" >&2
+    exit 1
+  fi
 done
 echo "outputs: the same bytes"
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
