@@ -53,6 +53,10 @@ void cp_strmap_destroy(cp_strmap *m);
 cp_status cp_strmap_put(cp_strmap *m, const char *key, size_t value, bool *existing,
                         size_t *old_value);
 bool cp_strmap_get(const cp_strmap *m, const char *key, size_t *value);
+/* The hash the map keeps for key[0..len), for a caller that has the length at hand and looks
+ * the key up by it (cp_strmap_get_hashed), sparing a strlen and a second hash. */
+uint64_t cp_strmap_hash(const char *key, size_t len);
+bool cp_strmap_get_hashed(const cp_strmap *m, const char *key, uint64_t hash, size_t *value);
 /* Room for `n` more keys without growing again: CP_ENOMEM. */
 cp_status cp_strmap_reserve(cp_strmap *m, size_t n);
 
@@ -140,11 +144,19 @@ cp_status cp_table_parse(const char *name, const char *data, size_t len, cp_csv_
  * however long the file. A read error is CP_EIO naming the line reached. */
 cp_status cp_table_parse_stream(const char *name, FILE *f, cp_csv_row_fn fn, void *ctx,
                                 cp_error *err);
-/* cp_table_parse_stream over a slice of a table that begins at a record's start, after the
- * header: tab-separated or not as the header said, its lines numbered from `first_line` (so
- * messages name the table's lines). */
-cp_status cp_table_parse_slice(const char *name, FILE *f, bool tsv, size_t first_line,
-                               cp_csv_row_fn fn, void *ctx, cp_error *err);
+/* A row as cp_table_fields gives it: each field NUL-terminated, its length in lens[i], the
+ * bytes the callee's to change (trim) until it returns. */
+typedef cp_status (*cp_table_fields_fn)(void *ctx, char *const *fields, const size_t *lens,
+                                        size_t n_fields, size_t line, cp_error *err);
+/* cp_table_parse with the fields' lengths, for a reader that would otherwise measure each. */
+cp_status cp_table_fields(const char *name, const char *data, size_t len, cp_table_fields_fn fn,
+                          void *ctx, cp_error *err);
+/* The same over a stream, as cp_table_parse_stream reads it; `tsv` -1 tells CSV from TSV by
+ * the name or the first line (after a byte order mark), while 0 or 1 reads a slice of a table
+ * whose header was read already, from a record's start, its lines numbered from `first_line`
+ * (so messages name the table's lines). */
+cp_status cp_table_fields_stream(const char *name, FILE *f, int tsv, size_t first_line,
+                                 cp_table_fields_fn fn, void *ctx, cp_error *err);
 
 /* ---- columns.c: a table's header as the readers see it ---- */
 /* A malloc'd copy of s[0..n) without the spaces and tabs around it; NULL: out of memory. */

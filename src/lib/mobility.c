@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+/* Inlined: the keys hashed are short and many, where a call costs as much as the hash. */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 /* Durations are kept as hundredths of a month in per-transition histograms, so medians
@@ -93,8 +95,7 @@ static bool digits(const char *s, size_t n, long *out) {
 /* YYYY, YYYY-MM or YYYY-MM-DD as months since year 0: whole months exact, days a fraction of
  * an average month, so YYYY-MM data gives whole-month durations; a year alone is its January,
  * so YYYY data gives whole years. */
-static bool parse_date(const char *s, double *out) {
-  size_t n = strlen(s);
+static bool parse_date(const char *s, size_t n, double *out) {
   long y, mo = 1, d = 1;
   if (n == 4 && digits(s, 4, &y)) {
     *out = (double)y * 12.0;
@@ -109,31 +110,49 @@ static bool parse_date(const char *s, double *out) {
   return true;
 }
 
+/* Writes bucket k's staged records to its file. */
+static cp_status flush_stage(builder *b, size_t k) {
+  size_t n = b->n_staged[k];
+  b->n_staged[k] = 0;
+  if (n && fwrite(b->stage + k * b->stage_run, sizeof *b->stage, n, b->bucket[k]) != n)
+    return cp_fail(b->err, CP_EIO, "%s: cannot write a temporary file: %s", b->name,
+                   strerror(errno));
+  return CP_OK;
+}
+
+/* Each record goes to its bucket's run of the stage, and a full run to its file in one
+ * write, rather than a write a record. */
 cp_status cp_mob_spill(builder *b) {
   if (!b->spilled) {
     for (size_t i = 0; i < BUCKETS; i++) {
       if (!(b->bucket[i] = tmpfile()))
         return cp_fail(b->err, CP_EIO, "%s: cannot make a temporary file: %s", b->name,
                        strerror(errno));
+      setvbuf(b->bucket[i], NULL, _IONBF, 0); /* the stage is its buffer: one write a run */
     }
     b->spilled = true;
   }
-  for (size_t i = 0; i < b->n_recs; i++) {
-    const hrec *r = &b->recs[i];
-    if (fwrite(r, sizeof *r, 1, b->bucket[r->person % BUCKETS]) != 1)
-      return cp_fail(b->err, CP_EIO, "%s: cannot write a temporary file: %s", b->name,
-                     strerror(errno));
+  if (!b->stage) {
+    /* No longer than the records held: a small --memory-rows stays small. */
+    b->stage_run = b->cap_recs < STAGE ? b->cap_recs + 1 : STAGE;
+    if (!(b->stage = malloc(BUCKETS * b->stage_run * sizeof *b->stage)))
+      return cp_fail(b->err, CP_ENOMEM, "out of memory");
   }
+  cp_status st = CP_OK;
+  for (size_t i = 0; i < b->n_recs && !st; i++) {
+    size_t k = b->recs[i].person % BUCKETS;
+    b->stage[k * b->stage_run + b->n_staged[k]++] = b->recs[i];
+    if (b->n_staged[k] == b->stage_run)
+      st = flush_stage(b, k);
+  }
+  for (size_t k = 0; k < BUCKETS && !st; k++)
+    st = flush_stage(b, k);
   b->n_recs = 0;
-  return CP_OK;
+  return st;
 }
 
-cp_status cp_mob_role_index(builder *b, const char *id, uint32_t *out) {
-  size_t index;
-  if (cp_strmap_get(&b->role_ids, id, &index)) {
-    *out = (uint32_t)index;
-    return CP_OK;
-  }
+/* Adds role `id`, not yet known, as the next index. */
+static cp_status role_add(builder *b, const char *id, uint32_t *out) {
   if (b->n_roles >= cp_limits_get()->roles)
     return cp_fail(b->err, CP_ELIMIT,
                    "%s: role '%s' is role number %zu; the most roles accepted is %zu", b->name, id,
@@ -153,13 +172,29 @@ cp_status cp_mob_role_index(builder *b, const char *id, uint32_t *out) {
   return CP_OK;
 }
 
-static const char *trim(char *s) {
-  while (*s == ' ' || *s == '\t')
-    s++;
-  size_t n = strlen(s);
-  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-    s[--n] = '\0';
-  return s;
+cp_status cp_mob_role_index(builder *b, const char *id, uint32_t *out) {
+  size_t index;
+  if (cp_strmap_get(&b->role_ids, id, &index)) {
+    *out = (uint32_t)index;
+    return CP_OK;
+  }
+  return role_add(b, id, out);
+}
+
+/* A field without the spaces and tabs around it (libcsv keeps a quoted field's), ended in
+ * place: the bytes are the reader's copy, ours until the row callback returns. */
+typedef struct span {
+  char *s;
+  size_t len;
+} span;
+
+static span trimmed(char *s, size_t len) {
+  while (len && (*s == ' ' || *s == '\t'))
+    s++, len--;
+  while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+    len--;
+  s[len] = '\0';
+  return (span){s, len};
 }
 
 static cp_status on_header(builder *b, const char *const *fields, size_t n, size_t line) {
@@ -193,63 +228,49 @@ static cp_status on_header(builder *b, const char *const *fields, size_t n, size
   return CP_OK;
 }
 
-cp_status cp_mob_on_row(void *ctx, const char *const *fields, size_t n, size_t line,
-                        cp_error *err) {
-  builder *b = ctx;
-  (void)err;
-  if (!b->have_header)
-    return on_header(b, fields, n, line);
-  b->m->rows++;
-  if (line > UINT32_MAX)
-    return cp_fail(b->err, CP_ELIMIT, "%s:%zu: more than %u lines", b->name, line, UINT32_MAX);
-  b->origin = b->col_origin >= 0 && (size_t)b->col_origin < n ? fields[b->col_origin] : NULL;
-  if (n != b->n_columns) {
-    size_t extra = b->col_origin >= 0; /* the origin column is not the input's */
-    return bad_row(b, line, "%zu fields, but the header has %zu", n >= extra ? n - extra : 0,
-                   b->n_columns - extra);
+/* Whether `role` is known, and its index: from the cache when it holds it, else from the map
+ * (and then cached). */
+static bool known_role(builder *b, span role, size_t *index) {
+  uint64_t hash = cp_strmap_hash(role.s, role.len);
+  role_hit *h = &b->role_cache[hash % ROLE_CACHE];
+  if (h->len == role.len && h->hash == hash && !memcmp(b->roles[h->index].id, role.s, role.len)) {
+    *index = h->index;
+    return true;
   }
-  /* Fields are borrowed for the call; trimming writes into libcsv's copy, which is ours
-   * until we return. */
-  const char *person = trim((char *)fields[b->col[H_PERSON]]);
-  const char *role = trim((char *)fields[b->col[H_ROLE]]);
-  const char *when = trim((char *)fields[b->col[b->dated ? H_START : H_SEQ]]);
-  const char *end_text = b->col[H_END] >= 0 ? trim((char *)fields[b->col[H_END]]) : "";
-  if (!*person)
-    return bad_row(b, line, "missing person");
-  if (!*role)
-    return bad_row(b, line, "missing role");
-  if (!*when)
-    return bad_row(b, line, "missing %s", b->dated ? "start" : "seq");
-  /* The graph's own limit (CP_MAX_NAME_BYTES): a bad row here, not a failed build later. */
-  if (strlen(role) > cp_limits_get()->name)
-    return bad_row(b, line, "role name of %zu bytes; the longest accepted is %zu", strlen(role),
-                   cp_limits_get()->name);
-  /* The graph's rule for names (graph.c): no control characters, so what is built reads back. */
-  const char *control = cp_find_control(role, 0);
-  if (control)
-    return bad_row(b, line, "role holds control character U+%04X (byte %zu)",
-                   (unsigned)(unsigned char)*control, (size_t)(control - role) + 1);
-  hrec r = {.person = XXH3_64bits(person, strlen(person)), .end = NAN, .line = (uint32_t)line};
+  if (!cp_strmap_get_hashed(&b->role_ids, role.s, hash, index))
+    return false;
+  if (role.len <= UINT32_MAX)
+    *h = (role_hit){hash, (uint32_t)*index, (uint32_t)role.len};
+  return true;
+}
+
+/* The row's start (or seq) and end into r: *ok false, the row counted as bad, when either is
+ * not what it should be. */
+static cp_status row_times(builder *b, size_t line, span when, span end, hrec *r, bool *ok) {
+  *ok = false;
   if (b->dated) {
-    if (!parse_date(when, &r.key))
-      return bad_row(b, line, "start '%.40s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", when);
-    if (*end_text) {
-      if (!parse_date(end_text, &r.end))
-        return bad_row(b, line, "end '%.40s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                       end_text);
-      if (r.end < r.key)
-        return bad_row(b, line, "end %s is before start %s", end_text, when);
+    if (!parse_date(when.s, when.len, &r->key))
+      return bad_row(b, line, "start '%.40s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", when.s);
+    if (end.len) {
+      if (!parse_date(end.s, end.len, &r->end))
+        return bad_row(b, line, "end '%.40s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", end.s);
+      if (r->end < r->key)
+        return bad_row(b, line, "end %s is before start %s", end.s, when.s);
     }
   } else {
     char *stop;
     errno = 0;
-    r.key = strtod(when, &stop);
-    if (*stop || errno || !isfinite(r.key))
-      return bad_row(b, line, "seq '%.40s' is not a number", when);
+    r->key = strtod(when.s, &stop);
+    if (*stop || errno || !isfinite(r->key))
+      return bad_row(b, line, "seq '%.40s' is not a number", when.s);
   }
-  cp_status st = cp_mob_role_index(b, role, &r.role);
-  if (st)
-    return st;
+  *ok = true;
+  return CP_OK;
+}
+
+/* Keeps a record in memory, spilling those held when memory_rows are. */
+static cp_status keep_record(builder *b, const hrec *r) {
+  cp_status st;
   if (b->n_recs == b->cap_recs) {
     size_t want = b->opt.memory_rows ? b->opt.memory_rows : DEFAULT_MEMORY_ROWS;
     if (b->cap_recs >= want) {
@@ -264,8 +285,58 @@ cp_status cp_mob_on_row(void *ctx, const char *const *fields, size_t n, size_t l
         b->cap_recs = want;
     }
   }
-  b->recs[b->n_recs++] = r;
+  b->recs[b->n_recs++] = *r;
   return CP_OK;
+}
+
+cp_status cp_mob_on_row(void *ctx, char *const *fields, const size_t *lens, size_t n, size_t line,
+                        cp_error *err) {
+  builder *b = ctx;
+  (void)err;
+  if (!b->have_header)
+    return on_header(b, (const char *const *)fields, n, line);
+  b->m->rows++;
+  if (line > UINT32_MAX)
+    return cp_fail(b->err, CP_ELIMIT, "%s:%zu: more than %u lines", b->name, line, UINT32_MAX);
+  b->origin = b->col_origin >= 0 && (size_t)b->col_origin < n ? fields[b->col_origin] : NULL;
+  if (n != b->n_columns) {
+    size_t extra = b->col_origin >= 0; /* the origin column is not the input's */
+    return bad_row(b, line, "%zu fields, but the header has %zu", n >= extra ? n - extra : 0,
+                   b->n_columns - extra);
+  }
+  long wc = b->col[b->dated ? H_START : H_SEQ], ec = b->col[H_END];
+  span person = trimmed(fields[b->col[H_PERSON]], lens[b->col[H_PERSON]]);
+  span role = trimmed(fields[b->col[H_ROLE]], lens[b->col[H_ROLE]]);
+  span when = trimmed(fields[wc], lens[wc]);
+  char none[1] = "";
+  span end = ec >= 0 ? trimmed(fields[ec], lens[ec]) : (span){none, 0};
+  if (!person.len)
+    return bad_row(b, line, "missing person");
+  if (!role.len)
+    return bad_row(b, line, "missing role");
+  if (!when.len)
+    return bad_row(b, line, "missing %s", b->dated ? "start" : "seq");
+  /* A role seen before passed the checks below: only a new one is measured and scanned. */
+  size_t known;
+  bool is_known = known_role(b, role, &known);
+  /* The graph's own limit (CP_MAX_NAME_BYTES): a bad row here, not a failed build later. */
+  if (!is_known && role.len > cp_limits_get()->name)
+    return bad_row(b, line, "role name of %zu bytes; the longest accepted is %zu", role.len,
+                   cp_limits_get()->name);
+  /* The graph's rule for names (graph.c): no control characters, so what is built reads back. */
+  const char *control = is_known ? NULL : cp_find_control(role.s, 0);
+  if (control)
+    return bad_row(b, line, "role holds control character U+%04X (byte %zu)",
+                   (unsigned)(unsigned char)*control, (size_t)(control - role.s) + 1);
+  hrec r = {.person = XXH3_64bits(person.s, person.len), .end = NAN, .line = (uint32_t)line};
+  bool ok;
+  cp_status st = row_times(b, line, when, end, &r, &ok);
+  if (st || !ok)
+    return st;
+  r.role = (uint32_t)known;
+  if (!is_known && (st = role_add(b, role.s, &r.role)))
+    return st;
+  return keep_record(b, &r);
 }
 
 static int by_person_then_time(const void *pa, const void *pb) {
@@ -298,7 +369,16 @@ static cp_status add_duration(builder *b, cp_u64map *hist, uint64_t owner, doubl
 
 /* Counts each of a person's distinct roles (tag 0) and transitions (tag 1) once. */
 static cp_status count_distinct(builder *b, size_t n) {
-  qsort(b->seen, n, sizeof *b->seen, by_u64);
+  /* A person has a handful: insertion sort, as qsort's setup outweighs the sorting. */
+  if (n > 24)
+    qsort(b->seen, n, sizeof *b->seen, by_u64);
+  for (size_t i = 1; i < n && n <= 24; i++) {
+    uint64_t v = b->seen[i];
+    size_t k = i;
+    for (; k && b->seen[k - 1] > v; k--)
+      b->seen[k] = b->seen[k - 1];
+    b->seen[k] = v;
+  }
   for (size_t i = 0; i < n; i++) {
     if (i && b->seen[i] == b->seen[i - 1])
       continue;
@@ -314,21 +394,47 @@ static cp_status count_distinct(builder *b, size_t n) {
 /* One step (or `count` of them) of a person from role `from` to role `to`, the months spent
  * in `from` before it (NaN: unknown, or a period's step): the one place a transition grows,
  * so that whatever makes steps (the jump chain, periods) aggregates them the same way. */
-static cp_status add_step(builder *b, uint32_t from, uint32_t to, size_t count, double months) {
-  uint64_t key = (uint64_t)from << 32 | to;
+/* The slot holding (from, to)'s edge index: in a table by from and to while both are below
+ * DENSE_ROLES (a hash lookup a step, on most data, spared), else in the map. NULL: out of
+ * memory. */
+static uint64_t *edge_slot(builder *b, uint32_t from, uint32_t to, bool *made) {
+  if (from >= DENSE_ROLES || to >= DENSE_ROLES)
+    return cp_u64map_at(&b->edge_ids, (uint64_t)from << 32 | to, made);
+  if (!b->edge_dense) {
+    if (!(b->edge_dense = malloc(DENSE_ROLES * DENSE_ROLES * sizeof *b->edge_dense)))
+      return NULL;
+    for (size_t i = 0; i < DENSE_ROLES * DENSE_ROLES; i++)
+      b->edge_dense[i] = UINT64_MAX;
+  }
+  uint64_t *slot = &b->edge_dense[from * DENSE_ROLES + to];
+  *made = *slot == UINT64_MAX;
+  return slot;
+}
+
+cp_status cp_mob_edge_at(builder *b, uint32_t from, uint32_t to, uint64_t *at) {
   bool made;
-  uint64_t *e = cp_u64map_at(&b->edge_ids, key, &made);
+  uint64_t *e = edge_slot(b, from, to, &made);
   if (!e)
     return cp_fail(b->err, CP_ENOMEM, "out of memory");
   if (made) {
     edge *edges = cp_grow(b->edges, &b->cap_edges, b->n_edges + 1, sizeof *edges, 1024);
-    if (!edges)
+    if (!edges) {
+      *e = UINT64_MAX; /* as it was, for the dense table */
       return cp_fail(b->err, CP_ENOMEM, "out of memory");
+    }
     b->edges = edges;
     edges[b->n_edges] = (edge){from, to, 0, 0};
     *e = b->n_edges++;
   }
-  uint64_t at = *e;
+  *at = *e;
+  return CP_OK;
+}
+
+static cp_status add_step(builder *b, uint32_t from, uint32_t to, size_t count, double months) {
+  uint64_t at;
+  cp_status st = cp_mob_edge_at(b, from, to, &at);
+  if (st)
+    return st;
   b->edges[at].count += count;
   b->seen[b->n_seen++] = at << 1 | 1;
   if (b->opt.keep_people &&
@@ -434,27 +540,30 @@ static cp_status person(builder *b, const hrec *r, size_t n) {
 /* Sorts by person, then time, then line. qsort spent a third of a 10-million-row build
  * here; person hashes are uniform, so a counting sort on their top bits leaves bins of one
  * or two records, finished by insertion sort (qsort for a rare large bin). */
-static cp_status sort_records(builder *b, hrec *recs, size_t n) {
+static cp_status sort_records(builder *b, hrec *recs, size_t n, hrec **sorted) {
+  *sorted = recs;
   if (n == 0)
     return CP_OK; /* recs may be NULL: every row was bad (found by fuzzing) */
   unsigned bits = 1;
   while (((size_t)1 << bits) < n && bits < 22)
     bits++;
   size_t bins = (size_t)1 << bits;
-  size_t *start = calloc(bins + 1, sizeof *start);
-  hrec *tmp = malloc(n * sizeof *tmp);
-  if (!start || !tmp) {
-    free(start);
-    free(tmp);
+  /* Kept for the next bucket: fresh pages each time cost as much as the sort. */
+  size_t *start = cp_grow(b->sort_bins, &b->cap_sort_bins, bins + 1, sizeof *start, 1024);
+  if (start)
+    b->sort_bins = start;
+  hrec *tmp = start ? cp_grow(b->sort_tmp, &b->cap_sort_tmp, n, sizeof *tmp, 1024) : NULL;
+  if (!tmp)
     return cp_fail(b->err, CP_ENOMEM, "out of memory");
-  }
+  b->sort_tmp = tmp;
+  memset(start, 0, (bins + 1) * sizeof *start);
   for (size_t i = 0; i < n; i++)
     start[(recs[i].person >> (64 - bits)) + 1]++;
   for (size_t i = 0; i < bins; i++)
     start[i + 1] += start[i];
   for (size_t i = 0; i < n; i++)
     tmp[start[recs[i].person >> (64 - bits)]++] = recs[i];
-  memcpy(recs, tmp, n * sizeof *recs);
+  *sorted = recs = tmp; /* sorted where they are, not copied back */
   /* start[i] now holds the end of bin i. */
   for (size_t i = 0, lo = 0; i < bins; lo = start[i++]) {
     size_t hi = start[i];
@@ -472,13 +581,11 @@ static cp_status sort_records(builder *b, hrec *recs, size_t n) {
       recs[k] = r;
     }
   }
-  free(start);
-  free(tmp);
   return CP_OK;
 }
 
 cp_status cp_mob_people(builder *b, hrec *recs, size_t n) {
-  cp_status st = sort_records(b, recs, n);
+  cp_status st = sort_records(b, recs, n, &recs);
   if (st)
     return st;
   for (size_t i = 0; i < n;) {
@@ -664,6 +771,10 @@ void cp_mob_builder_free(builder *b) {
   free(b->roles);
   cp_strmap_destroy(&b->role_ids);
   free(b->recs);
+  free(b->stage);
+  free(b->sort_tmp);
+  free(b->edge_dense);
+  free(b->sort_bins);
   for (size_t i = 0; i < BUCKETS; i++)
     if (b->bucket[i])
       fclose(b->bucket[i]);
@@ -732,7 +843,7 @@ static cp_status read_rows(builder *b, FILE *f) {
   bool done = false;
   cp_status st = b->opt.jobs > 1 ? cp_mob_read_jobs(b, f, &done) : CP_OK;
   if (!st && !done)
-    st = cp_table_parse_stream(b->name, f, cp_mob_on_row, b, b->err);
+    st = cp_table_fields_stream(b->name, f, -1, 1, cp_mob_on_row, b, b->err);
   return st;
 }
 

@@ -28,6 +28,20 @@ typedef struct stay {
 
 enum { H_PERSON, H_ROLE, H_START, H_SEQ, H_END, H_KNOWN };
 
+/* A role looked up before, by its hash: most rows name one of a few roles. len 0: empty. */
+enum { ROLE_CACHE = 256 };
+typedef struct role_hit {
+  uint64_t hash;
+  uint32_t index, len;
+} role_hit;
+
+/* Records a spill gathers per bucket before writing them: 64 KiB, so that a write call
+ * (costly in a VM) moves many. */
+enum { STAGE = 2048 };
+
+/* Roles whose edges are found in a table rather than a map: 512 KiB of it. */
+enum { DENSE_ROLES = 256 };
+
 typedef struct builder {
   const char *name;
   cp_mobility_options opt;
@@ -45,18 +59,27 @@ typedef struct builder {
   cp_mob_role *roles;
   size_t n_roles, cap_roles;
   cp_strmap role_ids;
+  role_hit role_cache[ROLE_CACHE];
   /* records */
   hrec *recs;
   size_t n_recs, cap_recs;
   FILE *bucket[BUCKETS];
   bool spilled;
+  hrec *stage; /* BUCKETS runs of stage_run (at most STAGE) records, while spilling */
+  size_t stage_run;
+  size_t n_staged[BUCKETS];
+  /* the sort's scratch, kept from bucket to bucket */
+  hrec *sort_tmp;
+  size_t *sort_bins;
+  size_t cap_sort_tmp, cap_sort_bins;
   /* aggregates */
   cp_mob_edge *edges;
   size_t n_edges, cap_edges;
-  cp_u64map edge_ids;  /* from << 32 | to -> edge */
-  cp_u64map edge_hist; /* edge << 24 | centi-months -> count */
-  cp_u64map role_hist; /* role << 24 | centi-months -> count */
-  stay *stays;         /* one person's, reused */
+  cp_u64map edge_ids;   /* from << 32 | to -> edge, for roles past DENSE_ROLES */
+  uint64_t *edge_dense; /* from * DENSE_ROLES + to -> edge (UINT64_MAX: none), or NULL */
+  cp_u64map edge_hist;  /* edge << 24 | centi-months -> count */
+  cp_u64map role_hist;  /* role << 24 | centi-months -> count */
+  stay *stays;          /* one person's, reused */
   size_t cap_stays;
   uint64_t *seen; /* one person's roles and edges, reused, for distinct counts */
   size_t cap_seen, n_seen;
@@ -65,13 +88,16 @@ typedef struct builder {
   cp_error *err;
 } builder;
 
-/* The table's rows (after its header) as a cp_csv_row_fn: each checked and kept as a record,
- * or counted as bad. */
-cp_status cp_mob_on_row(void *ctx, const char *const *fields, size_t n, size_t line, cp_error *err);
+/* The table's rows (after its header) as a cp_table_fields_fn: each checked and kept as a
+ * record, or counted as bad. */
+cp_status cp_mob_on_row(void *ctx, char *const *fields, const size_t *lens, size_t n, size_t line,
+                        cp_error *err);
 /* Writes the records held in memory to the temporary files, by person. */
 cp_status cp_mob_spill(builder *b);
 /* The index of role `id`, added when new. */
 cp_status cp_mob_role_index(builder *b, const char *id, uint32_t *out);
+/* The index of the edge from -> to, made (with nothing counted) when new. */
+cp_status cp_mob_edge_at(builder *b, uint32_t from, uint32_t to, uint64_t *at);
 /* Sorts n records by person, then time, then line, and adds up each person's. */
 cp_status cp_mob_people(builder *b, hrec *recs, size_t n);
 void cp_mob_builder_free(builder *b);

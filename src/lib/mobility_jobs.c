@@ -18,6 +18,7 @@ typedef struct slice {
   int fd;
   off_t start, end, at;
   size_t newlines, quotes; /* counted by scan_slice */
+  bool unread;             /* scan_slice could not read it */
 } slice;
 
 typedef struct worker {
@@ -64,8 +65,7 @@ static void *scan_slice(void *arg) {
       s->quotes++;
   }
   free(buf);
-  if (got < 0)
-    s->quotes = 1; /* unreadable: an odd count sends the file to one reader, which says so */
+  s->unread = got < 0; /* unreadable: the file goes to one reader, which says so */
   return NULL;
 }
 
@@ -120,6 +120,45 @@ static bool header_end(int fd, off_t size, off_t *end) {
   return ok;
 }
 
+/* Part t of each slice but the last, for thread t: the last slice's counts are never needed,
+ * and the others' are shared evenly among the threads. */
+typedef struct tally {
+  slice part[MAX_JOBS];
+  size_t n;
+} tally;
+
+static void *scan_parts(void *arg) {
+  tally *t = arg;
+  for (size_t i = 0; i < t->n; i++)
+    scan_slice(&t->part[i]);
+  return NULL;
+}
+
+/* Counts the line ends and quotes of every slice but the last on n threads; false when a
+ * part could not be read or memory ran out (the file then goes to one reader). */
+static bool count_slices(slice *s, size_t n) {
+  tally *t = calloc(n, sizeof *t);
+  if (!t)
+    return false;
+  for (size_t i = 0; i + 1 < n; i++)
+    for (size_t k = 0; k < n; k++) {
+      off_t len = s[i].end - s[i].start;
+      off_t a = s[i].start + len * (off_t)k / (off_t)n;
+      off_t e = s[i].start + len * (off_t)(k + 1) / (off_t)n;
+      t[k].part[t[k].n++] = (slice){.fd = s[i].fd, .start = a, .end = e, .at = a};
+    }
+  run_all(scan_parts, t, sizeof *t, n);
+  bool ok = true;
+  for (size_t i = 0; i + 1 < n; i++)
+    for (size_t k = 0; k < n; k++) {
+      s[i].newlines += t[k].part[i].newlines;
+      s[i].quotes += t[k].part[i].quotes;
+      ok &= !t[k].part[i].unread;
+    }
+  free(t);
+  return ok;
+}
+
 /* Cuts the body into n slices at line starts and numbers their first lines; false when a
  * quoted field (CSV) would run across a cut. */
 static bool plan_slices(int fd, off_t body, off_t size, bool tsv, slice *s, size_t n) {
@@ -130,7 +169,8 @@ static bool plan_slices(int fd, off_t body, off_t size, bool tsv, slice *s, size
     s[i] = (slice){.fd = fd, .start = at, .end = end, .at = at};
     at = end;
   }
-  run_all(scan_slice, s, sizeof *s, n);
+  if (!count_slices(s, n))
+    return false;
   size_t quotes = 0;
   for (size_t i = 0; i + 1 < n; i++)
     if (!tsv && (quotes += s[i].quotes) % 2)
@@ -145,7 +185,8 @@ static void *read_slice(void *arg) {
     w->st = cp_fail(&w->err, CP_ENOMEM, "out of memory");
     return NULL;
   }
-  w->st = cp_table_parse_slice(w->b.name, f, w->tsv, w->first_line, cp_mob_on_row, &w->b, &w->err);
+  w->st =
+      cp_table_fields_stream(w->b.name, f, w->tsv, w->first_line, cp_mob_on_row, &w->b, &w->err);
   fclose(f);
   return NULL;
 }
@@ -301,21 +342,13 @@ static cp_status add_hist(cp_u64map *to, const cp_u64map *from, const uint64_t *
 static cp_status merge_edges(builder *b, const builder *a, uint64_t *owner) {
   for (size_t i = 0; i < a->n_edges; i++) {
     const cp_mob_edge *e = &a->edges[i];
-    bool made;
-    uint64_t *at = cp_u64map_at(&b->edge_ids, (uint64_t)e->from << 32 | e->to, &made);
-    if (!at)
-      return CP_ENOMEM;
-    if (made) {
-      cp_mob_edge *edges = cp_grow(b->edges, &b->cap_edges, b->n_edges + 1, sizeof *edges, 1024);
-      if (!edges)
-        return CP_ENOMEM;
-      b->edges = edges;
-      edges[b->n_edges] = (cp_mob_edge){e->from, e->to, 0, 0};
-      *at = b->n_edges++;
-    }
-    b->edges[*at].count += e->count;
-    b->edges[*at].people += e->people;
-    owner[i] = *at;
+    uint64_t at;
+    cp_status st = cp_mob_edge_at(b, e->from, e->to, &at);
+    if (st)
+      return st;
+    b->edges[at].count += e->count;
+    b->edges[at].people += e->people;
+    owner[i] = at;
   }
   return CP_OK;
 }
@@ -424,7 +457,7 @@ cp_status cp_mob_read_jobs(builder *b, FILE *f, bool *done) {
   if (!plan_slices(fd, body, sb.st_size, tsv, s, n))
     goto done;
   *done = true;
-  if ((st = cp_table_parse(b->name, head, (size_t)body, cp_mob_on_row, b, b->err)))
+  if ((st = cp_table_fields(b->name, head, (size_t)body, cp_mob_on_row, b, b->err)))
     goto done;
   for (size_t i = 0, line = 2; i < n && !st; line += s[i++].newlines) {
     st = worker_init(&w[i], b, n);

@@ -12,7 +12,7 @@
 /* One parsed record: fields stored back to back, NUL-terminated, in `text`. */
 typedef struct record {
   cp_buf text;
-  size_t *offsets;
+  size_t *offsets, *lens; /* each field's start in `text`, and its length */
   size_t n, cap;
   size_t line; /* line the record starts on */
 } record;
@@ -34,27 +34,40 @@ typedef struct parse_state {
 
 static const char *field(const record *r, size_t i) { return r->text.data + r->offsets[i]; }
 
+/* Room for one more field in the record being built; false (the error set) when memory runs
+ * out. */
+static bool field_room(parse_state *p) {
+  if (p->rec.n < p->rec.cap)
+    return true;
+  size_t cap = p->rec.cap ? p->rec.cap * 2 : 16;
+  size_t *o = realloc(p->rec.offsets, cap * sizeof *o);
+  if (o)
+    p->rec.offsets = o;
+  size_t *l = o ? realloc(p->rec.lens, cap * sizeof *l) : NULL;
+  if (!l) {
+    p->st = cp_fail(p->err, CP_ENOMEM, "%s:%zu: out of memory", p->name, p->line);
+    return false;
+  }
+  p->rec.lens = l;
+  p->rec.cap = cap;
+  return true;
+}
+
+/* The longest field accepted, or the error naming the field about to be added. */
+static bool field_fits(parse_state *p, size_t len) {
+  if (len <= cp_limits_get()->field)
+    return true;
+  p->st = cp_fail(p->err, CP_ELIMIT,
+                  "%s:%zu: field %zu is %zu bytes; the longest field accepted is %zu", p->name,
+                  p->rec.line, p->rec.n + 1, len, cp_limits_get()->field);
+  return false;
+}
+
 /* Appends one field to the record being built; `checked` when the caller has already
  * checked the bytes for NUL and UTF-8. */
 static void add_field(parse_state *p, const char *s, size_t len, bool checked) {
-  if (p->st)
+  if (p->st || !field_room(p) || !field_fits(p, len))
     return;
-  if (p->rec.n == p->rec.cap) {
-    size_t cap = p->rec.cap ? p->rec.cap * 2 : 16;
-    size_t *o = realloc(p->rec.offsets, cap * sizeof *o);
-    if (!o) {
-      p->st = cp_fail(p->err, CP_ENOMEM, "%s:%zu: out of memory", p->name, p->line);
-      return;
-    }
-    p->rec.offsets = o;
-    p->rec.cap = cap;
-  }
-  if (len > cp_limits_get()->field) {
-    p->st = cp_fail(p->err, CP_ELIMIT,
-                    "%s:%zu: field %zu is %zu bytes; the longest field accepted is %zu", p->name,
-                    p->rec.line, p->rec.n + 1, len, cp_limits_get()->field);
-    return;
-  }
   if (!checked && len && memchr(s, '\0', len)) {
     p->st = cp_fail(p->err, CP_EPARSE, "%s:%zu: field %zu contains a NUL byte", p->name,
                     p->rec.line, p->rec.n + 1);
@@ -65,6 +78,7 @@ static void add_field(parse_state *p, const char *s, size_t len, bool checked) {
                     p->rec.n + 1);
     return;
   }
+  p->rec.lens[p->rec.n] = len;
   p->rec.offsets[p->rec.n++] = p->rec.text.len;
   if (cp_buf_append(&p->rec.text, s ? s : "", len) || cp_buf_append(&p->rec.text, "", 1))
     p->st = cp_fail(p->err, CP_ENOMEM, "%s:%zu: out of memory", p->name, p->line);
@@ -102,6 +116,104 @@ static void split_fields(parse_state *p, const char *s, size_t n, char sep, bool
   on_row(0, p);
 }
 
+/* Eight bytes at a time (SWAR), for the lines of fast_line. */
+#define BYTES(c) (0x0101010101010101ull * (unsigned char)(c))
+
+static uint64_t word_at(const char *s) {
+  uint64_t w;
+  memcpy(&w, s, sizeof w);
+  return w;
+}
+
+/* The high bit of each byte of w that is zero, exactly: no borrow runs from byte to byte. */
+static uint64_t zero_bytes(uint64_t w) {
+  return ~(((w & BYTES(0x7F)) + BYTES(0x7F)) | w | BYTES(0x7F));
+}
+
+/* The first byte (in memory order) of those marked in m, and m without it. */
+static size_t first_marked(uint64_t *m) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  size_t at = (size_t)__builtin_clzll(*m) / 8;
+  *m &= ~(0x8000000000000000ull >> (8 * at));
+#else
+  size_t at = (size_t)__builtin_ctzll(*m) / 8;
+  *m &= *m - 1;
+#endif
+  return at;
+}
+
+/* Whether t[0..n) (with at least 8 bytes of room past n) is free of quotes, carriage returns
+ * and NULs, and in *ascii whether every byte is ASCII. The bytes past n are set to 'x' so
+ * that whole words can be read. Only a word with a byte below '#' is looked at byte by byte
+ * (spaces, tabs, '!' as well as the three). */
+static bool plain_bytes(char *t, size_t n, bool *ascii) {
+  memset(t + n, 'x', 8);
+  uint64_t any = 0, bad = 0;
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t w = word_at(t + i);
+    any |= w;
+    if ((w - BYTES('#')) & ~w & BYTES(0x80))
+      bad |= zero_bytes(w ^ BYTES('"')) | zero_bytes(w ^ BYTES('\r')) | zero_bytes(w);
+  }
+  *ascii = !(any & BYTES(0x80));
+  return !bad;
+}
+
+/* Ends the field t[f..e) of the line being split, trimmed of spaces and tabs; false when it
+ * cannot be added (the error set). */
+static bool end_field(parse_state *p, char *t, size_t f, size_t e, size_t longest) {
+  size_t a = f, b = e;
+  while (a < b && csv_blank(t[a]))
+    a++;
+  while (b > a && csv_blank(t[b - 1]))
+    b--;
+  if (!field_room(p))
+    return false;
+  if (b - a > longest)
+    return field_fits(p, b - a);
+  t[b] = '\0';
+  p->rec.lens[p->rec.n] = b - a;
+  p->rec.offsets[p->rec.n++] = a;
+  return true;
+}
+
+/* fast_line's split at ',' of s[0..n): the line copied once into the record and each field
+ * ended in place by a NUL, rather than each appended; commas found a word at a time. A line
+ * of blanks is no record. Returns false, the record empty, for a line libcsv must read. */
+static bool split_line(parse_state *p, const char *s, size_t n) {
+  if (cp_buf_reserve(&p->rec.text, n + 8)) {
+    p->st = cp_fail(p->err, CP_ENOMEM, "%s:%zu: out of memory", p->name, p->line);
+    return true;
+  }
+  char *t = p->rec.text.data;
+  memcpy(t, s, n);
+  bool ascii;
+  /* A NUL or bad UTF-8 goes to libcsv too, whose per-field checks name the field. */
+  if (!plain_bytes(t, n, &ascii) || (!ascii && !cp_utf8_valid(t, n)))
+    return false;
+  p->rec.text.len = n + 1;
+  size_t f = 0, longest = cp_limits_get()->field;
+  bool ok = true;
+  for (size_t i = 0; ok && i < n; i += 8) {
+    for (uint64_t m = zero_bytes(word_at(t + i) ^ BYTES(',')); ok && m;) {
+      size_t e = i + first_marked(&m);
+      ok = end_field(p, t, f, e, longest);
+      f = e + 1;
+    }
+  }
+  size_t a = f;
+  while (a < n && csv_blank(t[a]))
+    a++;
+  if (ok && p->rec.n == 0 && a == n) {
+    p->rec.text.len = 0; /* blank: no record */
+    return true;
+  }
+  if (ok)
+    end_field(p, t, f, n, longest);
+  on_row(0, p); /* the record, unless a field failed; emptied either way */
+  return true;
+}
+
 /* Most lines of machine-written CSV hold no quotes: those are split here, with libcsv's
  * rules (fields trimmed of spaces and tabs, a line of blanks skipped), at a fraction of the
  * cost of its byte-at-a-time state machine. Returns false, doing nothing, for a line libcsv
@@ -110,18 +222,7 @@ static bool fast_line(parse_state *p, const char *s, size_t len) {
   size_t n = len - 1; /* without the '\n' */
   if (n && s[n - 1] == '\r')
     n--;
-  /* A NUL or bad UTF-8 goes to libcsv too, whose per-field checks name the field. */
-  if (memchr(s, '"', n) || memchr(s, '\r', n) || memchr(s, '\0', n) || !cp_utf8_valid(s, n))
-    return false;
-  if (!memchr(s, ',', n)) {
-    size_t i = 0;
-    while (i < n && csv_blank(s[i]))
-      i++;
-    if (i == n)
-      return true; /* blank: no record */
-  }
-  split_fields(p, s, n, ',', true);
-  return true;
+  return split_line(p, s, n);
 }
 
 /* Counts `text` more bytes of the current line; past the longest line accepted, the error
@@ -237,6 +338,7 @@ static cp_status finish(struct csv_parser *parser, parse_state *p) {
   cp_buf_free(&p->pending);
   cp_buf_free(&p->rec.text);
   free(p->rec.offsets);
+  free(p->rec.lens);
   return p->st;
 }
 
@@ -347,10 +449,39 @@ cp_status cp_table_parse_stream(const char *name, FILE *f, cp_csv_row_fn fn, voi
   return st;
 }
 
-cp_status cp_table_parse_slice(const char *name, FILE *f, bool tsv, size_t first_line,
-                               cp_csv_row_fn fn, void *ctx, cp_error *err) {
-  public_ctx p = {fn, ctx, NULL, 0};
-  cp_status st = parse_csv_stream(name, f, true, tsv, first_line, on_public_record, &p, err);
+typedef struct fields_ctx {
+  cp_table_fields_fn fn;
+  void *ctx;
+  char **fields;
+  size_t cap;
+} fields_ctx;
+
+static cp_status on_fields_record(void *data, const record *r, cp_error *err) {
+  fields_ctx *p = data;
+  if (r->n > p->cap) {
+    char **f = realloc(p->fields, r->n * sizeof *f);
+    if (!f)
+      return cp_fail(err, CP_ENOMEM, "out of memory");
+    p->fields = f;
+    p->cap = r->n;
+  }
+  for (size_t i = 0; i < r->n; i++)
+    p->fields[i] = r->text.data + r->offsets[i];
+  return p->fn(p->ctx, p->fields, r->lens, r->n, r->line, err);
+}
+
+cp_status cp_table_fields(const char *name, const char *data, size_t len, cp_table_fields_fn fn,
+                          void *ctx, cp_error *err) {
+  fields_ctx p = {fn, ctx, NULL, 0};
+  cp_status st = parse_csv(name, data, len, true, on_fields_record, &p, err);
+  free(p.fields);
+  return st;
+}
+
+cp_status cp_table_fields_stream(const char *name, FILE *f, int tsv, size_t first_line,
+                                 cp_table_fields_fn fn, void *ctx, cp_error *err) {
+  fields_ctx p = {fn, ctx, NULL, 0};
+  cp_status st = parse_csv_stream(name, f, true, tsv, first_line, on_fields_record, &p, err);
   free(p.fields);
   return st;
 }

@@ -218,6 +218,83 @@ static void lines_roles_and_transitions_up_to_their_limits(void **state) {
   assert_null(g);
 }
 
+/* Rows seen by a cp_csv_parse callback, joined as "line:field|field|...\n". */
+static cp_status collect_row(void *ctx, const char *const *f, size_t n, size_t line, cp_error *e) {
+  (void)e;
+  char *out = ctx;
+  size_t at = strlen(out);
+  at += (size_t)sprintf(out + at, "%zu:", line);
+  for (size_t i = 0; i < n; i++)
+    at += (size_t)sprintf(out + at, "%s%s", i ? "|" : "", f[i]);
+  strcpy(out + at, "\n");
+  return CP_OK;
+}
+
+/* The rule for a quote-free line, written plainly: split at commas, each field trimmed of
+ * spaces and tabs; a line of blanks alone is no row. */
+static void reference_row(const char *line, size_t n, size_t number, char *out) {
+  size_t at = strlen(out), blanks = 0, commas = 0;
+  for (size_t i = 0; i < n; i++) {
+    blanks += line[i] == ' ' || line[i] == '\t';
+    commas += line[i] == ',';
+  }
+  if (!commas && blanks == n)
+    return;
+  at += (size_t)sprintf(out + at, "%zu:", number);
+  for (size_t f = 0;;) {
+    size_t e = f;
+    while (e < n && line[e] != ',')
+      e++;
+    size_t a = f, b = e;
+    while (a < b && (line[a] == ' ' || line[a] == '\t'))
+      a++;
+    while (b > a && (line[b - 1] == ' ' || line[b - 1] == '\t'))
+      b--;
+    memcpy(out + at, line + a, b - a);
+    at += b - a;
+    if (e == n)
+      break;
+    out[at++] = '|';
+    f = e + 1;
+  }
+  strcpy(out + at, "\n");
+}
+
+/* The reader splits quote-free lines eight bytes at a time: at every length and alignment
+ * (fields and separators across word edges, UTF-8, CRLF) it gives the rows the plain rule
+ * gives. */
+static void quote_free_lines_split_as_the_plain_rule_does(void **state) {
+  (void)state;
+  static const char *const atoms[] = {"a", "bc", " ", "\t", ",", "\xc3\xa9", "!", "#", "x-1"};
+  enum { LINES = 2000 };
+  char *text = malloc(LINES * 128), *got = malloc(LINES * 128), *want = malloc(LINES * 128);
+  assert_non_null(text);
+  assert_non_null(got);
+  assert_non_null(want);
+  size_t len = 0;
+  got[0] = want[0] = '\0';
+  uint64_t seed = 7;
+  for (size_t l = 1; l <= LINES; l++) {
+    size_t start = len, parts = (l * 7) % 23;
+    for (size_t k = 0; k < parts; k++) {
+      seed = seed * 6364136223846793005u + 1442695040888963407u;
+      const char *atom = atoms[(seed >> 33) % (sizeof atoms / sizeof *atoms)];
+      memcpy(text + len, atom, strlen(atom));
+      len += strlen(atom);
+    }
+    reference_row(text + start, len - start, l, want);
+    if (l % 5 == 0)
+      text[len++] = '\r';
+    text[len++] = '\n';
+  }
+  cp_error e = {0};
+  assert_int_equal(cp_csv_parse("t.csv", text, len, collect_row, got, &e), CP_OK);
+  assert_string_equal(got, want);
+  free(text);
+  free(got);
+  free(want);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reads_columns_in_any_order_and_keeps_unknown_ones),
@@ -228,6 +305,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(credentials_csv_is_a_catalogue),
       cmocka_unit_test(roles_csv_beside_the_transitions_is_found),
       cmocka_unit_test(fields_and_names_up_to_their_limits),
+      cmocka_unit_test(quote_free_lines_split_as_the_plain_rule_does),
       cmocka_unit_test_teardown(lines_roles_and_transitions_up_to_their_limits,
                                 cp_test_restore_limits),
   };
