@@ -180,6 +180,13 @@ enum { CP_RENDER_MAP_MAX = 300 };
 cp_status cp_render_choose_engine(cp_drawing *d, cp_error *err);
 /* CP_ENOMEM unless there is room for Graphviz to lay the drawing out. */
 cp_status cp_render_room(const cp_drawing *d, cp_error *err);
+/* Graphviz's cairo/pango plugin, the installed file's full path (configured by CMake). */
+extern const char cp_render_pango_plugin[];
+/* Loads the Graphviz plugin file `path` and hands back the address of its `symbol` (its
+ * gvplugin_*_LTX_library) in *library. The file stays loaded for the process. CP_ERENDER,
+ * naming the file and the loader's reason, when it cannot be loaded or lacks the symbol. */
+cp_status cp_render_load_plugin(const char *path, const char *symbol, void **library,
+                                cp_error *err);
 /* Lays d->ag out and renders it for `device` ("svg", "png:cairo", "pdf:cairo"); hands back
  * malloc'd bytes, NUL-terminated. */
 cp_status cp_render_layout(cp_drawing *d, const char *device, char **out, size_t *out_len,

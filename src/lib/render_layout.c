@@ -1,6 +1,7 @@
 /* render_layout.c: Graphviz layout in-process: plugins, contexts, engines, room for them. */
 #include "render_internal.h"
 
+#include <dlfcn.h>
 #include <graphviz/gvc.h>
 #include <graphviz/gvplugin.h>
 #include <graphviz/types.h>
@@ -13,7 +14,6 @@
 extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
 extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
 extern gvplugin_library_t gvplugin_core_LTX_library;
-extern gvplugin_library_t gvplugin_pango_LTX_library;
 
 static const lt_symlist_t builtins[] = {
     {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
@@ -23,14 +23,42 @@ static const lt_symlist_t builtins[] = {
 
 /* PNG and PDF come from the cairo renderer, which also measures text with pango (real font
  * metrics). It gets a context of its own so that SVG and DOT keep Graphviz's built-in
- * estimates, and so the same bytes, whatever fonts a machine has. */
-static const lt_symlist_t builtins_cairo[] = {
+ * estimates, and so the same bytes, whatever fonts a machine has. Its plugin is loaded on
+ * the first PNG or PDF (load_pango): linked in, it made every process map cairo, pango, glib,
+ * fontconfig, X11 and the rest, about half of `careerpath --version`'s time
+ * (docs/performance.md). */
+const char cp_render_pango_plugin[] = CP_GV_PANGO_PLUGIN;
+static lt_symlist_t builtins_cairo[] = {
     {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
     {"gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library},
     {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
-    {"gvplugin_pango_LTX_library", &gvplugin_pango_LTX_library},
+    {"gvplugin_pango_LTX_library", NULL}, /* filled by load_pango */
     {0, 0},
 };
+
+cp_status cp_render_load_plugin(const char *path, const char *symbol, void **library,
+                                cp_error *err) {
+  /* RTLD_NOW: a symbol missing from the plugin's libraries fails here, with the file's name,
+   * not by aborting the process in the middle of a render. Never dlclose'd: Graphviz keeps
+   * pointers into it for the life of the context that registers it. */
+  void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+  if (!handle)
+    return cp_fail(err, CP_ERENDER, "cannot load Graphviz's plugin %s: %s", path, dlerror());
+  dlerror();
+  void *found = dlsym(handle, symbol);
+  if (!found)
+    return cp_fail(err, CP_ERENDER, "cannot load Graphviz's plugin %s: %s", path, dlerror());
+  *library = found;
+  return CP_OK;
+}
+
+/* Fills builtins_cairo's pango entry, once per process (the context that uses it is kept). */
+static cp_status load_pango(cp_error *err) {
+  lt_symlist_t *pango = &builtins_cairo[3];
+  if (pango->address)
+    return CP_OK;
+  return cp_render_load_plugin(cp_render_pango_plugin, pango->name, &pango->address, err);
+}
 
 /* What a drawing may take from the heap (see cp_memory_available): measured, then doubled. */
 enum { RENDER_SLACK = 16 << 20, RENDER_PER_ITEM = 4 << 10 };
@@ -139,10 +167,15 @@ cp_status cp_render_layout(cp_drawing *d, const char *device, char **out, size_t
    * measured, which lives in the context's font dictionary: after gvFreeContext the next
    * measurement reads freed memory (AddressSanitizer: heap-use-after-free in
    * textspan_size). So the cairo context is made once and kept for the process (reachable,
-   * not leaked); rendering PNG or PDF is therefore not thread-safe, as Graphviz is not. */
+   * not leaked); rendering PNG or PDF is therefore not thread-safe, as Graphviz is not
+   * (nor is loading its plugin, load_pango, done here on the first PNG or PDF). */
   static GVC_t *cairo_gvc;
-  if (cairo && !cairo_gvc)
+  if (cairo && !cairo_gvc) {
+    cp_status st = load_pango(err);
+    if (st)
+      return st;
     cairo_gvc = gvContextPlugins(builtins_cairo, 0);
+  }
   GVC_t *gvc = cairo ? cairo_gvc : gvContextPlugins(builtins, 0);
   if (!gvc)
     return cp_fail(err, CP_ERENDER, "Graphviz could not start");

@@ -2,6 +2,8 @@
  * drawing, room asked for first, layout and rendering into plain malloc'd bytes. */
 #include "test_render.h"
 
+#include <dlfcn.h>
+#include <graphviz/gvplugin.h>
 #include <stdlib.h>
 
 static cp_graph *roles(size_t n) {
@@ -80,10 +82,43 @@ static void layout_hands_back_plain_bytes(void **state) {
   cp_graph_free(g);
 }
 
+/* The cairo/pango plugin is not loaded until asked for (so a process that draws no PNG or
+ * PDF maps none of cairo, pango and their libraries); then it loads from its configured path.
+ * A file that is missing or lacks the plugin's symbol is refused naming the file and why. */
+static void the_cairo_plugin_loads_only_when_asked(void **state) {
+  (void)state;
+  assert_null(dlopen(cp_render_pango_plugin, RTLD_NOW | RTLD_NOLOAD));
+  assert_null(dlopen("libcairo.so.2", RTLD_NOW | RTLD_NOLOAD));
+  void *lib = NULL;
+  cp_error e = {0};
+  assert_int_equal(cp_render_load_plugin("/nonexistent/libgvplugin_pango.so.6",
+                                         "gvplugin_pango_LTX_library", &lib, &e),
+                   CP_ERENDER);
+  assert_null(lib);
+  assert_contains(e.message, "cannot load Graphviz's plugin /nonexistent/libgvplugin_pango.so.6: "
+                             "/nonexistent/libgvplugin_pango.so.6: cannot open shared object "
+                             "file: No such file or directory");
+  assert_null(strchr(e.message, '\n'));
+  cp_error e2 = {0};
+  assert_int_equal(
+      cp_render_load_plugin(cp_render_pango_plugin, "gvplugin_none_LTX_library", &lib, &e2),
+      CP_ERENDER);
+  assert_null(lib);
+  assert_contains(e2.message, cp_render_pango_plugin);
+  assert_contains(e2.message, "undefined symbol: gvplugin_none_LTX_library");
+  cp_error e3 = {0};
+  assert_int_equal(
+      cp_render_load_plugin(cp_render_pango_plugin, "gvplugin_pango_LTX_library", &lib, &e3),
+      CP_OK);
+  assert_string_equal(((gvplugin_library_t *)lib)->packagename, "cairo");
+  assert_non_null(dlopen("libcairo.so.2", RTLD_NOW | RTLD_NOLOAD));
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(the_engine_follows_the_roles_drawn),
       cmocka_unit_test(layout_hands_back_plain_bytes),
+      cmocka_unit_test(the_cairo_plugin_loads_only_when_asked),
   };
   return CP_RUN(tests, argc, argv);
 }
