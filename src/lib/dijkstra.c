@@ -215,10 +215,10 @@ static inline double step_weight(const objective *o, size_t t) {
   return f;
 }
 
-/* The objective's share of the j-th entry of side d's rows, the move `t`: the same product as
+/* The objective's share of the j-th entry of side d's rows (moves `list`): the same product as
  * step_weight's, read beside the row when the router has it laid out. */
-static inline double row_weight(const objective *o, int d, size_t j, size_t t) {
-  return o->row[d] ? o->weight * o->row[d][j] : step_weight(o, t);
+static inline double row_weight(const objective *o, int d, size_t j, const size_t *list) {
+  return o->row[d] ? o->weight * o->row[d][j] : step_weight(o, list[j]);
 }
 
 /* Settles the smallest role on side `x`, relaxing its moves (d: 0 forwards, 1 backwards);
@@ -229,6 +229,18 @@ static inline double row_weight(const objective *o, int d, size_t j, size_t t) {
  * CPU on the heavy-tailed 200,000-role batch, none lost on the uniform one). */
 enum { PREFETCH = 8 };
 
+/* Asks for what settling side x's next role reads first: its settled stamp, key and row.
+ * They are three cache misses on a big graph, each otherwise waited for in turn
+ * (docs/performance.md). */
+static inline void prefetch_top(const side *x, const size_t *start) {
+  if (!x->n_heap)
+    return;
+  uint32_t v = x->heap[0].tag;
+  __builtin_prefetch(&x->done[v]);
+  __builtin_prefetch(&x->dist[v]);
+  __builtin_prefetch(&start[v]);
+}
+
 static int settle(const cp_router *r, const objective *o, side *x, int d, uint32_t stamp,
                   const side *other, key *best) {
   key e = pop(x);
@@ -237,6 +249,9 @@ static int settle(const cp_router *r, const objective *o, side *x, int d, uint32
   x->done[e.tag] = stamp;
   const size_t *start = d ? r->in_start : r->out_start, *list_tr = d ? r->in_tr : r->out_tr;
   const uint32_t *other_end = d ? r->in_tail : r->out_head;
+  const double *row = o->row[d], weight = o->weight; /* locals: stores below cannot change them */
+  /* The other side's smallest key: every role it has not settled is at least that far. */
+  key far = other ? other->heap[0] : (key){0, 0, 0};
   size_t end = start[e.tag + 1];
   x->work += end - start[e.tag];
   for (size_t j = start[e.tag]; j < end; j++) {
@@ -247,18 +262,24 @@ static int settle(const cp_router *r, const objective *o, side *x, int d, uint32
         __builtin_prefetch(&other->dist[ahead]);
     }
     uint32_t u = other_end[j];
-    key nk = {e.f + row_weight(o, d, j, list_tr[j]), e.steps + 1, stamp};
+    key nk = {e.f + (row ? weight * row[j] : step_weight(o, list_tr[j])), e.steps + 1, stamp};
+    /* A role the other side has not settled is at least `far` from its end: a route through
+     * it past the best one found cannot be a best route. Asked first, of the smaller array. */
+    if (other && other->done[u] != stamp &&
+        less(*best, (key){nk.f + far.f, nk.steps + far.steps, 0}))
+      continue;
     if (x->dist[u].tag == stamp && !less(nk, x->dist[u]))
       continue;
-    x->dist[u] = nk;
-    if (!push(x, nk, u))
-      return -1;
     if (other && other->dist[u].tag == stamp) {
       key through = {nk.f + other->dist[u].f, nk.steps + other->dist[u].steps, 0};
       if (less(through, *best))
         *best = through;
     }
+    x->dist[u] = nk;
+    if (!push(x, nk, u))
+      return -1;
   }
+  prefetch_top(x, start);
   return 1;
 }
 
@@ -297,9 +318,10 @@ static bool key_from_start(const reader *rd, uint32_t v, key *out) {
   return true;
 }
 
-static bool tight(const reader *rd, key from, size_t t, key to) {
-  return from.steps + 1 == to.steps &&
-         cp_objective_order(from.f + step_weight(rd->o, t), to.f) == 0;
+/* Whether a move of weight w (row_weight: the product every search used) leads from `from`
+ * to `to` on a best route. */
+static bool tight(key from, double w, key to) {
+  return from.steps + 1 == to.steps && cp_objective_order(from.f + w, to.f) == 0;
 }
 
 static void mark_back(reader *rd, uint32_t goal) {
@@ -314,7 +336,8 @@ static void mark_back(reader *rd, uint32_t goal) {
     key_from_start(rd, x, &kx);
     for (size_t j = r->in_start[x]; j < r->in_start[x + 1]; j++) {
       uint32_t u = r->in_tail[j];
-      if (mark[u] != rd->mark && key_from_start(rd, u, &ku) && tight(rd, ku, r->in_tr[j], kx)) {
+      if (mark[u] != rd->mark && key_from_start(rd, u, &ku) &&
+          tight(ku, row_weight(rd->o, 1, j, r->in_tr), kx)) {
         mark[u] = rd->mark;
         stack[n++] = u; /* each role once: the stack never outgrows the roles */
       }
@@ -341,7 +364,7 @@ static cp_status extract(reader *rd, uint32_t from, uint32_t goal, cp_route_list
       uint32_t v = r->out_head[j];
       /* Rows list a role's moves in transition order: the first of parallel ones wins. */
       if (v < next && rd->s->mark[v] == rd->mark && key_from_start(rd, v, &kv) &&
-          tight(rd, ku, r->out_tr[j], kv)) {
+          tight(ku, row_weight(rd->o, 0, j, r->out_tr), kv)) {
         next = v, knext = kv;
         route->transitions[i] = r->out_tr[j];
       }
