@@ -278,6 +278,10 @@ static int print_row(batch *b, answerer *w, size_t i) {
   fwrite(r->err, 1, r->err_len, b->x->c.err);
   fwrite(r->out, 1, r->out_len, b->out);
   fflush(b->out); /* streaming: each answer as soon as it and those before it are known */
+  /* Printed: its memory serves the answers still to come instead of fresh pages. */
+  free(r->out);
+  free(r->err);
+  r->out = r->err = NULL;
   b->bad += r->bad;
   b->unanswered += r->unanswered;
   return r->code;
