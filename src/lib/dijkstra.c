@@ -94,7 +94,8 @@ static cp_scratch *scratch_for(cp_router *r) {
   for (int d = 0; d < 3; d++) {
     side *x = d < 2 ? &s->s[d] : &s->tree;
     x->done = calloc(n, sizeof *x->done);
-    x->dist = calloc(n, sizeof *x->dist);
+    /* The kept search's keys come in as it uses them: most batches never start one. */
+    x->dist = d < 2 ? cp_big_zalloc(n * sizeof *x->dist) : calloc(n, sizeof *x->dist);
     if (!x->done || !x->dist) {
       cp_scratch_free(s);
       return NULL;

@@ -128,6 +128,10 @@ cp_status cp_openmp_room(const cp_graph *g, cp_error *err, const char *what);
 /* malloc for large arrays: 2 MiB-aligned and advised onto huge pages from 8 MiB up. Free
  * with free(). */
 void *cp_big_alloc(size_t bytes);
+/* calloc for working arrays read at random by every search (a router's per-role keys):
+ * whole huge pages, zeroed, from 2 MiB up, so a thread's first searches do not fault in
+ * their pages one by one. Free with free(). */
+void *cp_big_zalloc(size_t bytes);
 
 /* ---- csv_text.c ---- */
 /* Appends `s` as a CSV field (cp_csv_quote). */

@@ -336,6 +336,19 @@ void *cp_big_alloc(size_t bytes) {
   return p;
 }
 
+void *cp_big_zalloc(size_t bytes) {
+  if (bytes < (size_t)HUGE_PAGE)
+    return calloc(bytes ? bytes : 1, 1);
+  size_t whole = (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE; /* no small page at the end */
+  void *p = NULL;
+  if (whole < bytes || posix_memalign(&p, HUGE_PAGE, whole) != 0)
+    return NULL;
+#ifdef MADV_HUGEPAGE
+  madvise(p, whole, MADV_HUGEPAGE);
+#endif
+  return memset(p, 0, bytes);
+}
+
 bool cp_memory_available(size_t bytes) {
   /* volatile: a malloc whose result is only freed may be optimised away. */
   void *volatile p = malloc(bytes);
