@@ -335,10 +335,15 @@ static void mark_back(reader *rd, uint32_t goal) {
     uint32_t x = stack[--n];
     key kx, ku;
     key_from_start(rd, x, &kx);
+    /* A move dearer than x's own key cannot be tight (keys are >= 0): told from the row
+     * alone, before the role at its other end is looked up at random. */
+    double dearer = kx.f * (1 + 2e-9) + 2e-9;
     for (size_t j = r->in_start[x]; j < r->in_start[x + 1]; j++) {
+      double w = row_weight(rd->o, 1, j, r->in_tr);
+      if (dearer < w)
+        continue;
       uint32_t u = r->in_tail[j];
-      if (mark[u] != rd->mark && key_from_start(rd, u, &ku) &&
-          tight(ku, row_weight(rd->o, 1, j, r->in_tr), kx)) {
+      if (mark[u] != rd->mark && key_from_start(rd, u, &ku) && tight(ku, w, kx)) {
         mark[u] = rd->mark;
         stack[n++] = u; /* each role once: the stack never outgrows the roles */
       }
