@@ -449,6 +449,7 @@ cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **o
   }
   objective o = objective_of(r, q);
   key best = {INFINITY, UINT32_MAX, 0};
+  uint64_t settled = s->bidir_settled;
   if (q->from == q->to) {
     /* No steps: the least route there is. */
     s->s[0].done[q->from] = stamp;
@@ -456,6 +457,8 @@ cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **o
   } else if (!bidirectional(r, &o, s, stamp, &best)) {
     return hand_over(list, CP_ENOMEM, out, err);
   }
+  if (!isfinite(best.f))
+    cp_router_note_unreached(r, s->bidir_settled - settled + s->s[0].work + s->s[1].work);
   reader rd = {r, &o, s, &s->s[0], &s->s[1], stamp, stamp, 0, best};
   cp_status st = isfinite(best.f) ? extract(&rd, ends[0], ends[1], list, err) : CP_OK;
   return hand_over(list, st, out, err);
@@ -589,6 +592,8 @@ cp_status cp_alt_route(const cp_router *r, const cp_query *q, cp_route_list **ou
   } else if (!alt_run(&a)) {
     return hand_over(list, CP_ENOMEM, out, err);
   }
+  if (!isfinite(a.best.f))
+    cp_router_note_unreached(r, s->s[0].work + s->s[1].work);
   reader rd = {r, &o, s, &s->s[0], &s->s[1], a.stamp, a.stamp, 0, a.best};
   cp_status st =
       isfinite(a.best.f) ? extract(&rd, (uint32_t)q->from, (uint32_t)q->to, list, err) : CP_OK;
