@@ -651,9 +651,11 @@ void cp_query_init(cp_query *q, size_t from, size_t to, cp_criterion by);
  * query uses; CP_EINVAL for a bad query (k = 0, a bad index, avoiding the start, a negative
  * weight...); CP_ELIMIT when the search outgrows its label limit; CP_ENOMEM. The routes belong to
  * the caller (cp_route_list_free) and name the graph's roles and transitions, not the router's.
- * From a router's second question on, a question its strong components prove to have no route
- * (an end, or a waypoint, in a component that cannot reach the next one's) is answered without
- * a search; the index costs O(m + n) once. */
+ * A question the router's strong components prove to have no route (an end, or a waypoint, in a
+ * component that cannot reach the next one's) is answered without a search once the router has
+ * that index: it costs O(m + n) once, and is made when plain searches that found no route have
+ * together cost as much, or from the second question on for any other question. Routers that
+ * share this one (cp_router_share) share the index. */
 cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list **out,
                           cp_error *err);
 

@@ -219,7 +219,7 @@ static int present_and_write(cp_cli_run *x, void *state) {
     return present_streaming(x, state, present);
   char *buf = NULL;
   size_t len = 0;
-  FILE *f = open_memstream(&buf, &len);
+  FILE *f = cp_cli_buffer_open(&buf, &len);
   if (!f)
     return cp_cli_fail(&x->c, CP_EXIT_INTERNAL, "out of memory");
   int code = present(x, state, x->args.format, f);

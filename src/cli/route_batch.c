@@ -99,8 +99,9 @@ typedef struct answerer {
   cp_cli_rows columns;
 } answerer;
 
-/* Writes one answer to `out`: a line of text, or of JSON. */
-static int present_row(batch *b, const cp_router *router, const cp_cli *c, const batch_row *row,
+/* Writes one answer: a line of text to `out`, or a line of JSON handed to the row itself
+ * (no stream: growing one per row, zeroed as it grows, was 4% of a batch's CPU). */
+static int present_row(batch *b, const cp_router *router, const cp_cli *c, batch_row *row,
                        const cp_cli_request *rq, const cp_cli_answer *a, FILE *out,
                        const char *where) {
   if (b->format != CP_OUT_JSON) {
@@ -113,8 +114,8 @@ static int present_row(batch *b, const cp_router *router, const cp_cli *c, const
   char *text = cp_cli_json_line(o, &len);
   if (!text)
     return cp_cli_fail(c, CP_EXIT_INTERNAL, "%sout of memory formatting the answer", where);
-  fwrite(text, 1, len, out);
-  free(text);
+  row->out = text;
+  row->out_len = len;
   return CP_EXIT_OK;
 }
 
@@ -150,14 +151,16 @@ static int answer_row(batch *b, answerer *w, batch_row *row, FILE *out, FILE *er
 
 /* Answers row `r` into memory streams, to be printed in its turn. */
 static int answer_ahead(batch *b, answerer *w, batch_row *r, size_t to_come) {
-  FILE *out = open_memstream(&r->out, &r->out_len), *err = open_memstream(&r->err, &r->err_len);
+  bool json = b->format == CP_OUT_JSON; /* JSON is handed over as one string (present_row) */
+  FILE *out = json ? NULL : open_memstream(&r->out, &r->out_len);
+  FILE *err = open_memstream(&r->err, &r->err_len);
   int code = CP_EXIT_INTERNAL;
-  if (out && err)
+  if ((out || json) && err)
     code = answer_row(b, w, r, out, err, to_come);
   /* Both closed, whatever the first says. */
   bool out_closed = !out || cp_cli_memstream_close(out, &r->out);
   bool closed = (!err || cp_cli_memstream_close(err, &r->err)) && out_closed;
-  if (!code && (!out || !err || !closed))
+  if (!code && ((!out && !json) || !err || !closed))
     code = CP_EXIT_INTERNAL;
   if (code && !r->err_len) {
     free(r->err);
@@ -275,6 +278,10 @@ static int print_row(batch *b, answerer *w, size_t i) {
   fwrite(r->err, 1, r->err_len, b->x->c.err);
   fwrite(r->out, 1, r->out_len, b->out);
   fflush(b->out); /* streaming: each answer as soon as it and those before it are known */
+  /* Printed: its memory serves the answers still to come instead of fresh pages. */
+  free(r->out);
+  free(r->err);
+  r->out = r->err = NULL;
   b->bad += r->bad;
   b->unanswered += r->unanswered;
   return r->code;

@@ -1,5 +1,6 @@
 /* write.c: writing results safely: stage to a temporary file, then rename; inputs never
  * overwritten. */
+#define _GNU_SOURCE /* fopencookie */
 #include "write.h"
 
 #include <errno.h>
@@ -219,6 +220,61 @@ cleanup:
 int cp_cli_write(const cp_cli *c, const char *path, const char *data, size_t len,
                  const char *const *inputs) {
   return cp_cli_write_files(c, 1, &path, &data, &len, inputs);
+}
+
+/* The buffer behind cp_cli_buffer_open: grown by realloc, which moves a big block by
+ * remapping its pages, where glibc's memstream copies it and zero-fills the new half. */
+typedef struct buffer {
+  char **buf;
+  size_t *len, cap;
+  bool failed;
+} buffer;
+
+static ssize_t buffer_write(void *cookie, const char *data, size_t size) {
+  buffer *b = cookie;
+  if (*b->len + size + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap < *b->len + size + 1)
+      cap *= 2;
+    char *grown = realloc(*b->buf, cap);
+    if (!grown) {
+      b->failed = true;
+      return -1;
+    }
+    *b->buf = grown;
+    b->cap = cap;
+  }
+  memcpy(*b->buf + *b->len, data, size);
+  *b->len += size;
+  return (ssize_t)size;
+}
+
+static int buffer_close(void *cookie) {
+  buffer *b = cookie;
+  if (!b->failed && !*b->buf)
+    b->failed = !(*b->buf = malloc(1));
+  if (b->failed) {
+    free(*b->buf);
+    *b->buf = NULL;
+  } else {
+    (*b->buf)[*b->len] = '\0';
+  }
+  free(b);
+  return 0;
+}
+
+FILE *cp_cli_buffer_open(char **buf, size_t *len) {
+  buffer *b = malloc(sizeof *b);
+  if (!b)
+    return NULL;
+  *buf = NULL;
+  *len = 0;
+  *b = (buffer){buf, len, 0, false};
+  FILE *f =
+      fopencookie(b, "w", (cookie_io_functions_t){.write = buffer_write, .close = buffer_close});
+  if (!f)
+    free(b);
+  return f;
 }
 
 bool cp_cli_memstream_close(FILE *f, char **buf) {

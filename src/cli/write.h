@@ -47,8 +47,14 @@ int cp_cli_write(const cp_cli *c, const char *path, const char *data, size_t len
  * memory runs out. */
 char *cp_cli_beside(const char *path, const char *file);
 
-/* Closes a stream from open_memstream. False when memory ran out writing to it or closing it
- * (glibc's fclose then returns 0 but leaves the buffer NULL); *buf is then freed and NULL. */
+/* A stream writing into a malloc'd buffer, as open_memstream does, for output that may be
+ * large: *buf and *len are set when it is closed (cp_cli_memstream_close; *buf is then
+ * NUL-terminated and the caller's to free). NULL when memory runs out. */
+FILE *cp_cli_buffer_open(char **buf, size_t *len);
+
+/* Closes a stream from open_memstream or cp_cli_buffer_open. False when memory ran out writing to
+ * it or closing it (glibc's fclose then returns 0 but leaves the buffer NULL); *buf is then freed
+ * and NULL. */
 bool cp_cli_memstream_close(FILE *f, char **buf);
 
 #endif /* CP_CLI_WRITE_H */

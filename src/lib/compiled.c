@@ -489,7 +489,10 @@ static cp_status alloc_graph(reader *rd) {
   im->n_attrs = h->count[CPG_ATTRS];
   im->n_requires = h->count[CPG_REQUIRES];
   g->roles = cp_big_alloc((n + 1) * sizeof *g->roles);
-  g->moves = calloc(m + 1, sizeof *g->moves);
+  /* Uninitialized (a transition is written when first made, `made` says which are): pages
+   * come in as they are written, huge ones where the kernel can, so a batch whose routes
+   * name transitions all over the graph takes a few hundred page faults, not one a move. */
+  g->moves = cp_big_alloc((m + 1) * sizeof *g->moves);
   g->made = calloc(m + 1, 1);
   g->credentials = calloc(h->count[CPG_CREDENTIALS] + 1, sizeof *g->credentials);
   im->attrs = malloc((im->n_attrs + 1) * sizeof *im->attrs);

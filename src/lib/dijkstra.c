@@ -94,7 +94,8 @@ static cp_scratch *scratch_for(cp_router *r) {
   for (int d = 0; d < 3; d++) {
     side *x = d < 2 ? &s->s[d] : &s->tree;
     x->done = calloc(n, sizeof *x->done);
-    x->dist = calloc(n, sizeof *x->dist);
+    /* The kept search's keys come in as it uses them: most batches never start one. */
+    x->dist = d < 2 ? cp_big_zalloc(n * sizeof *x->dist) : calloc(n, sizeof *x->dist);
     if (!x->done || !x->dist) {
       cp_scratch_free(s);
       return NULL;
@@ -215,10 +216,10 @@ static inline double step_weight(const objective *o, size_t t) {
   return f;
 }
 
-/* The objective's share of the j-th entry of side d's rows, the move `t`: the same product as
+/* The objective's share of the j-th entry of side d's rows (moves `list`): the same product as
  * step_weight's, read beside the row when the router has it laid out. */
-static inline double row_weight(const objective *o, int d, size_t j, size_t t) {
-  return o->row[d] ? o->weight * o->row[d][j] : step_weight(o, t);
+static inline double row_weight(const objective *o, int d, size_t j, const size_t *list) {
+  return o->row[d] ? o->weight * o->row[d][j] : step_weight(o, list[j]);
 }
 
 /* Settles the smallest role on side `x`, relaxing its moves (d: 0 forwards, 1 backwards);
@@ -229,6 +230,18 @@ static inline double row_weight(const objective *o, int d, size_t j, size_t t) {
  * CPU on the heavy-tailed 200,000-role batch, none lost on the uniform one). */
 enum { PREFETCH = 8 };
 
+/* Asks for what settling side x's next role reads first: its settled stamp, key and row.
+ * They are three cache misses on a big graph, each otherwise waited for in turn
+ * (docs/performance.md). */
+static inline void prefetch_top(const side *x, const size_t *start) {
+  if (!x->n_heap)
+    return;
+  uint32_t v = x->heap[0].tag;
+  __builtin_prefetch(&x->done[v]);
+  __builtin_prefetch(&x->dist[v]);
+  __builtin_prefetch(&start[v]);
+}
+
 static int settle(const cp_router *r, const objective *o, side *x, int d, uint32_t stamp,
                   const side *other, key *best) {
   key e = pop(x);
@@ -237,6 +250,9 @@ static int settle(const cp_router *r, const objective *o, side *x, int d, uint32
   x->done[e.tag] = stamp;
   const size_t *start = d ? r->in_start : r->out_start, *list_tr = d ? r->in_tr : r->out_tr;
   const uint32_t *other_end = d ? r->in_tail : r->out_head;
+  const double *row = o->row[d], weight = o->weight; /* locals: stores below cannot change them */
+  /* The other side's smallest key: every role it has not settled is at least that far. */
+  key far = other ? other->heap[0] : (key){0, 0, 0};
   size_t end = start[e.tag + 1];
   x->work += end - start[e.tag];
   for (size_t j = start[e.tag]; j < end; j++) {
@@ -247,18 +263,24 @@ static int settle(const cp_router *r, const objective *o, side *x, int d, uint32
         __builtin_prefetch(&other->dist[ahead]);
     }
     uint32_t u = other_end[j];
-    key nk = {e.f + row_weight(o, d, j, list_tr[j]), e.steps + 1, stamp};
+    key nk = {e.f + (row ? weight * row[j] : step_weight(o, list_tr[j])), e.steps + 1, stamp};
+    /* A role the other side has not settled is at least `far` from its end: a route through
+     * it past the best one found cannot be a best route. Asked first, of the smaller array. */
+    if (other && other->done[u] != stamp &&
+        less(*best, (key){nk.f + far.f, nk.steps + far.steps, 0}))
+      continue;
     if (x->dist[u].tag == stamp && !less(nk, x->dist[u]))
       continue;
-    x->dist[u] = nk;
-    if (!push(x, nk, u))
-      return -1;
     if (other && other->dist[u].tag == stamp) {
       key through = {nk.f + other->dist[u].f, nk.steps + other->dist[u].steps, 0};
       if (less(through, *best))
         *best = through;
     }
+    x->dist[u] = nk;
+    if (!push(x, nk, u))
+      return -1;
   }
+  prefetch_top(x, start);
   return 1;
 }
 
@@ -297,9 +319,10 @@ static bool key_from_start(const reader *rd, uint32_t v, key *out) {
   return true;
 }
 
-static bool tight(const reader *rd, key from, size_t t, key to) {
-  return from.steps + 1 == to.steps &&
-         cp_objective_order(from.f + step_weight(rd->o, t), to.f) == 0;
+/* Whether a move of weight w (row_weight: the product every search used) leads from `from`
+ * to `to` on a best route. */
+static bool tight(key from, double w, key to) {
+  return from.steps + 1 == to.steps && cp_objective_order(from.f + w, to.f) == 0;
 }
 
 static void mark_back(reader *rd, uint32_t goal) {
@@ -312,9 +335,15 @@ static void mark_back(reader *rd, uint32_t goal) {
     uint32_t x = stack[--n];
     key kx, ku;
     key_from_start(rd, x, &kx);
+    /* A move dearer than x's own key cannot be tight (keys are >= 0): told from the row
+     * alone, before the role at its other end is looked up at random. */
+    double dearer = kx.f * (1 + 2e-9) + 2e-9;
     for (size_t j = r->in_start[x]; j < r->in_start[x + 1]; j++) {
+      double w = row_weight(rd->o, 1, j, r->in_tr);
+      if (dearer < w)
+        continue;
       uint32_t u = r->in_tail[j];
-      if (mark[u] != rd->mark && key_from_start(rd, u, &ku) && tight(rd, ku, r->in_tr[j], kx)) {
+      if (mark[u] != rd->mark && key_from_start(rd, u, &ku) && tight(ku, w, kx)) {
         mark[u] = rd->mark;
         stack[n++] = u; /* each role once: the stack never outgrows the roles */
       }
@@ -341,7 +370,7 @@ static cp_status extract(reader *rd, uint32_t from, uint32_t goal, cp_route_list
       uint32_t v = r->out_head[j];
       /* Rows list a role's moves in transition order: the first of parallel ones wins. */
       if (v < next && rd->s->mark[v] == rd->mark && key_from_start(rd, v, &kv) &&
-          tight(rd, ku, r->out_tr[j], kv)) {
+          tight(ku, row_weight(rd->o, 0, j, r->out_tr), kv)) {
         next = v, knext = kv;
         route->transitions[i] = r->out_tr[j];
       }
@@ -420,6 +449,7 @@ cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **o
   }
   objective o = objective_of(r, q);
   key best = {INFINITY, UINT32_MAX, 0};
+  uint64_t settled = s->bidir_settled;
   if (q->from == q->to) {
     /* No steps: the least route there is. */
     s->s[0].done[q->from] = stamp;
@@ -427,6 +457,8 @@ cp_status cp_fast_route(const cp_router *r, const cp_query *q, cp_route_list **o
   } else if (!bidirectional(r, &o, s, stamp, &best)) {
     return hand_over(list, CP_ENOMEM, out, err);
   }
+  if (!isfinite(best.f))
+    cp_router_note_unreached(r, s->bidir_settled - settled + s->s[0].work + s->s[1].work);
   reader rd = {r, &o, s, &s->s[0], &s->s[1], stamp, stamp, 0, best};
   cp_status st = isfinite(best.f) ? extract(&rd, ends[0], ends[1], list, err) : CP_OK;
   return hand_over(list, st, out, err);
@@ -560,6 +592,8 @@ cp_status cp_alt_route(const cp_router *r, const cp_query *q, cp_route_list **ou
   } else if (!alt_run(&a)) {
     return hand_over(list, CP_ENOMEM, out, err);
   }
+  if (!isfinite(a.best.f))
+    cp_router_note_unreached(r, s->s[0].work + s->s[1].work);
   reader rd = {r, &o, s, &s->s[0], &s->s[1], a.stamp, a.stamp, 0, a.best};
   cp_status st =
       isfinite(a.best.f) ? extract(&rd, (uint32_t)q->from, (uint32_t)q->to, list, err) : CP_OK;

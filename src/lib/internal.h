@@ -125,9 +125,12 @@ cp_status cp_igraph_room(const cp_graph *g, cp_error *err, const char *what);
  * with status 1 when it cannot make its threads, so their stacks are asked for first. */
 cp_status cp_openmp_room(const cp_graph *g, cp_error *err, const char *what);
 
-/* malloc for large arrays: 2 MiB-aligned and advised onto huge pages from 8 MiB up. Free
- * with free(). */
+/* malloc for large arrays: from 1 MiB up, whole 2 MiB pages, advised huge (a page fault costs
+ * about 10 us on these machines: one for 2 MiB instead of 512). Free with free(). */
 void *cp_big_alloc(size_t bytes);
+/* The same, zeroed: calloc for working arrays read at random by every search (a router's
+ * per-role keys), so a thread's first searches do not fault in their pages one by one. */
+void *cp_big_zalloc(size_t bytes);
 
 /* ---- csv_text.c ---- */
 /* Appends `s` as a CSV field (cp_csv_quote). */
@@ -321,8 +324,8 @@ struct cp_router {
   size_t *req_start, *req_cred;         /* per transition: catalogue credentials it requires */
   unsigned carried;                     /* criteria every transition carries (bit per criterion) */
   cp_scratch *scratch;                  /* lazily made; a router serves one thread at a time */
-  uint32_t *scc;                        /* per role, its strong component in Tarjan's order (scc.c);
-                                           made on the second question, or NULL */
+  struct cp_scc_index *index;           /* strong components (scc.c), shared with the routers
+                                           sharing this one; made when it pays, or never */
   size_t asked;                         /* point-to-point questions asked so far */
   struct cp_landmarks *landmarks;       /* ALT tables (landmarks.c), made on request, or NULL */
   double *row_w[CP_CRITERION_COUNT][2]; /* a criterion's weight at each entry of the out [0]
@@ -335,9 +338,21 @@ struct cp_router {
  * them: a component closes after every one it reaches, so a route from u to v implies
  * comp[u] >= comp[v]. O(n + m). CP_ENOMEM; *out is malloc'd. */
 cp_status cp_scc_order(const cp_router *r, uint32_t **out);
-/* Makes the router's component index now, if it has none (out of memory: it stays without
- * one). Not for a router another thread may be using. */
+/* A router's component index, shared (read only once made) by the routers sharing it: made
+ * at most once, by whichever thread first needs it. cp_scc_index_new fails only with
+ * CP_ENOMEM; the router that made it frees it (cp_scc_index_free). */
+typedef struct cp_scc_index cp_scc_index;
+cp_status cp_scc_index_new(cp_scc_index **out);
+void cp_scc_index_free(cp_scc_index *x);
+/* Makes the component index now, if no thread has (out of memory: there stays none).
+ * Thread-safe; a thread asking while another makes it goes on without it. */
 void cp_router_index(const cp_router *r);
+/* Whether the component index is made. */
+bool cp_router_indexed(const cp_router *r);
+/* What a search that found no route cost (moves scanned and roles settled): once such
+ * searches together have cost what the index does, O(n + m), it is made, so "no route"
+ * costs at most twice what the best choice made in hindsight would. Thread-safe. */
+void cp_router_note_unreached(const cp_router *r, uint64_t work);
 /* Whether the component index proves that q has no route: some stretch between its ends and
  * waypoints goes from a component to one closed later. False without an index. O(1 + via). */
 bool cp_router_proves_unreachable(const cp_router *r, const cp_query *q);

@@ -17,7 +17,7 @@ void cp_router_free(cp_router *r) {
     free(r);
     return;
   }
-  free(r->scc);
+  cp_scc_index_free(r->index);
   cp_landmarks_free(r->landmarks);
   for (int c = 0; c < NC; c++)
     for (int d = 0; d < 2; d++)
@@ -40,8 +40,7 @@ void cp_router_free(cp_router *r) {
 }
 
 cp_status cp_router_share(const cp_router *r, cp_router **out, cp_error *err) {
-  cp_router_index(r); /* made before another thread can ask: shared routers only read it */
-  cp_router *s = malloc(sizeof *s);
+  cp_router *s = malloc(sizeof *s); /* shares r's index: whichever thread first needs it makes it */
   if (!s)
     return cp_fail(err, CP_ENOMEM, "out of memory preparing routes");
   *s = *r;
@@ -82,9 +81,13 @@ cp_status cp_router_new(const cp_graph *g, cp_router **out, cp_error *err) {
   r->n = g->n_roles;
   r->m = g->n_transitions;
   bool used;
+  if (cp_scc_index_new(&r->index)) {
+    free(r);
+    return cp_fail(err, CP_ENOMEM, "out of memory preparing routes");
+  }
   if ((st = cp_image_router_arrays(g, r, &used, err)) || used) {
     if (st)
-      free(r);
+      cp_router_free(r);
     else
       *out = r;
     return st;
@@ -180,11 +183,14 @@ cp_status cp_route_search(const cp_router *r, const cp_query *q, cp_route_list *
                           cp_error *err) {
   /* The plain question (one best route, nothing but an objective) on a large graph is the
    * common one, and a bidirectional Dijkstra answers it without the label machinery. */
-  /* From the second question on, the component index answers "no route" without a search;
-   * one question alone does not pay for it (O(n + m), about a search's worth). */
-  if (++((cp_router *)r)->asked == 2)
+  /* The component index answers "no route" without a search. The plain search makes it
+   * once searches that found no route have cost what it does (cp_router_note_unreached):
+   * most of those end at once, where one side has nowhere to go. A label search may cost
+   * far more, so from the second question on it makes the index first. */
+  bool plain = cp_fast_route_applies(r, q);
+  if (++((cp_router *)r)->asked >= 2 && !plain)
     cp_router_index(r);
-  if (cp_fast_route_applies(r, q)) {
+  if (plain) {
     if (cp_router_proves_unreachable(r, q)) {
       if (!(*out = calloc(1, sizeof **out)))
         return cp_fail(err, CP_ENOMEM, "out of memory");

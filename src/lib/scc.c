@@ -2,6 +2,7 @@
  * search. */
 #include "internal.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 
 /* A role visited whose component is not closed yet (an enum cannot hold it in ISO C). */
@@ -87,8 +88,53 @@ cleanup:
   return st;
 }
 
+struct cp_scc_index {
+  _Atomic(uint32_t *) comp;   /* per role, its component; NULL until made */
+  _Atomic uint64_t unreached; /* what searches that found no route have cost */
+  atomic_bool taken;          /* a thread has started making it */
+};
+
+cp_status cp_scc_index_new(cp_scc_index **out) {
+  cp_scc_index *x = malloc(sizeof *x);
+  if (!x)
+    return CP_ENOMEM;
+  atomic_init(&x->comp, NULL);
+  atomic_init(&x->unreached, 0);
+  atomic_init(&x->taken, false);
+  *out = x;
+  return CP_OK;
+}
+
+void cp_scc_index_free(cp_scc_index *x) {
+  if (x)
+    free(atomic_load(&x->comp));
+  free(x);
+}
+
+void cp_router_index(const cp_router *r) {
+  cp_scc_index *x = r->index;
+  if (!x || atomic_load_explicit(&x->taken, memory_order_relaxed) ||
+      atomic_exchange(&x->taken, true))
+    return;
+  uint32_t *comp = NULL;
+  if (cp_scc_order(r, &comp) == CP_OK) /* out of memory: no index, every question searched */
+    atomic_store_explicit(&x->comp, comp, memory_order_release);
+}
+
+bool cp_router_indexed(const cp_router *r) {
+  return r->index && atomic_load_explicit(&r->index->comp, memory_order_acquire);
+}
+
+void cp_router_note_unreached(const cp_router *r, uint64_t work) {
+  cp_scc_index *x = r->index;
+  if (x && atomic_fetch_add_explicit(&x->unreached, work, memory_order_relaxed) + work >=
+               (uint64_t)r->n + r->m)
+    cp_router_index(r);
+}
+
 bool cp_router_proves_unreachable(const cp_router *r, const cp_query *q) {
-  const uint32_t *comp = r->scc;
+  const uint32_t *comp =
+      r->index ? atomic_load_explicit(&r->index->comp, memory_order_acquire) : NULL;
   if (!comp || q->from >= r->n || q->to >= r->n)
     return false;
   /* Components close only after every component they reach: a route from u to v needs
@@ -103,10 +149,4 @@ bool cp_router_proves_unreachable(const cp_router *r, const cp_query *q) {
     at = next;
   }
   return false;
-}
-
-void cp_router_index(const cp_router *r) {
-  cp_router *w = (cp_router *)r; /* the index is made once, as the scratch is */
-  if (!w->scc && !w->shared)
-    (void)cp_scc_order(r, &w->scc); /* out of memory: no index, every question searched */
 }

@@ -324,16 +324,27 @@ void cp_format_money(double v, char *buf, size_t n) {
  * become 14,000 loading a 2-million-transition graph, and the run 17% faster). */
 enum { HUGE_PAGE = 2 << 20 };
 
-void *cp_big_alloc(size_t bytes) {
-  if (bytes < 4 * (size_t)HUGE_PAGE)
-    return malloc(bytes ? bytes : 1);
+/* Whole huge pages for `bytes` (at least half of one), advised; NULL when memory ran out. */
+static void *huge_pages(size_t bytes) {
+  size_t whole = (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE; /* no small page at the end */
   void *p = NULL;
-  if (posix_memalign(&p, HUGE_PAGE, bytes) != 0)
+  if (whole < bytes || posix_memalign(&p, HUGE_PAGE, whole) != 0)
     return NULL;
 #ifdef MADV_HUGEPAGE
-  madvise(p, bytes, MADV_HUGEPAGE); /* advice only: without it the memory is still good */
+  madvise(p, whole, MADV_HUGEPAGE); /* advice only: without it the memory is still good */
 #endif
   return p;
+}
+
+void *cp_big_alloc(size_t bytes) {
+  return bytes < (size_t)HUGE_PAGE / 2 ? malloc(bytes ? bytes : 1) : huge_pages(bytes);
+}
+
+void *cp_big_zalloc(size_t bytes) {
+  if (bytes < (size_t)HUGE_PAGE / 2)
+    return calloc(bytes ? bytes : 1, 1);
+  void *p = huge_pages(bytes);
+  return p ? memset(p, 0, bytes) : NULL;
 }
 
 bool cp_memory_available(size_t bytes) {

@@ -2,6 +2,7 @@
  * (the driver's registry of inputs): devices in place, full disks, inputs found beside a
  * graph. */
 #include "cli_test.h"
+#include "write.h"
 
 #include <unistd.h>
 
@@ -163,9 +164,39 @@ static void the_file_name_picks_the_format(void **state) {
   cli_test_rmdir(dir);
 }
 
+/* What is written to a buffer stream is what it holds once closed, however it was cut into
+ * writes and however often the buffer grew; nothing written is an empty string. */
+static void a_buffer_stream_holds_every_byte_written(void **state) {
+  (void)state;
+  char *buf = (char *)1;
+  size_t len = 7;
+  FILE *f = cp_cli_buffer_open(&buf, &len);
+  assert_non_null(f);
+  assert_true(cp_cli_memstream_close(f, &buf));
+  assert_int_equal(len, 0);
+  assert_string_equal(buf, "");
+  free(buf);
+  enum { BYTES = 3 << 20 };
+  char *want = malloc(BYTES);
+  assert_non_null(want);
+  for (size_t i = 0; i < BYTES; i++)
+    want[i] = (char)('a' + (i * 7 + i / 4099) % 26);
+  assert_non_null(f = cp_cli_buffer_open(&buf, &len));
+  for (size_t at = 0, step = 1; at < BYTES; at += step, step = step * 3 % 10007 + 1)
+    fwrite(want + at, 1, at + step <= BYTES ? step : BYTES - at, f);
+  fprintf(f, "%s", "end");
+  assert_true(cp_cli_memstream_close(f, &buf));
+  assert_int_equal(len, BYTES + 3);
+  assert_memory_equal(buf, want, BYTES);
+  assert_string_equal(buf + BYTES, "end");
+  free(buf);
+  free(want);
+}
+
 int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(full_disks_and_devices_leave_outputs_intact),
+      cmocka_unit_test(a_buffer_stream_holds_every_byte_written),
       cmocka_unit_test(no_output_replaces_an_input),
       cmocka_unit_test(the_file_name_picks_the_format),
   };

@@ -269,7 +269,7 @@ static void the_component_index_proves_only_what_brute_force_confirms(void **sta
     cp_graph *g = bf_graph(&rng, n, bf_rnd(&rng, (unsigned)(2 * n)));
     cp_router *r = cp_test_router(g);
     cp_router_index(r);
-    assert_non_null(r->scc);
+    assert_true(cp_router_indexed(r));
     for (size_t from = 0; from < n; from++)
       for (size_t to = 0; to < n; to++) {
         cp_query q;
@@ -299,6 +299,65 @@ static void the_component_index_proves_only_what_brute_force_confirms(void **sta
   }
   if (none < 5000 || proven < none / 2)
     fail_msg("%zu questions, %zu with no route, only %zu proven", compared, none, proven);
+}
+
+/* Two cycles of `k` roles, a0..a(k-1) and b0..b(k-1), with one move b0 -> a0 (b reaches a,
+ * never the reverse), and z, a role with no move in: a -> b searches both cycles before
+ * finding none; any -> z ends at once. */
+static cp_graph *two_cycles(size_t k) {
+  size_t cap = 64 * k + 64, at = 0;
+  char *t = malloc(cap);
+  assert_non_null(t);
+  at += (size_t)snprintf(t + at, cap - at, "from,to,months\nb0,a0,1\nz,a0,1\n");
+  for (size_t i = 0; i < k; i++)
+    at += (size_t)snprintf(t + at, cap - at, "a%zu,a%zu,1\nb%zu,b%zu,1\n", i, (i + 1) % k, i,
+                           (i + 1) % k);
+  cp_graph *g = cp_test_csv(t);
+  free(t);
+  return g;
+}
+
+static size_t ask(cp_router *r, size_t from, size_t to) {
+  cp_query q;
+  cp_query_init(&q, from, to, CP_BY_MONTHS);
+  cp_route_list *l = NULL;
+  assert_int_equal(cp_route_search(r, &q, &l, NULL), CP_OK);
+  size_t n = l->n;
+  cp_route_list_free(l);
+  return n;
+}
+
+/* The component index is made when searches that found no route have cost what it does
+ * (the roles and moves), not before: questions with routes, or whose "no route" is found at
+ * once, never pay for it; costly ones make it within a few, and from then on "no route" takes
+ * no search, on a router sharing the index too. */
+static void the_component_index_is_made_when_it_pays(void **state) {
+  (void)state;
+  cp_graph *g = two_cycles(200);
+  size_t a0 = cp_test_role(g, "a0"), a1 = cp_test_role(g, "a1"), b5 = cp_test_role(g, "b5"),
+         z = cp_test_role(g, "z");
+  cp_router *r = cp_test_router(g), *other = NULL;
+  assert_int_equal(cp_router_share(r, &other, NULL), CP_OK);
+  for (int i = 0; i < 50; i++) {
+    assert_int_equal(ask(r, a0, a1), 1);
+    assert_int_equal(ask(r, a1, z), 0); /* z has no move in: found at once */
+  }
+  assert_false(cp_router_indexed(r));
+  int costly = 0;
+  while (!cp_router_indexed(r) && costly < 10) {
+    assert_int_equal(ask(other, a1, b5), 0);
+    costly++;
+  }
+  assert_true(cp_router_indexed(r));
+  assert_true(costly <= 2); /* each searches both cycles: about the roles and moves */
+  uint64_t before = cp_fast_route_settled(other) + cp_fast_route_settled(r);
+  assert_int_equal(ask(other, a0, b5), 0);
+  assert_int_equal(ask(r, a1, b5), 0);
+  assert_int_equal(cp_fast_route_settled(other) + cp_fast_route_settled(r), before);
+  assert_int_equal(ask(r, b5, a1), 1); /* the index never hides a route */
+  cp_router_free(other);
+  cp_router_free(r);
+  cp_graph_free(g);
 }
 
 /* Issue 17's regression: by steps, s>a>t and s>b>t tie (2 steps); role a comes first in the
@@ -410,6 +469,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(the_fast_path_equals_the_general_search),
       cmocka_unit_test(a_batch_answers_as_each_question_alone),
       cmocka_unit_test(the_component_index_proves_only_what_brute_force_confirms),
+      cmocka_unit_test(the_component_index_is_made_when_it_pays),
       cmocka_unit_test(the_same_route_alone_and_after_other_questions_from_its_source),
       cmocka_unit_test(equal_totals_go_to_fewer_steps),
       cmocka_unit_test(a_router_answers_for_its_graph_and_credentials_held),
