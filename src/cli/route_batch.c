@@ -275,8 +275,10 @@ static int print_row(batch *b, answerer *w, size_t i) {
     }
   }
   pthread_mutex_unlock(&b->lock);
-  fwrite(r->err, 1, r->err_len, b->x->c.err);
-  fwrite(r->out, 1, r->out_len, b->out);
+  if (r->err_len)
+    fwrite(r->err, 1, r->err_len, b->x->c.err);
+  if (r->out_len) /* a bad row has no answer: r->out is NULL in JSON */
+    fwrite(r->out, 1, r->out_len, b->out);
   fflush(b->out); /* streaming: each answer as soon as it and those before it are known */
   /* Printed: its memory serves the answers still to come instead of fresh pages. */
   free(r->out);
