@@ -475,7 +475,7 @@ cp_status cp_graph_verify_image(const cp_graph *g, cp_error *err) {
 /* ---- the graph ---- */
 
 /* The graph's arrays, sized from the header, before any record is read. The transitions'
- * array is calloc'd: the pages of those never read are never touched. */
+ * array is left uninitialized: `made` says which entries hold a transition. */
 static cp_status alloc_graph(reader *rd) {
   const cpg_header *h = rd->h;
   cp_graph *g = rd->g;
